@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what briefkit needs on a fresh Debian machine: the CSL styles and locales (Debian packages)
+# when they are missing, then the npm packages. Safe to run again: it skips what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -d /usr/share/citation-style-language/styles ] || missing+=(citation-style-language-styles)
+[ -d /usr/share/citation-style-language/locales ] || missing+=(citation-style-language-locales)
+
+if [ ${#missing[@]} -gt 0 ] && [ -z "${BRIEFKIT_CSL_DIR:-}" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing ${missing[*]}" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: please install ${missing[*]} (Debian/Ubuntu), or set BRIEFKIT_CSL_DIR to a folder with styles/ and locales/" >&2
+    exit 2
+  fi
+fi
+
+# Note: npm ci only when node_modules was not installed from this very lock file, so a second run costs nothing.
+stamp=node_modules/.briefkit-lock
+if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$stamp"
+fi

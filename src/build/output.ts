@@ -1,0 +1,40 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+/** A file of the built site: text or bytes to write, or a file to copy. */
+export type OutputFile = { path: string; content: string | Uint8Array } | { path: string; from: string }
+
+/**
+ * Write the whole site to a fresh folder next to `outDir`, then swap it in. A failure at any point
+ * leaves an existing `outDir` exactly as it was.
+ */
+export async function writeAtomically(outDir: string, files: readonly OutputFile[]): Promise<void> {
+  const target = path.resolve(outDir)
+  const stamp = `${process.pid}-${Date.now()}`
+  const staging = `${target}.briefkit-tmp-${stamp}`
+  const previous = `${target}.briefkit-old-${stamp}`
+  await fs.mkdir(path.dirname(target), { recursive: true })
+  try {
+    await fs.mkdir(staging)
+    for (const file of files) {
+      const dest = path.join(staging, file.path)
+      if (path.relative(staging, dest).startsWith('..')) throw new Error(`Output path escapes the out dir: ${file.path}`)
+      await fs.mkdir(path.dirname(dest), { recursive: true })
+      if ('from' in file) await fs.copyFile(file.from, dest)
+      else await fs.writeFile(dest, file.content)
+    }
+  } catch (error) {
+    await fs.rm(staging, { recursive: true, force: true })
+    throw error
+  }
+  const hadPrevious = await fs.stat(target).then(() => true, () => false)
+  if (hadPrevious) await fs.rename(target, previous)
+  try {
+    await fs.rename(staging, target)
+  } catch (error) {
+    if (hadPrevious) await fs.rename(previous, target)
+    await fs.rm(staging, { recursive: true, force: true })
+    throw error
+  }
+  if (hadPrevious) await fs.rm(previous, { recursive: true, force: true })
+}

@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util'
+import { build, type BuildResult } from '../build/build.ts'
+import { BriefkitError, UsageError } from '../reporting/errors.ts'
+import { countDiagnostics, formatDiagnostics } from '../reporting/report.ts'
+
+const usage = `Usage: briefkit <command> [options]
+
+Commands:
+  build   Build the site into the out dir
+  check   Check the content without writing anything
+
+Options:
+  --content DIR   content folder (default: content)
+  --out DIR       out dir for build (default: dist)
+  --no-pdf        skip PDFs
+  -h, --help      show this help
+  -v, --version   show the version
+
+Exit codes: 0 success, 1 errors in content, 2 usage or environment error.`
+
+/** Run the command line; returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void } = defaultIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      allowNegative: true,
+      options: {
+        content: { type: 'string', default: 'content' },
+        out: { type: 'string', default: 'dist' },
+        pdf: { type: 'boolean', default: true },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    })
+    if (values.version) {
+      io.out(await version())
+      return 0
+    }
+    const [command, ...extra] = positionals
+    if (values.help || command === undefined || command === 'help') {
+      io.out(usage)
+      return values.help || command === 'help' ? 0 : 2
+    }
+    if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``)
+    if (command !== 'build' && command !== 'check') throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check.' })
+
+    const started = performance.now()
+    const result = await build({ contentDir: values.content, outDir: values.out, pdf: values.pdf, write: command === 'build' })
+    report(result, io)
+    const { errors } = countDiagnostics(result.diagnostics)
+    if (errors > 0) return 1
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    io.err(command === 'build'
+      ? `briefkit: built ${result.pages.length} pages from ${result.briefs} ${result.briefs === 1 ? 'brief' : 'briefs'} into ${values.out}/ in ${seconds} s`
+      : `briefkit: checked ${result.briefs} ${result.briefs === 1 ? 'brief' : 'briefs'} in ${seconds} s`)
+    return 0
+  } catch (error) {
+    return fail(error, io)
+  }
+}
+
+function report(result: BuildResult, io: { err: (s: string) => void }): void {
+  if (result.diagnostics.length === 0) return
+  io.err(formatDiagnostics(result.diagnostics))
+  const { errors, warnings } = countDiagnostics(result.diagnostics)
+  const parts = [errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '']
+  io.err(`briefkit: ${parts.filter(Boolean).join(', ')}${errors > 0 ? '; nothing was written' : ''}`)
+}
+
+function fail(error: unknown, io: { err: (s: string) => void }): number {
+  if (error instanceof BriefkitError || isParseArgsError(error)) {
+    io.err(`briefkit: ${error instanceof Error ? error.message : String(error)}`)
+    if (error instanceof BriefkitError && error.hint) io.err(`  hint: ${error.hint}`)
+    if (!(error instanceof BriefkitError)) io.err('  hint: run `briefkit --help` for the options.')
+    return 2
+  }
+  io.err(`briefkit: internal error (please report it):\n${error instanceof Error ? error.stack : String(error)}`)
+  return 3
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises')
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+const defaultIo = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) }

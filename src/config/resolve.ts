@@ -1,0 +1,88 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { VFile } from 'vfile'
+import { parseYaml, validateYaml } from '../content/yaml.ts'
+import { reportError } from '../reporting/messages.ts'
+import { defaultArgumentKinds, type ArgumentKind } from './kinds.ts'
+import { siteSchema, type LocalizedString } from './schema.ts'
+
+/** Where briefkit's own themes live. */
+export const packagedTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
+
+/** Site configuration with every default filled in. Nothing downstream checks for unset options. */
+export interface ResolvedConfig {
+  contentDir: string
+  title: LocalizedString
+  baseUrl: string
+  /** The first is the site's default language. */
+  languages: readonly [string, ...string[]]
+  theme: string
+  themeDir: string
+  argumentKinds: readonly ArgumentKind[]
+  /** Site-wide citation style, if set; otherwise each language's default. */
+  csl: string | undefined
+}
+
+/**
+ * Read and validate `<contentDir>/site.yaml`. Problems are reported on the returned file;
+ * the config is undefined when there were errors.
+ */
+export function loadConfig(contentDir: string): { file: VFile; config: ResolvedConfig | undefined } {
+  const filePath = path.join(contentDir, 'site.yaml')
+  const file = new VFile({ path: filePath })
+  let text: string
+  try {
+    text = fs.readFileSync(filePath, 'utf8')
+  } catch {
+    reportError(file, 'Cannot read `site.yaml`', undefined, 'missing-file',
+      'Every content folder needs a site.yaml with at least `title:` and `baseUrl:`.')
+    return { file, config: undefined }
+  }
+  file.value = text
+  const yaml = parseYaml(text, file)
+  const site = yaml && validateYaml(yaml, siteSchema, file, 'site.yaml')
+  if (!yaml || !site) return { file, config: undefined }
+
+  const themeDir = findTheme(contentDir, site.theme)
+  if (!themeDir) {
+    reportError(file, `Unknown theme \`${site.theme}\``, yaml.pointAt(['theme']), 'unknown-theme',
+      `Themes are folders in templates/; available: ${listThemes(contentDir).map((t) => `\`${t}\``).join(', ')}.`)
+    return { file, config: undefined }
+  }
+  const [first, ...rest] = site.languages
+  return {
+    file,
+    config: {
+      contentDir,
+      title: site.title,
+      baseUrl: site.baseUrl.endsWith('/') ? site.baseUrl : `${site.baseUrl}/`,
+      languages: [first ?? 'zh', ...rest],
+      theme: site.theme,
+      themeDir,
+      argumentKinds: site.argumentKinds ?? defaultArgumentKinds,
+      csl: site.csl,
+    },
+  }
+}
+
+function templateRoots(contentDir: string): string[] {
+  return [path.resolve(contentDir, '..', 'templates'), packagedTemplatesDir]
+}
+
+function findTheme(contentDir: string, theme: string): string | undefined {
+  return templateRoots(contentDir)
+    .map((root) => path.join(root, theme))
+    .find((dir) => fs.existsSync(path.join(dir, 'layouts')))
+}
+
+function listThemes(contentDir: string): string[] {
+  const names = new Set<string>()
+  for (const root of templateRoots(contentDir)) {
+    if (!fs.existsSync(root)) continue
+    for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+      if (entry.isDirectory()) names.add(entry.name)
+    }
+  }
+  return [...names].sort()
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod'
+
+/** A BCP 47-ish language tag as used in folder names and `lang:` (zh, en, zh-Hant, pt-BR). */
+export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as `zh` or `en`')
+
+/** A string, or a map from language tag to string. */
+export const localizedString = z.union([z.string().min(1), z.record(languageTag, z.string().min(1))])
+
+/** One kind of argument a brief can make. */
+export const argumentKindSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected lower-case letters, digits and `-`'),
+  label: localizedString,
+})
+
+/** content/site.yaml. */
+export const siteSchema = z.strictObject({
+  title: localizedString,
+  baseUrl: z.url(),
+  languages: z.array(languageTag).min(1).default(['zh']),
+  theme: z.string().regex(/^[\w-]+$/, 'expected a theme folder name').default('default'),
+  argumentKinds: z.array(argumentKindSchema).min(1).optional(),
+  csl: z.string().min(1).optional(),
+})
+
+/** What site.yaml holds after validation. */
+export type SiteFile = z.output<typeof siteSchema>
+/** A string, or a map from language to string. */
+export type LocalizedString = z.output<typeof localizedString>

@@ -1,0 +1,116 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Cite } from '@citation-js/core'
+import '@citation-js/plugin-bibtex'
+import type { CslItem } from 'citeproc'
+import type { Point } from 'unist'
+import { VFile } from 'vfile'
+import { location } from 'vfile-location'
+import { parse as parseYamlText } from 'yaml'
+import { reportError } from '../reporting/messages.ts'
+
+/** The works a brief may cite, keyed by citation key, with where each is defined. */
+export interface Bibliography {
+  /** The bibliography file, carrying its messages; undefined when the brief has none. */
+  file: VFile | undefined
+  items: ReadonlyMap<string, CslItem>
+  /** Where an entry is defined in the file. */
+  pointOf(key: string): Point
+}
+
+const defaultNames = ['references.bib', 'references.json', 'references.yaml', 'references.yml']
+
+// Note: biblatex `langid` values are babel names; CSL wants BCP 47 tags.
+const babelToBcp47: Record<string, string> = {
+  chinese: 'zh-CN', schinese: 'zh-CN', tchinese: 'zh-TW', english: 'en-US', american: 'en-US', british: 'en-GB',
+  german: 'de-DE', ngerman: 'de-DE', french: 'fr-FR', japanese: 'ja-JP', korean: 'ko-KR', russian: 'ru-RU', spanish: 'es-ES',
+}
+
+/** Find the bibliography file of a brief: the one named in front matter, else `references.*` in the brief's root. */
+export function findBibliography(rootDir: string, briefDir: string, named: string | undefined): string | undefined {
+  if (named) return path.resolve(briefDir, named)
+  return defaultNames.map((name) => path.join(rootDir, name)).find((p) => fs.existsSync(p))
+}
+
+/** Read BibTeX/BibLaTeX, CSL-JSON or CSL-YAML into CSL items. Problems are messages on the returned file. */
+export function loadBibliography(filePath: string | undefined): Bibliography {
+  if (!filePath) return { file: undefined, items: new Map(), pointOf: () => ({ line: 1, column: 1 }) }
+  const file = new VFile({ path: filePath })
+  const items = new Map<string, CslItem>()
+  let text = ''
+  try {
+    text = fs.readFileSync(filePath, 'utf8')
+  } catch {
+    reportError(file, `Cannot read bibliography \`${path.basename(filePath)}\``, undefined, 'unreadable-file',
+      'Check the `bibliography:` path in brief.md; it is relative to brief.md.')
+  }
+  file.value = text
+  const place = location(text)
+  const entryPattern = filePath.endsWith('.bib') ? /@\w+\s*[{(]\s*([^,\s]+)\s*,/g : /"?id"?\s*:\s*"?([^",\s]+)/g
+  const offsets = new Map([...text.matchAll(entryPattern)].map((m) => [m[1] ?? '', m.index]))
+  const pointOf = (key: string): Point => place.toPoint(offsets.get(key) ?? 0) ?? { line: 1, column: 1 }
+
+  for (const raw of parseEntries(text, file)) {
+    const item = normalize(raw)
+    if (!item) continue
+    const names = [...asArray(item['author']), ...asArray(item['editor'])]
+    if (names.some((n) => isRecord(n) && (n['family'] === 'others' || n['literal'] === 'others'))) {
+      reportError(file, `Entry \`${item.id}\` lists an author called \`others\``, pointOf(item.id), 'and-others',
+        'BibTeX `and others` is not supported: list every author; the style decides when to shorten to et al. / 等.')
+    }
+    items.set(item.id, item)
+  }
+  return { file, items, pointOf }
+}
+
+function parseEntries(text: string, file: VFile): unknown[] {
+  if (!text.trim()) return []
+  const ext = path.extname(file.path)
+  try {
+    if (ext === '.json') return asArray(JSON.parse(text))
+    if (ext === '.yaml' || ext === '.yml') return asArray(parseYamlText(text))
+    return new Cite(text).data
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    const at = /line (\d+) col (\d+)/.exec(message)
+    const point = at ? { line: Number(at[1]), column: Number(at[2]) } : positionFromJson(message, text)
+    reportError(file, `Invalid ${ext === '.bib' ? 'BibTeX' : 'bibliography'}: ${message.split('\n')[0]}`, point,
+      'invalid-bibliography', 'Check for a missing comma between fields or an unbalanced `{`/`}` just before this place.')
+    return []
+  }
+}
+
+function positionFromJson(message: string, text: string): Point | undefined {
+  const at = /position (\d+)/.exec(message)
+  return at ? location(text).toPoint(Number(at[1])) : undefined
+}
+
+function normalize(raw: unknown): CslItem | undefined {
+  if (!isRecord(raw) || typeof raw['id'] !== 'string') return undefined
+  const { _graph: _g, annote: _a, ...rest } = raw
+  const item: CslItem = { type: 'document', ...rest, id: raw['id'] }
+  for (const role of ['author', 'editor', 'translator']) {
+    if (Array.isArray(item[role])) item[role] = item[role].map(literalName)
+  }
+  const lang = typeof item['language'] === 'string' ? item['language'] : undefined
+  if (lang) item['language'] = babelToBcp47[lang.toLowerCase()] ?? lang
+  return item
+}
+
+/**
+ * A name with no given part (`{{国家发展和改革委员会}}`, `{{European Parliament}}`) is one literal name,
+ * so styles neither split it nor print it in capitals as a family name.
+ */
+function literalName(name: unknown): unknown {
+  if (!isRecord(name) || name['given'] !== undefined || typeof name['family'] !== 'string') return name
+  const { family, ...rest } = name
+  return { ...rest, literal: family }
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}

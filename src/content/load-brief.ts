@@ -1,0 +1,83 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { closest } from 'fastest-levenshtein'
+import { VFile } from 'vfile'
+import type { ResolvedConfig } from '../config/resolve.ts'
+import { reportError } from '../reporting/messages.ts'
+import { findBibliography, loadBibliography, type Bibliography } from './bibliography.ts'
+import type { BriefLocation } from './discover.ts'
+import { readMarkdown, type MarkdownDoc } from './markdown-file.ts'
+import { argumentSchema, briefSchema, conclusionSchema, type ArgumentMeta, type BriefMeta, type ConclusionMeta } from './schema.ts'
+
+/** Every file of one edition of a brief, read and validated. */
+export interface BriefSource {
+  location: BriefLocation
+  brief: MarkdownDoc<BriefMeta>
+  arguments: MarkdownDoc<ArgumentMeta>[]
+  conclusion: MarkdownDoc<ConclusionMeta> | undefined
+  bibliography: Bibliography
+}
+
+/**
+ * Read one brief's files. Returns the source (undefined only when brief.md itself is unusable;
+ * files that failed are left out) and every file that was read, carrying its messages.
+ */
+export function loadBrief(location: BriefLocation, config: ResolvedConfig): { source: BriefSource | undefined; files: VFile[] } {
+  const files: VFile[] = []
+  const open = (p: string) => {
+    const file = new VFile({ path: p })
+    files.push(file)
+    return file
+  }
+  const brief = readMarkdown(open(path.join(location.dir, 'brief.md')), briefSchema, 'brief.md')
+  if (brief) checkLanguage(brief, location, config)
+
+  const argumentDir = path.join(location.dir, 'arguments')
+  const argumentFiles = fs.existsSync(argumentDir)
+    ? fs.readdirSync(argumentDir).filter((f) => f.endsWith('.md')).sort()
+    : []
+  const args = argumentFiles
+    .map((name) => readMarkdown(open(path.join(argumentDir, name)), argumentSchema, 'argument'))
+    .filter((doc): doc is MarkdownDoc<ArgumentMeta> => doc !== undefined)
+  for (const doc of args) checkKind(doc, config)
+  // Note: without `order:` an argument keeps its place in file-name order (1, 2, 3 …).
+  const rank = new Map(args.map((doc, i) => [doc, doc.meta.order ?? i + 1]))
+  args.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))
+
+  const conclusionPath = path.join(location.dir, 'conclusion.md')
+  const conclusion = fs.existsSync(conclusionPath)
+    ? readMarkdown(open(conclusionPath), conclusionSchema, 'conclusion.md')
+    : undefined
+
+  const bibPath = brief && findBibliography(location.rootDir, location.dir, brief.meta.bibliography)
+  if (brief?.meta.bibliography && bibPath && !fs.existsSync(bibPath)) {
+    reportError(brief.file, `Bibliography \`${brief.meta.bibliography}\` not found`, brief.yaml.pointAt(['bibliography']),
+      'missing-file', 'The path is relative to brief.md.')
+  }
+  const bibliography = loadBibliography(bibPath && fs.existsSync(bibPath) ? bibPath : undefined)
+  if (bibliography.file) files.push(bibliography.file)
+
+  // Note: a brief whose other files have errors still comes back, so its body is checked too and
+  // every problem of a build is reported in one go; the build writes nothing while any error stands.
+  return { source: brief && { location, brief, arguments: args, conclusion, bibliography }, files }
+}
+
+function checkLanguage(brief: MarkdownDoc<BriefMeta>, location: BriefLocation, config: ResolvedConfig): void {
+  const { lang } = brief.meta
+  const point = brief.yaml.pointAt(['lang'])
+  if (location.translationLang && lang !== location.translationLang) {
+    reportError(brief.file, `\`lang: ${lang}\` does not match the translation folder \`${location.translationLang}\``, point,
+      'lang-mismatch', `Set \`lang: ${location.translationLang}\` or move the translation.`)
+  } else if (!config.languages.includes(lang)) {
+    reportError(brief.file, `Language \`${lang}\` is not one of the site's languages`, point, 'unknown-language',
+      `Add \`${lang}\` to \`languages:\` in site.yaml (now: ${config.languages.join(', ')}).`)
+  }
+}
+
+function checkKind(doc: MarkdownDoc<ArgumentMeta>, config: ResolvedConfig): void {
+  const allowed = config.argumentKinds.map((k) => k.id)
+  if (allowed.includes(doc.meta.kind)) return
+  const near = closest(doc.meta.kind, allowed)
+  reportError(doc.file, `Unknown argument kind \`${doc.meta.kind}\``, doc.yaml.pointAt(['kind']), 'unknown-kind',
+    `Allowed kinds: ${allowed.map((k) => `\`${k}\``).join(', ')}. Did you mean \`${near}\`? Sites declare their own under \`argumentKinds:\` in site.yaml.`)
+}

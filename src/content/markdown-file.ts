@@ -1,0 +1,46 @@
+import fs from 'node:fs'
+import type { Root } from 'mdast'
+import { VFile } from 'vfile'
+import type { z } from 'zod'
+import { parseMarkdown } from '../pipeline/markdown.ts'
+import { reportError } from '../reporting/messages.ts'
+import { parseYaml, validateYaml, type LocatedYaml } from './yaml.ts'
+
+/** A markdown file read from disk: its body as mdast and its validated front matter. */
+export interface MarkdownDoc<T> {
+  file: VFile
+  tree: Root
+  meta: T
+  yaml: LocatedYaml
+}
+
+/**
+ * Read a markdown file with YAML front matter and validate the front matter against `schema`.
+ * Returns undefined when the file cannot be used; the reasons are messages on `file`.
+ */
+export function readMarkdown<T extends z.ZodType>(file: VFile, schema: T, what: string): MarkdownDoc<z.output<T>> | undefined {
+  try {
+    file.value = fs.readFileSync(file.path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    reportError(file, `Cannot read ${what} (${code})`, undefined, 'unreadable-file',
+      'Check that it is a readable text file, not a folder.')
+    return undefined
+  }
+  if (String(file.value).trim() === '') {
+    reportError(file, `${what} is empty`, undefined, 'empty-file', 'Start it with front matter between `---` lines; the README has an example.')
+    return undefined
+  }
+  const tree = parseMarkdown(file)
+  const [first] = tree.children
+  if (first?.type !== 'yaml') {
+    reportError(file, `${what} has no front matter`, undefined, 'missing-front-matter',
+      'Start the file with a `---` line, the fields, and another `---` line.')
+    return undefined
+  }
+  tree.children.shift()
+  const yaml = parseYaml(first.value, file, (first.position?.start.line ?? 1) + 1)
+  const meta = yaml && validateYaml(yaml, schema, file, what)
+  if (!yaml || meta === undefined) return undefined
+  return { file, tree, meta, yaml }
+}

@@ -1,0 +1,76 @@
+import { LineCounter, parseDocument, isNode } from 'yaml'
+import type { Point } from 'unist'
+import type { VFile } from 'vfile'
+import type { z } from 'zod'
+import { reportError } from '../reporting/messages.ts'
+
+type YamlPath = readonly PropertyKey[]
+
+/** YAML data that remembers where each value came from in its file. */
+export interface LocatedYaml {
+  data: unknown
+  /** The point of the value at `path`, or of its nearest parent that exists. */
+  pointAt(path: YamlPath): Point
+}
+
+/**
+ * Parse YAML that sits in `file` starting at `startLine` (front matter starts on line 2).
+ * Syntax errors are reported on the file; the result is undefined when there were any.
+ */
+export function parseYaml(text: string, file: VFile, startLine = 1): LocatedYaml | undefined {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  const toPoint = (offset: number): Point => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { line: line + startLine - 1, column: col }
+  }
+  for (const error of doc.errors) {
+    const reason = error.message.split('\n')[0] ?? 'invalid YAML'
+    reportError(file, `Invalid YAML: ${reason}`, toPoint(error.pos[0]), 'invalid-yaml',
+      'Check indentation and quoting; values containing `: ` or starting with `[`, `{` or `@` need quotes.')
+  }
+  if (doc.errors.length > 0) return undefined
+  return {
+    data: doc.toJS() ?? {},
+    pointAt(path) {
+      for (let depth = path.length; depth > 0; depth--) {
+        const node = doc.getIn(path.slice(0, depth) as PropertyKey[], true)
+        if (isNode(node) && node.range) return toPoint(node.range[0])
+      }
+      return { line: startLine, column: 1 }
+    },
+  }
+}
+
+/**
+ * Validate located YAML against a zod schema, reporting each problem at the value it concerns.
+ * Returns the parsed data, or undefined when invalid.
+ */
+export function validateYaml<T extends z.ZodType>(
+  yaml: LocatedYaml,
+  schema: T,
+  file: VFile,
+  what: string,
+): z.output<T> | undefined {
+  const result = schema.safeParse(yaml.data)
+  if (result.success) return result.data
+  for (const issue of result.error.issues) {
+    const field = issue.path.join('.')
+    const missing = valueAt(yaml.data, issue.path) === undefined
+    const reason = missing
+      ? `Missing required field \`${field}\` in ${what}`
+      : `Invalid \`${field || 'front matter'}\` in ${what}: ${issue.message}`
+    reportError(file, reason, yaml.pointAt(issue.path), missing ? 'missing-field' : 'invalid-field',
+      missing ? `Add \`${field}:\` to ${what}; the README lists every field.` : undefined)
+  }
+  return undefined
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}

@@ -1,0 +1,7 @@
+/** briefkit's programmatic API. */
+export { build, type BuildOptions, type BuildResult } from './build/build.ts'
+export { loadConfig, type ResolvedConfig } from './config/resolve.ts'
+export { defaultArgumentKinds, type ArgumentKind } from './config/kinds.ts'
+export { formatDiagnostics, type Diagnostic } from './reporting/report.ts'
+export { BriefkitError, UsageError } from './reporting/errors.ts'
+export { main } from './cli/main.ts'

@@ -1,0 +1,180 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Root } from 'mdast'
+import { VFile } from 'vfile'
+import { renderCitations, type Reference } from '../citations/render.ts'
+import { defaultStyleId, hasStyle, loadStyle, suggestStyles, type LoadedStyle } from '../citations/styles.ts'
+import type { ResolvedConfig } from '../config/resolve.ts'
+import type { BriefSource } from '../content/load-brief.ts'
+import type { BriefMeta } from '../content/schema.ts'
+import type { LocatedYaml } from '../content/yaml.ts'
+import { BriefkitError } from '../reporting/errors.ts'
+import { hasErrors, reportError, reportWarning } from '../reporting/messages.ts'
+import type { Asset } from './data.ts'
+import { markdownToHtml, parseMarkdown, transformMarkdown } from './markdown.ts'
+import { briefPagePath } from './paths.ts'
+
+/** One argument, ready for a template. */
+export interface CompiledArgument {
+  /** Section id: the kind, with `-2`, `-3` for repeats. */
+  id: string
+  kind: string
+  title: string
+  claimHtml: string
+  html: string
+}
+
+/** One edition of a brief, ready for a template. */
+export interface CompiledBrief {
+  slug: string
+  lang: string
+  meta: BriefMeta
+  summaryHtml: string
+  /** The summary for the home page: its citations link to the brief page. */
+  homeSummaryHtml: string
+  keyFindingsHtml: string[]
+  introHtml: string
+  arguments: CompiledArgument[]
+  conclusion: { title: string | undefined; html: string } | undefined
+  recommendationsHtml: string[]
+  references: Reference[]
+  /** Whether the style cites by number (the reference list then shows the numbers). */
+  numeric: boolean
+  assets: Asset[]
+}
+
+/** Words the pipeline puts in pages itself, in the brief's language. */
+export interface PipelineLabels {
+  footnotes: string
+  backToContent: string
+}
+
+type FrontMatterDoc = { file: VFile; yaml: LocatedYaml }
+
+interface Unit {
+  file: VFile
+  tree: Root
+  idPrefix: string
+  /** For a front-matter fragment: the file it comes from, which gets its messages. */
+  owner: VFile | undefined
+}
+
+/**
+ * Turn a brief's validated source into HTML fragments: check and render citations across all its
+ * files in reading order, then each file to sanitized HTML. Returns undefined when there were errors
+ * (they are messages on the source's files).
+ */
+export function compileBrief(source: BriefSource, config: ResolvedConfig, labels: PipelineLabels): CompiledBrief | undefined {
+  const { brief, bibliography } = source
+  const { meta } = brief
+  const options = { citationKeys: new Set(bibliography.items.keys()), contentDir: config.contentDir }
+  const style = resolveStyle(source, config)
+
+  const fragment = (owner: FrontMatterDoc, yamlPath: PropertyKey[], text: string, idPrefix: string): Unit => {
+    const file = new VFile({ path: owner.file.path, value: text })
+    file.data.yamlPoint = owner.yaml.pointAt(yamlPath)
+    return { file, tree: parseMarkdown(file), idPrefix, owner: owner.file }
+  }
+  const whole = (doc: { file: VFile; tree: Root }, idPrefix: string): Unit => ({ ...doc, idPrefix, owner: undefined })
+
+  const summary = fragment(brief, ['summary'], meta.summary, 'summary-')
+  const findings = meta.keyFindings.map((text, i) => fragment(brief, ['keyFindings', i], text, `finding-${i + 1}-`))
+  const intro = whole(brief, 'intro-')
+  const ids = argumentIds(source.arguments.map((a) => a.meta.kind))
+  const args = source.arguments.map((doc, i) => {
+    const id = ids[i] ?? doc.meta.kind
+    return { doc, id, claim: fragment(doc, ['claim'], doc.meta.claim, `${id}-claim-`), body: whole(doc, `${id}-`) }
+  })
+  const conclusion = source.conclusion && whole(source.conclusion, 'conclusion-')
+  const recommendations = meta.recommendations.map((text, i) => fragment(brief, ['recommendations', i], text, `recommendation-${i + 1}-`))
+
+  const units = [summary, ...findings, intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : []), ...recommendations]
+  for (const unit of units) transformMarkdown(unit.tree, unit.file, options)
+  for (const unit of units) if (unit.owner) moveMessages(unit.file, unit.owner)
+  if (!style || hasErrors(units.map((u) => u.file))) return undefined
+
+  const references = renderCitations(units.map((u) => u.file), style, bibliography.items, meta.lang)
+  warnUncited(source, new Set(references.map((r) => r.id)))
+
+  const html = (unit: Unit, linkBase?: string) =>
+    markdownToHtml(unit.tree, unit.file, {
+      idPrefix: unit.idPrefix,
+      footnoteLabel: labels.footnotes,
+      footnoteBackLabel: labels.backToContent,
+      inline: unit.owner !== undefined,
+      ...(linkBase ? { linkBase } : {}),
+    })
+  return {
+    slug: source.location.slug,
+    lang: meta.lang,
+    meta,
+    summaryHtml: html(summary),
+    homeSummaryHtml: html(summary, briefPagePath({ lang: meta.lang, slug: source.location.slug })),
+    keyFindingsHtml: findings.map((unit) => html(unit)),
+    introHtml: html(intro),
+    arguments: args.map((a) => ({ id: a.id, kind: a.doc.meta.kind, title: a.doc.meta.title, claimHtml: html(a.claim), html: html(a.body) })),
+    conclusion: conclusion && source.conclusion ? { title: source.conclusion.meta.title, html: html(conclusion) } : undefined,
+    recommendationsHtml: recommendations.map((unit) => html(unit)),
+    references,
+    numeric: style.numeric,
+    assets: units.flatMap((u) => u.file.data.assets ?? []),
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** For a fragment taken from front matter: where it sits in its file. */
+    yamlPoint: import('unist').Point
+  }
+}
+
+/** Messages of a front-matter fragment point into the fragment; move them to the field in the real file. */
+function moveMessages(fragment: VFile, target: VFile): void {
+  for (const message of fragment.messages) {
+    const reportAs = message.fatal === true ? reportError : reportWarning
+    reportAs(target, message.reason, fragment.data.yamlPoint, message.ruleId ?? 'briefkit', message.note)
+  }
+  fragment.messages.length = 0
+}
+
+function argumentIds(kinds: readonly string[]): string[] {
+  const seen = new Map<string, number>()
+  return kinds.map((kind) => {
+    const n = (seen.get(kind) ?? 0) + 1
+    seen.set(kind, n)
+    return n === 1 ? kind : `${kind}-${n}`
+  })
+}
+
+function resolveStyle(source: BriefSource, config: ResolvedConfig): LoadedStyle | undefined {
+  const { brief } = source
+  const spec = brief.meta.csl ?? config.csl ?? defaultStyleId(brief.meta.lang)
+  const base = brief.meta.csl ? source.location.dir : config.contentDir
+  const point = brief.meta.csl ? brief.yaml.pointAt(['csl']) : undefined
+  if (spec.endsWith('.csl')) {
+    const file = path.resolve(base, spec)
+    if (fs.existsSync(file)) return loadStyle(file)
+    reportError(brief.file, `Citation style file \`${spec}\` not found`, point, 'unknown-style', 'A `.csl` path is relative to brief.md.')
+    return undefined
+  }
+  if (hasStyle(spec)) return loadStyle(spec)
+  if (!brief.meta.csl && !config.csl) {
+    throw new BriefkitError(`The default citation style \`${spec}\` is not installed`, {
+      hint: 'Install Debian\'s citation-style-language-styles, or name a `.csl` file with `csl:` in brief.md.',
+    })
+  }
+  const near = suggestStyles(spec)
+  reportError(brief.file, `Unknown citation style \`${spec}\``, point, 'unknown-style',
+    near.length > 0 ? `Did you mean ${near.map((s) => `\`${s}\``).join(', ')}?` : 'Use a CSL style id or a path to a `.csl` file.')
+  return undefined
+}
+
+function warnUncited(source: BriefSource, cited: ReadonlySet<string>): void {
+  const { file } = source.bibliography
+  if (!file) return
+  for (const key of source.bibliography.items.keys()) {
+    if (cited.has(key)) continue
+    reportWarning(file, `\`${key}\` is in the bibliography but never cited`, source.bibliography.pointOf(key), 'uncited-reference',
+      'Cite it in the brief, or remove it from the bibliography.')
+  }
+}

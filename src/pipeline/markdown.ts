@@ -1,0 +1,92 @@
+import type { Root as HastRoot } from 'hast'
+import type { Root as MdastRoot } from 'mdast'
+import rehypeRaw from 'rehype-raw'
+import rehypeSanitize from 'rehype-sanitize'
+import rehypeShiftHeading from 'rehype-shift-heading'
+import rehypeSlug from 'rehype-slug'
+import rehypeStringify from 'rehype-stringify'
+import remarkDirective from 'remark-directive'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import type { VFile } from 'vfile'
+import { rehypeCitations } from '../plugins/rehype-citations.ts'
+import { rehypeFootnoteLabel } from '../plugins/rehype-footnote-label.ts'
+import { remarkCallouts } from '../plugins/remark-callouts.ts'
+import { remarkCitations } from '../plugins/remark-citations.ts'
+import { remarkImages } from '../plugins/remark-images.ts'
+import { rehypeUnwrapParagraph } from '../plugins/rehype-unwrap-paragraph.ts'
+import { contentSchema } from './sanitize.ts'
+
+/** The markdown syntax briefkit reads: CommonMark, GFM, YAML front matter, directives. */
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective)
+
+/** Parse one markdown file into mdast. Never throws on content. */
+export function parseMarkdown(file: VFile): MdastRoot {
+  return parser.parse(file)
+}
+
+/** Options for the transforms that need to know about the brief. */
+export interface TransformOptions {
+  /** Bibliography keys a citation may use. */
+  citationKeys: ReadonlySet<string>
+  /** The content folder; images may not leave it. */
+  contentDir: string
+}
+
+/**
+ * Check and rewrite the mdast of one unit: callouts, citations (collected on `file.data.citations`),
+ * local images (collected on `file.data.assets`). Problems become messages on `file`.
+ */
+export function transformMarkdown(tree: MdastRoot, file: VFile, options: TransformOptions): MdastRoot {
+  const processor = unified()
+    .use(remarkCallouts)
+    .use(remarkCitations, { keys: options.citationKeys })
+    .use(remarkImages, { contentDir: options.contentDir })
+  return processor.runSync(tree, file) as MdastRoot
+}
+
+/** Options for turning a unit's mdast into HTML. */
+export interface HtmlOptions {
+  /** Prefix for heading and footnote ids, so units on one page never clash. */
+  idPrefix: string
+  /** Heading of the footnotes section, in the page's language. */
+  footnoteLabel: string
+  /** Accessible label of a footnote's back link, in the page's language. */
+  footnoteBackLabel: string
+  /** A one-paragraph fragment (summary, key finding, claim) loses its `<p>`. */
+  inline?: boolean
+  /** For a fragment shown on another page: the brief page's path, put before `#ref-…` links. */
+  linkBase?: string
+}
+
+/**
+ * mdast → sanitized HTML. Stages, in order:
+ * 1. remark-rehype keeps raw HTML so that 2. rehype-raw can parse it, and
+ * 3. rehype-sanitize drops scripts, event handlers and `javascript:` URLs from everything the author wrote;
+ * 4. rehype-citations then puts the rendered citations (from citeproc) in their placeholders
+ *    and the footnotes heading gets an id of its unit,
+ * 5. headings move one level down (the page title is the only h1) and 6. get ids.
+ * Inline fragments then drop their single paragraph.
+ */
+export function markdownToHtml(tree: MdastRoot, file: VFile, options: HtmlOptions): string {
+  const processor = unified()
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      clobberPrefix: `${options.idPrefix}`,
+      footnoteLabel: options.footnoteLabel,
+      footnoteBackLabel: options.footnoteBackLabel,
+    })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, contentSchema)
+    .use(rehypeCitations, { linkBase: options.linkBase ?? '' })
+    .use(rehypeFootnoteLabel, { prefix: options.idPrefix })
+    .use(rehypeShiftHeading, { shift: 1 })
+    .use(rehypeSlug, { prefix: options.idPrefix })
+    .use(options.inline ? [rehypeUnwrapParagraph] : [])
+    .use(rehypeStringify)
+  const hast = processor.runSync(tree, file) as HastRoot
+  return processor.stringify(hast, file)
+}

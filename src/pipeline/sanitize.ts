@@ -1,0 +1,20 @@
+import { defaultSchema, type Options as Schema } from 'rehype-sanitize'
+
+const base = defaultSchema.attributes ?? {}
+
+/**
+ * What author-written markdown and HTML may put in a page: GitHub's schema (no scripts, no event
+ * handlers, only http(s)/mailto links) plus classes, callouts, figures and citation placeholders.
+ */
+export const contentSchema: Schema = {
+  ...defaultSchema,
+  // Note: ids are prefixed per unit by remark-rehype and rehype-slug, so sanitize must not prefix them again.
+  clobber: [],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'figure', 'figcaption', 'section'],
+  attributes: {
+    ...base,
+    '*': [...(base['*'] ?? []), 'className'],
+    span: [...(base['span'] ?? []), 'dataCitation'],
+    aside: ['role'],
+  },
+}

@@ -1,0 +1,98 @@
+import { closest, distance } from 'fastest-levenshtein'
+import type { PhrasingContent, Root, Text } from 'mdast'
+import type { Point } from 'unist'
+import { SKIP, visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { location } from 'vfile-location'
+import type { CitationCluster } from '../citations/model.ts'
+import { findCitations } from '../citations/syntax.ts'
+import { reportError } from '../reporting/messages.ts'
+
+/** Options of remarkCitations. */
+export interface Options {
+  /**
+   * Keys of the bibliography; a citation of any other key is an error.
+   * @default new Set()
+   */
+  keys?: ReadonlySet<string>
+}
+
+/**
+ * Find Pandoc citations in text and replace them with placeholders (`span[data-citation=N]`),
+ * collecting them on `file.data.citations` in document order for citeproc to render.
+ */
+export function remarkCitations(options: Options = {}) {
+  const keys = options.keys ?? new Set<string>()
+  return function transform(tree: Root, file: VFile): void {
+    const clusters: CitationCluster[] = []
+    file.data.citations = clusters
+    const source = String(file.value ?? '')
+    const place = location(source)
+
+    visit(tree, 'text', (node: Text, index, parent) => {
+      if (!parent || index === undefined || parent.type === 'link' || parent.type === 'linkReference') return
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      // Note: escapes and entities make text differ from its source; then offsets are found by search.
+      const raw = start !== undefined && end !== undefined ? source.slice(start, end) : undefined
+      const exact = raw === node.value
+      const replacement: PhrasingContent[] = []
+      let cursor = 0
+      let searchFrom = 0
+      for (const found of findCitations(node.value)) {
+        const text = node.value.slice(found.start, found.end)
+        let sourceOffset: number | undefined
+        if (start !== undefined && raw !== undefined) {
+          const at = exact ? found.start : raw.indexOf(text, searchFrom)
+          if (at === -1) continue
+          if (raw[at - 1] === '\\') continue
+          searchFrom = at + text.length
+          sourceOffset = start + at
+        }
+        const pointOf = (offset: number): Point | undefined =>
+          sourceOffset === undefined ? node.position?.start : place.toPoint(sourceOffset + offset - found.start)
+        const known = found.items.filter((item, i) => {
+          if (keys.has(item.key)) return true
+          reportUnknown(file, item.key, keys, pointOf(found.keyOffsets[i] ?? found.start))
+          return false
+        })
+        if (known.length === 0) continue
+        const startPoint = pointOf(found.start)
+        const endPoint = pointOf(found.end)
+        clusters.push({
+          items: known,
+          narrative: found.narrative,
+          position: startPoint && endPoint ? { start: startPoint, end: endPoint } : undefined,
+        })
+        if (found.start > cursor) replacement.push({ type: 'text', value: node.value.slice(cursor, found.start) })
+        replacement.push(placeholder(clusters.length - 1, text))
+        cursor = found.end
+      }
+      if (cursor === 0) return
+      if (cursor < node.value.length) replacement.push({ type: 'text', value: node.value.slice(cursor) })
+      parent.children.splice(index, 1, ...replacement)
+      return [SKIP, index + replacement.length]
+    })
+  }
+}
+
+function placeholder(index: number, text: string): PhrasingContent {
+  // Note: an emphasis node is only a carrier; hName turns it into the span rehype-citations fills in.
+  return {
+    type: 'emphasis',
+    children: [{ type: 'text', value: text }],
+    data: { hName: 'span', hProperties: { dataCitation: String(index) } },
+  }
+}
+
+function reportUnknown(file: VFile, key: string, keys: ReadonlySet<string>, point: Point | undefined): void {
+  const candidates = [...keys]
+  const nearest = candidates.length > 0 ? closest(key, candidates) : undefined
+  const close = nearest !== undefined && distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3))
+  const hint = close
+    ? `Did you mean \`${nearest}\`?`
+    : candidates.length === 0
+      ? 'This brief has no bibliography: add references.bib next to brief.md.'
+      : 'Add the work to the bibliography, or write `\\@` for a literal at sign.'
+  reportError(file, `Unknown citation key \`${key}\``, point, 'unknown-citation', hint)
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Image, Root } from 'mdast'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import type { Asset } from '../pipeline/data.ts'
+import { reportError } from '../reporting/messages.ts'
+
+/** Options of remarkImages. */
+export interface Options {
+  /** The content folder: images must be inside it. */
+  contentDir: string
+  /**
+   * Where pages find copied images, relative to a brief page.
+   * @default '../../media/'
+   */
+  baseUrl?: string
+}
+
+/**
+ * Check each local image (it must exist and stay inside the content folder), point it at its copy
+ * under `media/` in the out dir, and list it on `file.data.assets`. Remote images are left alone.
+ */
+export function remarkImages(options: Options) {
+  const contentDir = path.resolve(options.contentDir)
+  const baseUrl = options.baseUrl ?? '../../media/'
+  return function transform(tree: Root, file: VFile): void {
+    const assets: Asset[] = []
+    file.data.assets = assets
+    visit(tree, 'image', (node: Image) => {
+      if (/^([a-z][a-z\d+.-]*:|\/\/|#)/i.test(node.url)) return
+      const target = path.resolve(path.dirname(file.path), decodeURI(node.url.split(/[?#]/)[0] ?? ''))
+      const relative = path.relative(contentDir, target)
+      if (relative.startsWith('..') || path.isAbsolute(relative)) {
+        reportError(file, `Image \`${node.url}\` is outside the content folder`, node.position, 'image-outside-content',
+          'Move the image into the brief\'s folder and link it with a relative path.')
+        return
+      }
+      if (!fs.statSync(target, { throwIfNoEntry: false })?.isFile()) {
+        reportError(file, `Image \`${node.url}\` not found`, node.position, 'missing-image',
+          `Paths are relative to the markdown file; looked for \`${path.relative(process.cwd(), target)}\`.`)
+        return
+      }
+      const to = `media/${relative.split(path.sep).join('/')}`
+      assets.push({ from: target, to })
+      node.url = `${baseUrl}${encodeURI(relative.split(path.sep).join('/'))}`
+    })
+  }
+}

@@ -1,0 +1,82 @@
+import type { ResolvedConfig } from '../../config/resolve.ts'
+import { localize } from '../../config/kinds.ts'
+import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+import { briefPagePath } from '../../pipeline/paths.ts'
+import type { Theme } from './theme.ts'
+
+/** A rendered page: its path inside the out dir and its HTML. */
+export interface Page {
+  path: string
+  html: string
+}
+
+
+/** Render the page of one edition of a brief with the theme's `brief` layout. */
+export async function renderBriefPage(brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<Page> {
+  const t = theme.strings(brief.lang)
+  const kindLabel = (id: string) => localize(config.argumentKinds.find((k) => k.id === id)?.label ?? id, brief.lang)
+  const args = brief.arguments.map((a) => ({ ...a, kindLabel: kindLabel(a.kind) }))
+  const toc = [
+    { id: 'summary', title: t['summary'] },
+    { id: 'introduction', title: t['introduction'] },
+    ...args.map((a) => ({ id: a.id, title: a.title, kind: a.kind })),
+    ...(brief.conclusion ? [{ id: 'conclusion', title: brief.conclusion.title ?? t['conclusion'] }] : []),
+    ...(brief.recommendationsHtml.length > 0 ? [{ id: 'recommendations', title: t['recommendations'] }] : []),
+    ...(brief.references.length > 0 ? [{ id: 'references', title: t['references'] }] : []),
+  ]
+  const html = await theme.engine.renderFile('brief', {
+    ...common(config, theme, brief.lang, '../../'),
+    pageTitle: brief.meta.title,
+    description: brief.meta.summary,
+    brief: {
+      ...brief,
+      ...brief.meta,
+      dateText: formatDate(brief.meta.date, brief.lang),
+      arguments: args,
+      toc,
+    },
+  })
+  return { path: briefPagePath(brief), html }
+}
+
+/** Render the home page listing every brief, newest first, in the site's default language. */
+export async function renderHomePage(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme): Promise<Page> {
+  const lang = config.languages[0]
+  const sorted = [...briefs].sort((a, b) => b.meta.date.localeCompare(a.meta.date) || a.slug.localeCompare(b.slug))
+  const html = await theme.engine.renderFile('home', {
+    ...common(config, theme, lang, ''),
+    pageTitle: undefined,
+    briefs: sorted.map((brief) => ({
+      lang: brief.lang,
+      href: briefPagePath(brief),
+      title: brief.meta.title,
+      subtitle: brief.meta.subtitle,
+      date: brief.meta.date,
+      dateText: formatDate(brief.meta.date, brief.lang),
+      authors: brief.meta.authors.map((a) => a.name).join(brief.lang.startsWith('zh') ? '、' : ', '),
+      summaryHtml: brief.homeSummaryHtml,
+      readLabel: theme.strings(brief.lang)['readBrief'],
+      kinds: brief.arguments.map((a) => ({
+        id: a.kind,
+        label: localize(config.argumentKinds.find((k) => k.id === a.kind)?.label ?? a.kind, brief.lang),
+      })),
+    })),
+  })
+  return { path: 'index.html', html }
+}
+
+function common(config: ResolvedConfig, theme: Theme, lang: string, root: string) {
+  return {
+    lang,
+    root,
+    t: theme.strings(lang),
+    siteTitle: localize(config.title, lang),
+    fontStylesheets: theme.fonts.map((_, i) => `assets/fonts/font-${i + 1}.css`),
+  }
+}
+
+/** `2026年11月25日` / `November 25, 2026`. */
+export function formatDate(isoDate: string, lang: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`)
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
+}

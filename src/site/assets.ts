@@ -1,0 +1,45 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import type { OutputFile } from '../build/output.ts'
+import type { Theme } from '../render/html/theme.ts'
+import { BriefkitError } from '../reporting/errors.ts'
+
+const require = createRequire(import.meta.url)
+
+/** The theme's `assets/` folder, copied to `assets/` in the site. */
+export function themeAssets(theme: Theme): OutputFile[] {
+  const dir = path.join(theme.dir, 'assets')
+  if (!fs.existsSync(dir)) return []
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const from = path.join(entry.parentPath, entry.name)
+      return { path: `assets/${path.relative(dir, from).split(path.sep).join('/')}`, from }
+    })
+}
+
+/**
+ * The theme's web fonts: each Fontsource stylesheet becomes `assets/fonts/font-N.css` with the
+ * woff2 files it names (the woff fallbacks are dropped: every browser that runs the site reads woff2).
+ */
+export function fontAssets(theme: Theme): OutputFile[] {
+  return theme.fonts.flatMap((spec, i) => {
+    let cssPath: string
+    try {
+      cssPath = require.resolve(spec, { paths: [theme.dir, process.cwd()] })
+    } catch (error) {
+      throw new BriefkitError(`Font stylesheet \`${spec}\` of the theme is not installed`, {
+        hint: 'Run `npm install` in the briefkit folder.',
+        cause: error,
+      })
+    }
+    const css = fs.readFileSync(cssPath, 'utf8').replace(/,\s*url\([^)]*\.woff\)\s*format\('woff'\)/g, '')
+    const files = [...css.matchAll(/url\(\.\/files\/([^)]+\.woff2)\)/g)].map((m) => m[1] ?? '')
+    return [
+      { path: `assets/fonts/font-${i + 1}.css`, content: css },
+      ...[...new Set(files)].map((name) => ({ path: `assets/fonts/files/${name}`, from: path.join(path.dirname(cssPath), 'files', name) })),
+    ]
+  })
+}

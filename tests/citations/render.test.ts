@@ -1,0 +1,66 @@
+import { VFile } from 'vfile'
+import { describe, expect, it } from 'vitest'
+import { renderCitations } from '../../src/citations/render.ts'
+import { loadStyle } from '../../src/citations/styles.ts'
+import { loadBibliography } from '../../src/content/bibliography.ts'
+import { markdownToHtml, parseMarkdown, transformMarkdown } from '../../src/pipeline/markdown.ts'
+import { sharedBibliography } from '../helpers/fixtures.ts'
+
+const bibliography = loadBibliography(sharedBibliography)
+
+function render(markdowns: string[], style: string, lang: string) {
+  const files = markdowns.map((value, i) => new VFile({ path: `/tmp/unit-${i}.md`, value }))
+  const trees = files.map((file) => {
+    const tree = parseMarkdown(file)
+    transformMarkdown(tree, file, { citationKeys: new Set(bibliography.items.keys()), contentDir: '/tmp' })
+    return tree
+  })
+  const references = renderCitations(files, loadStyle(style), bibliography.items, lang)
+  const html = files.map((file, i) => markdownToHtml(trees[i]!, file, { idPrefix: `u${i}-`, footnoteLabel: '注释', footnoteBackLabel: '返回' }))
+  return { html, references }
+}
+
+describe('renderCitations with GB/T 7714 (numeric)', () => {
+  const gbt = 'china-national-standard-gb-t-7714-2015-numeric'
+
+  it('numbers works by first citation across units and lists only cited works, in that order', () => {
+    const { html, references } = render(['甲[@wang2022zh]。', '乙[@smith2020heat]，再引[@wang2022zh]。'], gbt, 'zh')
+    expect(html[0]).toContain('<a class="citation" href="#ref-wang2022zh" data-cites="wang2022zh"><sup>[1]</sup></a>')
+    expect(html[1]).toContain('<sup>[2]</sup>')
+    expect(html[1]).toContain('href="#ref-wang2022zh" data-cites="wang2022zh"><sup>[1]</sup>')
+    expect(references.map((r) => r.id)).toEqual(['wang2022zh', 'smith2020heat'])
+  })
+
+  it('collapses a group of four to a range and links its ends', () => {
+    const { html } = render(['四篇[@wang2022zh; @smith2020heat; @lee2019canopy; @khan2021shade]。'], gbt, 'zh')
+    expect(html[0]).toMatch(/<span class="citation" data-cites="wang2022zh smith2020heat lee2019canopy khan2021shade"><sup>\[<a href="#ref-wang2022zh">1<\/a>[–-]<a href="#ref-khan2021shade">4<\/a>\]<\/sup><\/span>/)
+  })
+
+  it('gives a narrative cite the first author and the number', () => {
+    const { html } = render(['如@wang2022zh所述，@smith2020heat 亦然。'], gbt, 'zh')
+    expect(html[0]).toContain('>王小明等<sup>[1]</sup></a>所述')
+    expect(html[0]).toContain('>Smith et al.<sup>[2]</sup></a>')
+  })
+
+  it('formats entries with type codes and 等 for a four-author Chinese article', () => {
+    const { references } = render(['[@wang2022zh; @nakamoto2008]'], gbt, 'zh')
+    expect(references[0]?.html).toContain('王小明, 李华, 张伟, 等. 城市树木与降温[J]. 示例学报')
+    expect(references[1]?.html).toContain('[EB/OL]')
+    expect(references[1]?.html).toContain('<a href="https://bitcoin.org/bitcoin.pdf">')
+  })
+})
+
+describe('renderCitations with Chicago author-date', () => {
+  it('renders locators, prefixes and suppressed authors', () => {
+    const { html } = render(['[see @smith2020heat, p. 12]. [-@lee2019canopy]. @khan2021shade says.'], 'chicago-author-date', 'en')
+    expect(html[0]).toContain('(see Smith et al. 2020, 12)')
+    expect(html[0]).toContain('>(2019)</a>')
+    expect(html[0]).toContain('>Khan (2021)</a> says')
+  })
+
+  it('sorts the reference list alphabetically and links DOIs', () => {
+    const { references } = render(['[@smith2020heat; @lee2019canopy]'], 'chicago-author-date', 'en')
+    expect(references.map((r) => r.id)).toEqual(['lee2019canopy', 'smith2020heat'])
+    expect(references[1]?.html).toContain('<a href="https://doi.org/10.1234/example.2020.1">')
+  })
+})

@@ -1,0 +1,85 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { copySite, runCli, snapshot } from '../helpers/sites.ts'
+
+type Site = ReturnType<typeof copySite>
+const brief = (site: Site) => path.join(site.content, 'urban-trees', 'brief.md')
+const argument = (site: Site) => path.join(site.content, 'urban-trees', 'arguments', 'b-cost.md')
+const edit = (file: string, from: string | RegExp, to: string) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to))
+
+/** Each kind of bad input, how to make it, and where and what the message must say. */
+const badInputs: Array<[string, (site: Site) => void, RegExp]> = [
+  ['invalid YAML', (s) => edit(brief(s), 'tags: [cities, heat]', 'tags: [cities, heat'), /urban-trees\/brief\.md:\d+:\d+: error: Invalid YAML.*\[invalid-yaml\]/],
+  ['a missing required field', (s) => edit(brief(s), /^summary:.*\n/m, ''), /brief\.md:2:1: error: Missing required field `summary` in brief\.md \[missing-field\]/],
+  ['an unknown kind', (s) => edit(argument(s), 'kind: cost', 'kind: costs'), /b-cost\.md:2:7: error: Unknown argument kind `costs` \[unknown-kind\]\n  hint: Allowed kinds: `evidence`, `cost`, `equity`\. Did you mean `cost`\?/],
+  ['an unknown citation key', (s) => edit(argument(s), '@khan2021shade,', '@khan2021shad,'), /b-cost\.md:6:28: error: Unknown citation key `khan2021shad` \[unknown-citation\]\n  hint: Did you mean `khan2021shade`\?/],
+  ['malformed BibTeX', (s) => edit(path.join(s.content, 'urban-trees', 'references.bib'), 'volume = {12},', 'volume = {12}'), /references\.bib:6:3: error: Invalid BibTeX.*\[invalid-bibliography\]/],
+  ['an empty file', (s) => fs.writeFileSync(argument(s), ''), /b-cost\.md:1:1: error: argument is empty \[empty-file\]/],
+  ['an unreadable file', (s) => { fs.rmSync(argument(s)); fs.mkdirSync(argument(s)) }, /b-cost\.md:1:1: error: Cannot read argument \(EISDIR\) \[unreadable-file\]/],
+  ['a missing image', (s) => edit(brief(s), 'figures/heat.svg', 'figures/hot.svg'), /brief\.md:25:1: error: Image `figures\/hot\.svg` not found \[missing-image\]/],
+  ['an image outside the content folder', (s) => edit(brief(s), 'figures/heat.svg', '../../../etc/passwd'), /brief\.md:25:1: error: Image `\.\.\/\.\.\/\.\.\/etc\/passwd` is outside the content folder \[image-outside-content\]/],
+  ['invalid site.yaml', (s) => fs.writeFileSync(path.join(s.content, 'site.yaml'), 'title: [unclosed\n'), /site\.yaml:\d+:\d+: error: Invalid YAML/],
+]
+
+describe('briefkit build on bad input', () => {
+  let site: Site
+
+  beforeAll(async () => {
+    site = copySite('unseen')
+    const first = await runCli(['build', '--content', site.content, '--out', site.out])
+    expect(first.code).toBe(0)
+  })
+
+  it.each(badInputs)('%s: exits 1 with a located message and leaves the out dir as it was', async (_name, breakIt, message) => {
+    const broken = copySite('unseen')
+    fs.cpSync(site.out, broken.out, { recursive: true })
+    const before = snapshot(broken.out)
+    breakIt(broken)
+    const result = await runCli(['build', '--content', broken.content, '--out', broken.out])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(message)
+    expect(result.stderr).toMatch(/nothing was written/)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(snapshot(broken.out)).toEqual(before)
+  })
+
+  it('reports every problem of a build together', async () => {
+    const broken = copySite('unseen')
+    badInputs[2]![1](broken)
+    badInputs[7]![1](broken)
+    const result = await runCli(['build', '--content', broken.content, '--out', broken.out])
+    expect(result.stderr).toMatch(/unknown-kind[\s\S]*missing-image|missing-image[\s\S]*unknown-kind/)
+    expect(result.stderr).toMatch(/briefkit: 2 errors; nothing was written/)
+  })
+})
+
+describe('briefkit command line', () => {
+  it('exits 2 on an unknown command or flag, with a hint', async () => {
+    expect((await runCli(['publish'])).code).toBe(2)
+    const flag = await runCli(['build', '--colour'])
+    expect(flag.code).toBe(2)
+    expect(flag.stderr).toMatch(/--help/)
+  })
+
+  it('check validates without writing', async () => {
+    const site = copySite('unseen')
+    const result = await runCli(['check', '--content', site.content])
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(/warning: `unused2018` is in the bibliography but never cited \[uncited-reference\]/)
+    expect(fs.existsSync(site.out)).toBe(false)
+  })
+
+  it('accepts --no-pdf', async () => {
+    const site = copySite('unseen')
+    expect((await runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])).code).toBe(0)
+  })
+
+  it('exits 1 when the content folder has no site.yaml', async () => {
+    const site = copySite('unseen')
+    fs.rmSync(path.join(site.content, 'site.yaml'))
+    const result = await runCli(['check', '--content', site.content])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/site\.yaml:1:1: error: Cannot read `site\.yaml` \[missing-file\]/)
+  })
+})

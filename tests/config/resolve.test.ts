@@ -1,0 +1,38 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config/resolve.ts'
+
+function contentWith(siteYaml: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-config-'))
+  fs.writeFileSync(path.join(dir, 'site.yaml'), siteYaml)
+  return dir
+}
+
+describe('loadConfig', () => {
+  it('fills every default', () => {
+    const { config, file } = loadConfig(contentWith('title: T\nbaseUrl: https://x.example/briefs\n'))
+    expect(file.messages).toEqual([])
+    expect(config).toMatchObject({ languages: ['zh'], theme: 'default', baseUrl: 'https://x.example/briefs/', csl: undefined })
+    expect(config?.argumentKinds.map((k) => k.id)).toEqual(['policy', 'environment', 'economics', 'centralization', 'value'])
+  })
+
+  it('takes the site\'s own argument kinds', () => {
+    const { config } = loadConfig(contentWith('title: T\nbaseUrl: https://x.example/\nargumentKinds:\n  - id: cost\n    label: {en: Cost, zh: 成本}\n'))
+    expect(config?.argumentKinds).toEqual([{ id: 'cost', label: { en: 'Cost', zh: '成本' } }])
+  })
+
+  it('reports an unknown theme at its line, naming the ones there are', () => {
+    const { config, file } = loadConfig(contentWith('title: T\nbaseUrl: https://x.example/\ntheme: fancy\n'))
+    expect(config).toBeUndefined()
+    expect(file.messages[0]).toMatchObject({ line: 3, column: 8, ruleId: 'unknown-theme' })
+    expect(file.messages[0]?.note).toContain('`default`')
+  })
+
+  it('reports an unknown field and a bad URL', () => {
+    const { file } = loadConfig(contentWith('title: T\nbaseUrl: not a url\nlanguagez: [en]\n'))
+    expect(file.messages.map((m) => m.ruleId).sort()).toEqual(['invalid-field', 'invalid-field'])
+    expect(file.messages.map((m) => m.line).sort()).toEqual([1, 2])
+  })
+})
