@@ -8,7 +8,8 @@ import { renderBriefPage, renderHomePage } from '../render/html/pages.ts'
 import { loadTheme } from '../render/html/theme.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
 import { fontAssets, themeAssets } from '../site/assets.ts'
-import { writeAtomically, type OutputFile } from './output.ts'
+import { kindStyles } from '../site/kind-styles.ts'
+import { checkOutDir, outputMarker, writeAtomically, type OutputFile } from './output.ts'
 
 /** What to build, and where. */
 export interface BuildOptions {
@@ -63,13 +64,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const result: BuildResult = { diagnostics, written: false, pages: [], briefs: compiled.length }
   if (!config || !theme || countDiagnostics(diagnostics).errors > 0 || options.write === false) return result
 
+  checkOutDir(outDir, contentDir)
   const pages = [await renderHomePage(compiled, config, theme)]
   for (const brief of compiled) pages.push(await renderBriefPage(brief, config, theme))
   const output: OutputFile[] = [
     ...pages.map((page) => ({ path: page.path, content: page.html })),
     ...themeAssets(theme),
     ...fontAssets(theme),
+    kindStyles(config.argumentKinds),
     ...uniqueAssets(compiled),
+    { path: outputMarker, content: 'This folder is written by `briefkit build` and replaced whole by the next build.\n' },
   ]
   await writeAtomically(outDir, output)
   return { ...result, written: true, pages: pages.map((p) => p.path) }

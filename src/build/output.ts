@@ -1,5 +1,10 @@
+import { existsSync, readdirSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { UsageError } from '../reporting/errors.ts'
+
+/** The file that marks a folder as briefkit's output, so a build never replaces anything else. */
+export const outputMarker = '.briefkit-output'
 
 /** A file of the built site: text or bytes to write, or a file to copy. */
 export type OutputFile = { path: string; content: string | Uint8Array } | { path: string; from: string }
@@ -37,4 +42,22 @@ export async function writeAtomically(outDir: string, files: readonly OutputFile
     throw error
   }
   if (hadPrevious) await fs.rm(previous, { recursive: true, force: true })
+}
+
+/**
+ * Refuse an out dir that a build must not replace: one holding the content, one inside it, or an
+ * existing non-empty folder that briefkit did not write (`--out src` would otherwise lose `src`).
+ */
+export function checkOutDir(outDir: string, contentDir: string): void {
+  const out = path.resolve(outDir)
+  const content = path.resolve(contentDir)
+  const inside = (child: string, parent: string) => !path.relative(parent, child).startsWith('..')
+  if (inside(content, out) || inside(out, content)) {
+    throw new UsageError(`The out dir \`${outDir}\` and the content folder overlap`, { hint: 'Choose an out dir outside the content folder, such as `dist`.' })
+  }
+  if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(path.join(out, outputMarker))) {
+    throw new UsageError(`\`${outDir}\` exists and was not written by briefkit; it would be replaced`, {
+      hint: 'Choose another out dir, or remove that folder first.',
+    })
+  }
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml'
+import { LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import type { z } from 'zod'
@@ -11,6 +11,8 @@ export interface LocatedYaml {
   data: unknown
   /** The point of the value at `path`, or of its nearest parent that exists. */
   pointAt(path: YamlPath): Point
+  /** The point of the key of the entry at `path` (for an entry that should not be there). */
+  keyPointAt(path: YamlPath): Point
 }
 
 /**
@@ -39,6 +41,12 @@ export function parseYaml(text: string, file: VFile, startLine = 1): LocatedYaml
       }
       return { line: startLine, column: 1 }
     },
+    keyPointAt(path) {
+      const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as PropertyKey[], true) : doc.contents
+      const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1)) : undefined
+      const range = isNode(pair?.key) ? pair.key.range : undefined
+      return range ? toPoint(range[0]) : this.pointAt(path)
+    },
   }
 }
 
@@ -55,6 +63,14 @@ export function validateYaml<T extends z.ZodType>(
   const result = schema.safeParse(yaml.data)
   if (result.success) return result.data
   for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const field = [...issue.path, key].join('.')
+        reportError(file, `Unknown field \`${field}\` in ${what}`, yaml.keyPointAt([...issue.path, key]), 'unknown-field',
+          'Check its spelling; the README lists every field.')
+      }
+      continue
+    }
     const field = issue.path.join('.')
     const missing = valueAt(yaml.data, issue.path) === undefined
     const reason = missing

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { writeAtomically } from '../../src/build/output.ts'
+import { checkOutDir, outputMarker, writeAtomically } from '../../src/build/output.ts'
 import { snapshot } from '../helpers/sites.ts'
 
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-out-'))
@@ -31,5 +31,26 @@ describe('writeAtomically', () => {
   it('refuses a path that leaves the out dir', async () => {
     const out = path.join(scratch(), 'dist')
     await expect(writeAtomically(out, [{ path: '../escape.html', content: 'x' }])).rejects.toThrow(/escapes/)
+  })
+})
+
+describe('checkOutDir', () => {
+  it('refuses to replace a folder briefkit did not write', () => {
+    const dir = scratch()
+    fs.writeFileSync(path.join(dir, 'precious.txt'), 'keep me')
+    expect(() => checkOutDir(dir, path.join(os.tmpdir(), 'content'))).toThrow(/was not written by briefkit/)
+  })
+
+  it('accepts an empty, missing or earlier briefkit out dir', () => {
+    expect(() => checkOutDir(path.join(scratch(), 'dist'), '/elsewhere/content')).not.toThrow()
+    const earlier = scratch()
+    fs.writeFileSync(path.join(earlier, outputMarker), '')
+    fs.writeFileSync(path.join(earlier, 'index.html'), '')
+    expect(() => checkOutDir(earlier, '/elsewhere/content')).not.toThrow()
+  })
+
+  it('refuses an out dir that overlaps the content folder', () => {
+    expect(() => checkOutDir('/site', '/site/content')).toThrow(/overlap/)
+    expect(() => checkOutDir('/site/content/dist', '/site/content')).toThrow(/overlap/)
   })
 })

@@ -33,3 +33,12 @@ describe('validateYaml', () => {
     expect(file.messages[0]).toMatchObject({ line: 2, column: 7, ruleId: 'invalid-field' })
   })
 })
+
+describe('validateYaml on an unknown field', () => {
+  it('names the field at its place', () => {
+    const file = new VFile({ path: 'brief.md' })
+    const schema = z.strictObject({ title: z.string() })
+    validateYaml(parseYaml('title: A\nsumary: typo\n', file)!, schema, file, 'brief.md')
+    expect(file.messages[0]).toMatchObject({ reason: 'Unknown field `sumary` in brief.md', line: 2, column: 1, ruleId: 'unknown-field' })
+  })
+})
