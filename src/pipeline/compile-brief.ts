@@ -121,13 +121,6 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, labels
   }
 }
 
-declare module 'vfile' {
-  interface DataMap {
-    /** For a fragment taken from front matter: where it sits in its file. */
-    yamlPoint: import('unist').Point
-  }
-}
-
 /** Messages of a front-matter fragment point into the fragment; move them to the field in the real file. */
 function moveMessages(fragment: VFile, target: VFile): void {
   for (const message of fragment.messages) {

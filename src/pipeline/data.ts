@@ -1,4 +1,5 @@
 import type { ElementContent } from 'hast'
+import type { Point } from 'unist'
 import type { CitationCluster } from '../citations/model.ts'
 
 /** A local file a page uses, copied into the out dir. */
@@ -17,5 +18,7 @@ declare module 'vfile' {
     renderedCitations: ElementContent[][]
     /** Local images this unit uses. */
     assets: Asset[]
+    /** For a fragment taken from front matter: where it sits in its file. */
+    yamlPoint: Point
   }
 }
