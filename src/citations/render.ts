@@ -1,5 +1,5 @@
 import CSL, { type CitationItem, type CslItem } from 'citeproc'
-import type { Element, ElementContent } from 'hast'
+import type { Element, ElementContent, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { sanitize } from 'hast-util-sanitize'
 import { toHtml } from 'hast-util-to-html'
@@ -16,6 +16,8 @@ export interface Reference {
   id: string
   /** The entry as citeproc formats it, sanitized. */
   html: string
+  /** The work's own language (CSL `language`), so a page can set fonts and quotes for it. */
+  lang: string | undefined
 }
 
 /**
@@ -42,10 +44,27 @@ export function renderCitations(units: readonly VFile[], style: LoadedStyle, ite
   const bibliography = engine.makeBibliography()
   if (!bibliography) return []
   const [meta, entries] = bibliography
-  return entries.map((entry, i) => ({
-    id: meta.entry_ids[i]?.[0] ?? '',
-    html: toHtml(sanitize(fromHtml(entry.trim(), { fragment: true }), contentSchema)),
-  }))
+  return entries.map((entry, i) => {
+    const id = meta.entry_ids[i]?.[0] ?? ''
+    const item = items.get(id)
+    const tree = fromHtml(entry.trim(), { fragment: true })
+    appendNote(tree, item)
+    const lang = typeof item?.['language'] === 'string' ? item['language'] : undefined
+    return { id, html: toHtml(sanitize(tree, contentSchema)), lang }
+  })
+}
+
+/**
+ * Show an entry's `note` (where briefkit's sample says what is unverified) when the style leaves
+ * it out, so that a reader sees it too.
+ */
+function appendNote(tree: Root, item: CslItem | undefined): void {
+  const note = item?.['note']
+  if (typeof note !== 'string' || note.trim() === '' || toString(tree).includes(note)) return
+  const entry = tree.children.find((node): node is Element => node.type === 'element')
+  const body = entry?.children.filter((node): node is Element => node.type === 'element').at(-1) ?? entry
+  const chinese = String(item?.['language'] ?? '').startsWith('zh')
+  body?.children.push({ type: 'text', value: chinese ? '' : ' ' }, h('span.reference-note', chinese ? `（${note}）` : `(${note})`))
 }
 
 type Cite = (items: CitationItem[]) => ElementContent[]

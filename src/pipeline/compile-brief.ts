@@ -13,6 +13,7 @@ import { hasErrors, reportError, reportWarning } from '../reporting/messages.ts'
 import type { Asset } from './data.ts'
 import { markdownToHtml, parseMarkdown, transformMarkdown } from './markdown.ts'
 import { briefPagePath } from './paths.ts'
+import { plainText } from './plain-text.ts'
 
 /** One argument, ready for a template. */
 export interface CompiledArgument {
@@ -32,6 +33,8 @@ export interface CompiledBrief {
   summaryHtml: string
   /** The summary for the home page: its citations link to the brief page. */
   homeSummaryHtml: string
+  /** The summary as plain text without citations, for the meta description. */
+  summaryText: string
   keyFindingsHtml: string[]
   introHtml: string
   arguments: CompiledArgument[]
@@ -110,6 +113,7 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, labels
     meta,
     summaryHtml: html(summary),
     homeSummaryHtml: html(summary, briefPagePath({ lang: meta.lang, slug: source.location.slug })),
+    summaryText: plainText(summary.tree),
     keyFindingsHtml: findings.map((unit) => html(unit)),
     introHtml: html(intro),
     arguments: args.map((a) => ({ id: a.id, kind: a.doc.meta.kind, title: a.doc.meta.title, claimHtml: html(a.claim), html: html(a.body) })),

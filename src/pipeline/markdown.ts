@@ -5,6 +5,7 @@ import rehypeSanitize from 'rehype-sanitize'
 import rehypeShiftHeading from 'rehype-shift-heading'
 import rehypeSlug from 'rehype-slug'
 import rehypeStringify from 'rehype-stringify'
+import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -15,13 +16,22 @@ import type { VFile } from 'vfile'
 import { rehypeCitations } from '../plugins/rehype-citations.ts'
 import { rehypeFootnoteLabel } from '../plugins/rehype-footnote-label.ts'
 import { remarkCallouts } from '../plugins/remark-callouts.ts'
+import { remarkCjkLineBreaks } from '../plugins/remark-cjk-line-breaks.ts'
 import { remarkCitations } from '../plugins/remark-citations.ts'
 import { remarkImages } from '../plugins/remark-images.ts'
 import { rehypeUnwrapParagraph } from '../plugins/rehype-unwrap-paragraph.ts'
 import { contentSchema } from './sanitize.ts'
 
-/** The markdown syntax briefkit reads: CommonMark, GFM, YAML front matter, directives. */
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective)
+/**
+ * The markdown syntax briefkit reads: CommonMark, GFM, YAML front matter, directives, and emphasis
+ * that works next to Chinese punctuation (`**重点。**后文`, which plain CommonMark leaves as asterisks).
+ */
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkCjkFriendly)
+  .use(remarkDirective)
 
 /** Parse one markdown file into mdast. Never throws on content. */
 export function parseMarkdown(file: VFile): MdastRoot {
@@ -38,13 +48,16 @@ export interface TransformOptions {
 
 /**
  * Check and rewrite the mdast of one unit: callouts, citations (collected on `file.data.citations`),
- * local images (collected on `file.data.assets`). Problems become messages on `file`.
+ * local images (collected on `file.data.assets`), line breaks between Chinese characters.
+ * Problems become messages on `file`.
  */
 export function transformMarkdown(tree: MdastRoot, file: VFile, options: TransformOptions): MdastRoot {
   const processor = unified()
     .use(remarkCallouts)
     .use(remarkCitations, { keys: options.citationKeys })
     .use(remarkImages, { contentDir: options.contentDir })
+    // Note: last, so that the citations plugin still sees text exactly as in the source.
+    .use(remarkCjkLineBreaks)
   return processor.runSync(tree, file) as MdastRoot
 }
 

@@ -26,6 +26,9 @@ export function rehypeCitations(options: Options = {}) {
       const found = rendered[Number(id)]
       if (!found) return
       const nodes = linkBase ? found.map((node) => rebase(structuredClone(node), linkBase)) : found
+      // Note: a word joiner keeps a mark glued to the word before it (`监管[7]` never breaks before `[7]`).
+      const before = parent.children[index - 1]
+      if (before?.type === 'text' && /\S$/u.test(before.value)) before.value += '\u2060'
       parent.children.splice(index, 1, ...nodes)
       return [SKIP, index + nodes.length]
     })

@@ -64,3 +64,16 @@ describe('renderCitations with Chicago author-date', () => {
     expect(references[1]?.html).toContain('<a href="https://doi.org/10.1234/example.2020.1">')
   })
 })
+
+describe('reference notes and languages', () => {
+  it('shows an entry\'s note the style leaves out, and gives each entry its language', () => {
+    const bib = loadBibliography(sharedBibliography)
+    const items = new Map(bib.items)
+    items.set('wang2022zh', { ...items.get('wang2022zh')!, note: '未经核实：卷期待核对' })
+    const file = new VFile({ path: '/tmp/n.md', value: '[@wang2022zh; @nakamoto2008]' })
+    transformMarkdown(parseMarkdown(file), file, { citationKeys: new Set(items.keys()), contentDir: '/tmp' })
+    const references = renderCitations([file], loadStyle('china-national-standard-gb-t-7714-2015-numeric'), items, 'zh')
+    expect(references[0]?.html).toContain('<span class="reference-note">（未经核实：卷期待核对）</span>')
+    expect(references.map((r) => r.lang)).toEqual(['zh-CN', 'en-US'])
+  })
+})

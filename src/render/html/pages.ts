@@ -27,7 +27,7 @@ export async function renderBriefPage(brief: CompiledBrief, config: ResolvedConf
   const html = await theme.engine.renderFile('brief', {
     ...common(config, theme, brief.lang, '../../'),
     pageTitle: brief.meta.title,
-    description: brief.meta.summary,
+    description: brief.summaryText,
     brief: {
       ...brief,
       ...brief.meta,

@@ -1,0 +1,18 @@
+import type { Root, Text } from 'mdast'
+import { visit } from 'unist-util-visit'
+
+// Note: Han, kana, Hangul, CJK punctuation and full-width forms: the scripts written without spaces.
+const cjk = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef`
+const breakBetweenCjk = new RegExp(String.raw`(?<=[${cjk}])[ \t]*\n[ \t]*(?=[${cjk}])`, 'gu')
+
+/**
+ * Drop a line break inside a paragraph when the characters on both sides are Chinese (or Japanese,
+ * Korean): browsers would show it as a space, and Chinese has no spaces between words.
+ */
+export function remarkCjkLineBreaks() {
+  return function transform(tree: Root): void {
+    visit(tree, 'text', (node: Text) => {
+      node.value = node.value.replace(breakBetweenCjk, '')
+    })
+  }
+}
