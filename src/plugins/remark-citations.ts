@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein'
-import type { PhrasingContent, Root, Text } from 'mdast'
+import type { Nodes, PhrasingContent, Root, Text } from 'mdast'
 import type { Point } from 'unist'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
@@ -74,6 +74,11 @@ export function remarkCitations(options: Options = {}) {
       return [SKIP, index + replacement.length]
     })
   }
+}
+
+/** Whether a node is a citation placeholder left by remarkCitations. */
+export function isCitation(node: Nodes | undefined): boolean {
+  return (node?.data as { hProperties?: { dataCitation?: unknown } } | undefined)?.hProperties?.dataCitation !== undefined
 }
 
 function placeholder(index: number, text: string): PhrasingContent {

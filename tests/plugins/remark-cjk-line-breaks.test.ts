@@ -6,7 +6,7 @@ const dir = path.join(fixturesDir, 'remark-cjk-line-breaks')
 
 describe('remarkCjkLineBreaks', () => {
   it('matches every fixture', () => {
-    expect(checkFixtures(dir, (input) => runUnit(input)).length).toBe(3)
+    expect(checkFixtures(dir, (input) => runUnit(input)).length).toBe(4)
   })
 
   it('joins lines between Chinese characters without a space', () => {
