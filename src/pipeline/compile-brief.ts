@@ -70,7 +70,9 @@ interface Unit {
 export function compileBrief(source: BriefSource, config: ResolvedConfig, labels: PipelineLabels): CompiledBrief | undefined {
   const { brief, bibliography } = source
   const { meta } = brief
-  const options = { citationKeys: new Set(bibliography.items.keys()), contentDir: config.contentDir }
+  // Note: when the bibliography has errors, every citation would look unknown; its own errors say enough.
+  const citationKeys = bibliography.file && hasErrors([bibliography.file]) ? undefined : new Set(bibliography.items.keys())
+  const options = { citationKeys, contentDir: config.contentDir }
   const style = resolveStyle(source, config)
 
   const fragment = (owner: FrontMatterDoc, yamlPath: PropertyKey[], text: string, idPrefix: string): Unit => {
@@ -94,7 +96,7 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, labels
   const units = [summary, ...findings, intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : []), ...recommendations]
   for (const unit of units) transformMarkdown(unit.tree, unit.file, options)
   for (const unit of units) if (unit.owner) moveMessages(unit.file, unit.owner)
-  if (!style || hasErrors(units.map((u) => u.file))) return undefined
+  if (!style || !citationKeys || hasErrors(units.map((u) => u.file))) return undefined
 
   const references = renderCitations(units.map((u) => u.file), style, bibliography.items, meta.lang)
   warnUncited(source, new Set(references.map((r) => r.id)))

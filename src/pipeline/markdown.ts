@@ -40,8 +40,8 @@ export function parseMarkdown(file: VFile): MdastRoot {
 
 /** Options for the transforms that need to know about the brief. */
 export interface TransformOptions {
-  /** Bibliography keys a citation may use. */
-  citationKeys: ReadonlySet<string>
+  /** Bibliography keys a citation may use; undefined when the bibliography could not be read. */
+  citationKeys: ReadonlySet<string> | undefined
   /** The content folder; images may not leave it. */
   contentDir: string
 }

@@ -11,10 +11,11 @@ import { reportError } from '../reporting/messages.ts'
 /** Options of remarkCitations. */
 export interface Options {
   /**
-   * Keys of the bibliography; a citation of any other key is an error.
-   * @default new Set()
+   * Keys of the bibliography; a citation of any other key is an error. Without it (the bibliography
+   * could not be read, which is reported already) every key is taken as it is.
+   * @default undefined
    */
-  keys?: ReadonlySet<string>
+  keys?: ReadonlySet<string> | undefined
 }
 
 /**
@@ -22,7 +23,7 @@ export interface Options {
  * collecting them on `file.data.citations` in document order for citeproc to render.
  */
 export function remarkCitations(options: Options = {}) {
-  const keys = options.keys ?? new Set<string>()
+  const { keys } = options
   return function transform(tree: Root, file: VFile): void {
     const clusters: CitationCluster[] = []
     file.data.citations = clusters
@@ -52,7 +53,7 @@ export function remarkCitations(options: Options = {}) {
         const pointOf = (offset: number): Point | undefined =>
           sourceOffset === undefined ? node.position?.start : place.toPoint(sourceOffset + offset - found.start)
         const known = found.items.filter((item, i) => {
-          if (keys.has(item.key)) return true
+          if (!keys || keys.has(item.key)) return true
           reportUnknown(file, item.key, keys, pointOf(found.keyOffsets[i] ?? found.start))
           return false
         })

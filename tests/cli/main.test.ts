@@ -52,6 +52,14 @@ describe('briefkit build on bad input', () => {
     expect(result.stderr).toMatch(/unknown-kind[\s\S]*missing-image|missing-image[\s\S]*unknown-kind/)
     expect(result.stderr).toMatch(/briefkit: 2 errors; nothing was written/)
   })
+
+  it('reports malformed BibTeX alone, not every citation as unknown', async () => {
+    const broken = copySite('unseen')
+    badInputs[4]![1](broken)
+    const result = await runCli(['build', '--content', broken.content, '--out', broken.out])
+    expect(result.stderr).toMatch(/briefkit: 1 error; nothing was written/)
+    expect(result.stderr).not.toMatch(/unknown-citation/)
+  })
 })
 
 describe('briefkit command line', () => {
