@@ -5,16 +5,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-[ -d /usr/share/citation-style-language/styles ] || missing+=(citation-style-language-styles)
-[ -d /usr/share/citation-style-language/locales ] || missing+=(citation-style-language-locales)
+if [ -z "${BRIEFKIT_CSL_DIR:-}" ]; then
+  [ -d /usr/share/citation-style-language/styles ] || missing+=(citation-style-language-styles)
+  [ -d /usr/share/citation-style-language/locales ] || missing+=(citation-style-language-locales)
+fi
+# Chromium prints the PDFs (unless BRIEFKIT_CHROME names one); poppler and qpdf let the tests read them.
+if [ -z "${BRIEFKIT_CHROME:-}" ] && ! command -v chromium >/dev/null && ! command -v google-chrome >/dev/null; then
+  missing+=(chromium)
+fi
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v qpdf >/dev/null || missing+=(qpdf)
 
-if [ ${#missing[@]} -gt 0 ] && [ -z "${BRIEFKIT_CSL_DIR:-}" ]; then
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "setup: installing ${missing[*]}" >&2
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "setup: please install ${missing[*]} (Debian/Ubuntu), or set BRIEFKIT_CSL_DIR to a folder with styles/ and locales/" >&2
+    echo "setup: please install ${missing[*]} (Debian/Ubuntu names); see the README" >&2
     exit 2
   fi
 fi
@@ -22,6 +30,10 @@ fi
 # Note: npm ci only when node_modules was not installed from this very lock file, so a second run costs nothing.
 stamp=node_modules/.briefkit-lock
 if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
+  # Note: with a system Chrome/Chromium there is no need for Puppeteer's own download (which fails offline).
+  if [ -n "${BRIEFKIT_CHROME:-}" ] || command -v chromium >/dev/null || command -v google-chrome >/dev/null; then
+    export PUPPETEER_SKIP_DOWNLOAD=1
+  fi
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 fi

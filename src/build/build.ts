@@ -4,7 +4,8 @@ import { loadConfig } from '../config/resolve.ts'
 import { discoverBriefs } from '../content/discover.ts'
 import { loadBrief } from '../content/load-brief.ts'
 import { compileBrief, type CompiledBrief } from '../pipeline/compile-brief.ts'
-import { renderBriefPage, renderHomePage } from '../render/html/pages.ts'
+import { pdfPath, renderBriefPage, renderHomePage } from '../render/html/pages.ts'
+import { checkGlyphs } from '../render/pdf/glyphs.ts'
 import { loadTheme } from '../render/html/theme.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
 import { fontAssets, themeAssets } from '../site/assets.ts'
@@ -19,8 +20,12 @@ export interface BuildOptions {
   outDir?: string
   /** Write the site; `false` only checks. @default true */
   write?: boolean
-  /** Render PDFs (accepted now; PDFs come in a later version). @default true */
+  /** Print a PDF of each brief. @default true */
   pdf?: boolean
+  /** PDFs printed at once. @default the number of cores */
+  concurrency?: number
+  /** Told after each PDF is printed. */
+  onProgress?: (done: number, total: number, label: string) => void
 }
 
 /** What a build did. */
@@ -31,6 +36,8 @@ export interface BuildResult {
   written: boolean
   /** Paths of the pages, relative to the out dir. */
   pages: string[]
+  /** Paths of the PDFs, relative to the out dir. */
+  pdfs: string[]
   briefs: number
 }
 
@@ -41,6 +48,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = path.resolve(options.contentDir ?? 'content')
   const outDir = path.resolve(options.outDir ?? 'dist')
+  const withPdf = options.pdf !== false
   const files: VFile[] = []
   const { file: siteFile, config } = loadConfig(contentDir)
   files.push(siteFile)
@@ -55,28 +63,38 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       files.push(...briefFiles)
       if (!source) continue
       const t = theme.strings(source.brief.meta.lang)
-      const brief = compileBrief(source, config, { footnotes: t['footnotes'] ?? 'Notes', backToContent: t['backToContent'] ?? 'Back' })
+      const labels = { footnotes: t['footnotes'] ?? 'Notes', backToContent: t['backToContent'] ?? 'Back' }
+      const brief = compileBrief(source, config, { labels, pdf: withPdf })
       if (brief) compiled.push(brief)
     }
   }
 
+  const fonts = theme ? fontAssets(theme) : []
+  if (config && theme && withPdf) files.push(...(await checkGlyphs(compiled, config, theme, fonts)))
   const diagnostics = collectDiagnostics(files)
-  const result: BuildResult = { diagnostics, written: false, pages: [], briefs: compiled.length }
+  const result: BuildResult = { diagnostics, written: false, pages: [], pdfs: [], briefs: compiled.length }
   if (!config || !theme || countDiagnostics(diagnostics).errors > 0 || options.write === false) return result
 
   checkOutDir(outDir, contentDir)
-  const pages = [await renderHomePage(compiled, config, theme)]
-  for (const brief of compiled) pages.push(await renderBriefPage(brief, config, theme))
+  const pages = [await renderHomePage(compiled, config, theme, withPdf)]
+  for (const brief of compiled) pages.push(await renderBriefPage(brief, config, theme, withPdf))
   const output: OutputFile[] = [
     ...pages.map((page) => ({ path: page.path, content: page.html })),
     ...themeAssets(theme),
-    ...fontAssets(theme),
+    ...fonts,
     kindStyles(config.argumentKinds),
     ...uniqueAssets(compiled),
     { path: outputMarker, content: 'This folder is written by `briefkit build` and replaced whole by the next build.\n' },
   ]
-  await writeAtomically(outDir, output)
-  return { ...result, written: true, pages: pages.map((p) => p.path) }
+  const print = async (staging: string) => {
+    const { printBriefs } = await import('../render/pdf/print-briefs.ts')
+    await printBriefs(staging, compiled, config, theme, {
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    })
+  }
+  await writeAtomically(outDir, output, withPdf ? print : undefined)
+  return { ...result, written: true, pages: pages.map((p) => p.path), pdfs: withPdf ? compiled.map(pdfPath) : [] }
 }
 
 function uniqueAssets(briefs: readonly CompiledBrief[]): OutputFile[] {

@@ -10,10 +10,15 @@ export const outputMarker = '.briefkit-output'
 export type OutputFile = { path: string; content: string | Uint8Array } | { path: string; from: string }
 
 /**
- * Write the whole site to a fresh folder next to `outDir`, then swap it in. A failure at any point
- * leaves an existing `outDir` exactly as it was.
+ * Write the whole site to a fresh folder next to `outDir`, let `beforeSwap` add to it (PDFs are
+ * printed from the written pages), then swap it in. A failure at any point leaves an existing
+ * `outDir` exactly as it was.
  */
-export async function writeAtomically(outDir: string, files: readonly OutputFile[]): Promise<void> {
+export async function writeAtomically(
+  outDir: string,
+  files: readonly OutputFile[],
+  beforeSwap?: (staging: string) => Promise<void>,
+): Promise<void> {
   const target = path.resolve(outDir)
   const stamp = `${process.pid}-${Date.now()}`
   const staging = `${target}.briefkit-tmp-${stamp}`
@@ -28,6 +33,7 @@ export async function writeAtomically(outDir: string, files: readonly OutputFile
       if ('from' in file) await fs.copyFile(file.from, dest)
       else await fs.writeFile(dest, file.content)
     }
+    await beforeSwap?.(staging)
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true })
     throw error

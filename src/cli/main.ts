@@ -46,17 +46,28 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     if (command !== 'build' && command !== 'check') throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check.' })
 
     const started = performance.now()
-    const result = await build({ contentDir: values.content, outDir: values.out, pdf: values.pdf, write: command === 'build' })
+    const progress = progressLine(io)
+    const result = await build({ contentDir: values.content, outDir: values.out, pdf: values.pdf, write: command === 'build', onProgress: progress })
     report(result, io)
     const { errors } = countDiagnostics(result.diagnostics)
     if (errors > 0) return 1
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     io.err(command === 'build'
-      ? `briefkit: built ${result.pages.length} pages from ${result.briefs} ${result.briefs === 1 ? 'brief' : 'briefs'} into ${values.out}/ in ${seconds} s`
+      ? `briefkit: built ${result.pages.length} pages and ${result.pdfs.length} PDFs from ${result.briefs} ${result.briefs === 1 ? 'brief' : 'briefs'} into ${values.out}/ in ${seconds} s`
       : `briefkit: checked ${result.briefs} ${result.briefs === 1 ? 'brief' : 'briefs'} in ${seconds} s`)
     return 0
   } catch (error) {
     return fail(error, io)
+  }
+}
+
+/** A live line on a terminal (`\r`), plain lines elsewhere (CI logs). */
+function progressLine(io: { err: (s: string) => void }) {
+  const live = process.stderr.isTTY && io === defaultIo
+  return (done: number, total: number, label: string) => {
+    const line = `briefkit: PDF ${done}/${total} ${label}`
+    if (live) process.stderr.write(`\r${line}\x1b[K${done === total ? '\n' : ''}`)
+    else io.err(line)
   }
 }
 

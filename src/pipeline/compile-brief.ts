@@ -28,6 +28,8 @@ export interface CompiledArgument {
 /** One edition of a brief, ready for a template. */
 export interface CompiledBrief {
   slug: string
+  /** brief.md of this edition, for messages about the whole brief. */
+  sourcePath: string
   lang: string
   meta: BriefMeta
   summaryHtml: string
@@ -52,6 +54,13 @@ export interface PipelineLabels {
   backToContent: string
 }
 
+/** How to compile. */
+export interface CompileOptions {
+  labels: PipelineLabels
+  /** PDFs will be printed from the result. */
+  pdf: boolean
+}
+
 type FrontMatterDoc = { file: VFile; yaml: LocatedYaml }
 
 interface Unit {
@@ -67,12 +76,12 @@ interface Unit {
  * files in reading order, then each file to sanitized HTML. Returns undefined when there were errors
  * (they are messages on the source's files).
  */
-export function compileBrief(source: BriefSource, config: ResolvedConfig, labels: PipelineLabels): CompiledBrief | undefined {
+export function compileBrief(source: BriefSource, config: ResolvedConfig, { labels, pdf }: CompileOptions): CompiledBrief | undefined {
   const { brief, bibliography } = source
   const { meta } = brief
   // Note: when the bibliography has errors, every citation would look unknown; its own errors say enough.
   const citationKeys = bibliography.file && hasErrors([bibliography.file]) ? undefined : new Set(bibliography.items.keys())
-  const options = { citationKeys, contentDir: config.contentDir }
+  const options = { citationKeys, contentDir: config.contentDir, pdf }
   const style = resolveStyle(source, config)
 
   const fragment = (owner: FrontMatterDoc, yamlPath: PropertyKey[], text: string, idPrefix: string): Unit => {
@@ -111,6 +120,7 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, labels
     })
   return {
     slug: source.location.slug,
+    sourcePath: brief.file.path,
     lang: meta.lang,
     meta,
     summaryHtml: html(summary),

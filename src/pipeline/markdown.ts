@@ -44,6 +44,8 @@ export interface TransformOptions {
   citationKeys: ReadonlySet<string> | undefined
   /** The content folder; images may not leave it. */
   contentDir: string
+  /** PDFs are being made: warn about what they will leave out. */
+  pdf: boolean
 }
 
 /**
@@ -55,7 +57,7 @@ export function transformMarkdown(tree: MdastRoot, file: VFile, options: Transfo
   const processor = unified()
     .use(remarkCallouts)
     .use(remarkCitations, { keys: options.citationKeys })
-    .use(remarkImages, { contentDir: options.contentDir })
+    .use(remarkImages, { contentDir: options.contentDir, warnRemote: options.pdf })
     // Note: last, so that the citations plugin still sees text exactly as in the source.
     .use(remarkCjkLineBreaks)
   return processor.runSync(tree, file) as MdastRoot

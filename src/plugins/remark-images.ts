@@ -4,7 +4,7 @@ import type { Image, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Asset } from '../pipeline/data.ts'
-import { reportError } from '../reporting/messages.ts'
+import { reportError, reportWarning } from '../reporting/messages.ts'
 
 /** Options of remarkImages. */
 export interface Options {
@@ -15,6 +15,11 @@ export interface Options {
    * @default '../../media/'
    */
   baseUrl?: string
+  /**
+   * Warn about remote images, which the PDF leaves out (it never fetches anything at print time).
+   * @default false
+   */
+  warnRemote?: boolean
 }
 
 /**
@@ -28,7 +33,14 @@ export function remarkImages(options: Options) {
     const assets: Asset[] = []
     file.data.assets = assets
     visit(tree, 'image', (node: Image) => {
-      if (/^([a-z][a-z\d+.-]*:|\/\/|#)/i.test(node.url)) return
+      if (/^(https?:)?\/\//i.test(node.url)) {
+        if (options.warnRemote) {
+          reportWarning(file, `Remote image \`${node.url}\` is left out of the PDF`, node.position, 'remote-image',
+            'PDFs are printed without network access; save the image next to the brief and link it by a relative path.')
+        }
+        return
+      }
+      if (/^([a-z][a-z\d+.-]*:|#)/i.test(node.url)) return
       const target = path.resolve(path.dirname(file.path), decodeURI(node.url.split(/[?#]/)[0] ?? ''))
       const relative = path.relative(contentDir, target)
       if (relative.startsWith('..') || path.isAbsolute(relative)) {

@@ -12,7 +12,7 @@ function render(markdowns: string[], style: string, lang: string) {
   const files = markdowns.map((value, i) => new VFile({ path: `/tmp/unit-${i}.md`, value }))
   const trees = files.map((file) => {
     const tree = parseMarkdown(file)
-    transformMarkdown(tree, file, { citationKeys: new Set(bibliography.items.keys()), contentDir: '/tmp' })
+    transformMarkdown(tree, file, { citationKeys: new Set(bibliography.items.keys()), contentDir: '/tmp', pdf: false })
     return tree
   })
   const references = renderCitations(files, loadStyle(style), bibliography.items, lang)
@@ -71,7 +71,7 @@ describe('reference notes and languages', () => {
     const items = new Map(bib.items)
     items.set('wang2022zh', { ...items.get('wang2022zh')!, note: '未经核实：卷期待核对' })
     const file = new VFile({ path: '/tmp/n.md', value: '[@wang2022zh; @nakamoto2008]' })
-    transformMarkdown(parseMarkdown(file), file, { citationKeys: new Set(items.keys()), contentDir: '/tmp' })
+    transformMarkdown(parseMarkdown(file), file, { citationKeys: new Set(items.keys()), contentDir: '/tmp', pdf: false })
     const references = renderCitations([file], loadStyle('china-national-standard-gb-t-7714-2015-numeric'), items, 'zh')
     expect(references[0]?.html).toContain('<span class="reference-note">（未经核实：卷期待核对）</span>')
     expect(references.map((r) => r.lang)).toEqual(['zh-CN', 'en-US'])

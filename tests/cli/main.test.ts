@@ -27,7 +27,7 @@ describe('briefkit build on bad input', () => {
 
   beforeAll(async () => {
     site = copySite('unseen')
-    const first = await runCli(['build', '--content', site.content, '--out', site.out])
+    const first = await runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])
     expect(first.code).toBe(0)
   })
 
@@ -36,7 +36,7 @@ describe('briefkit build on bad input', () => {
     fs.cpSync(site.out, broken.out, { recursive: true })
     const before = snapshot(broken.out)
     breakIt(broken)
-    const result = await runCli(['build', '--content', broken.content, '--out', broken.out])
+    const result = await runCli(['build', '--no-pdf', '--content', broken.content, '--out', broken.out])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(message)
     expect(result.stderr).toMatch(/nothing was written/)
@@ -48,7 +48,7 @@ describe('briefkit build on bad input', () => {
     const broken = copySite('unseen')
     badInputs[2]![1](broken)
     badInputs[7]![1](broken)
-    const result = await runCli(['build', '--content', broken.content, '--out', broken.out])
+    const result = await runCli(['build', '--no-pdf', '--content', broken.content, '--out', broken.out])
     expect(result.stderr).toMatch(/unknown-kind[\s\S]*missing-image|missing-image[\s\S]*unknown-kind/)
     expect(result.stderr).toMatch(/briefkit: 2 errors; nothing was written/)
   })
@@ -56,7 +56,7 @@ describe('briefkit build on bad input', () => {
   it('reports malformed BibTeX alone, not every citation as unknown', async () => {
     const broken = copySite('unseen')
     badInputs[4]![1](broken)
-    const result = await runCli(['build', '--content', broken.content, '--out', broken.out])
+    const result = await runCli(['build', '--no-pdf', '--content', broken.content, '--out', broken.out])
     expect(result.stderr).toMatch(/briefkit: 1 error; nothing was written/)
     expect(result.stderr).not.toMatch(/unknown-citation/)
   })

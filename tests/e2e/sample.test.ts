@@ -5,23 +5,26 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { brokenLinks, htmlFiles, loadPage } from '../helpers/html.ts'
+import { pdfBookmarks, pdfFonts, pdfInfo, pdfText } from '../helpers/pdf.ts'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '..', '..')
 const briefPage = 'zh/mining-not-viable/index.html'
 
-// The sample brief, built by the real command line in a child process, into a temp dir.
+// The sample brief, built once by the real command line in a child process (real Chromium for the
+// PDF), into a temp dir.
+const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-sample-')), 'dist')
+let stderr = ''
+
+beforeAll(async () => {
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }
+  const result = await run(process.execPath, [path.join(root, 'bin', 'briefkit.js'), 'build', '--content', path.join(root, 'content'), '--out', out], { cwd: root, env })
+  stderr = result.stderr
+})
+
 describe('building the sample', () => {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-sample-')), 'dist')
-  let stderr = ''
-
-  beforeAll(async () => {
-    const result = await run(process.execPath, [path.join(root, 'bin', 'briefkit.js'), 'build', '--content', path.join(root, 'content'), '--out', out], { cwd: root })
-    stderr = result.stderr
-  })
-
   it('builds without errors or warnings', () => {
-    expect(stderr).toMatch(/briefkit: built \d+ pages from 1 brief/)
+    expect(stderr).toMatch(/briefkit: built \d+ pages and 1 PDFs from 1 brief/)
     expect(stderr).not.toMatch(/error|warning/)
   })
 
@@ -73,7 +76,56 @@ describe('building the sample', () => {
     for (const href of $('link[rel=stylesheet]').map((_, el) => $(el).attr('href')).get()) {
       expect(fs.existsSync(path.join(out, 'zh/mining-not-viable', href)), href).toBe(true)
     }
-    expect(fs.readFileSync(path.join(out, 'assets/fonts/font-1.css'), 'utf8')).toContain("font-family: 'Noto Sans SC'")
+    const fonts = fs.readdirSync(path.join(out, 'assets/fonts')).filter((f) => f.endsWith('.css')).map((f) => fs.readFileSync(path.join(out, 'assets/fonts', f), 'utf8'))
+    expect(fonts.some((css) => css.includes("font-family: 'Noto Sans SC'"))).toBe(true)
+  })
+})
+
+describe('the sample PDF', () => {
+  const pdf = path.join(out, 'zh/mining-not-viable/mining-not-viable.pdf')
+
+  it('embeds every font, none of them Type 3, a Chinese one among them', () => {
+    const fonts = pdfFonts(pdf)
+    expect(fonts.length).toBeGreaterThan(0)
+    expect(fonts.every((f) => f.embedded)).toBe(true)
+    expect(fonts.filter((f) => /Type 3/.test(f.type))).toEqual([])
+    expect(fonts.some((f) => /NotoSansSC/.test(f.name))).toBe(true)
+  })
+
+  it('keeps the Chinese text intact', () => {
+    const text = pdfText(pdf).replace(/\s+/g, '')
+    expect(text).toContain('工作量证明')
+    expect(text).toContain('每2016个区块')
+    expect(text).toContain('参考文献')
+  })
+
+  it('carries title, author, tags, language and the SOURCE_DATE_EPOCH date', () => {
+    const info = pdfInfo(pdf, ['-isodates'])
+    expect(info['Title']).toBe('虚拟货币为什么不能挖矿')
+    expect(info['Author']).toBe('briefkit 编辑部')
+    expect(info['Tagged']).toBe('yes')
+    expect(info['CreationDate']).toBe('2023-11-14T22:13:20Z')
+    expect(Number(info['Pages'])).toBeGreaterThanOrEqual(5)
+    expect(fs.statSync(pdf).size).toBeLessThan(2 * 1024 * 1024)
+  })
+
+  it('has bookmarks for the sections and the five arguments', () => {
+    const bookmarks = pdfBookmarks(pdf)
+    for (const title of ['摘要', '引言', '政策收紧与合规风险', '能源消耗与环境代价', '不可持续的经济模型', '算力集中与去中心化的悖论', '缺乏真实社会价值', '结论与建议', '参考文献']) {
+      expect(bookmarks).toContain(title)
+    }
+  })
+
+  it('numbers inner pages, not the cover, and gives the contents page numbers', () => {
+    const pages = Number(pdfInfo(pdf)['Pages'])
+    expect(pdfText(pdf, 1)).not.toMatch(/第 \d+ 页/)
+    expect(pdfText(pdf, 2)).toContain(`第 2 页，共 ${pages} 页`)
+    expect(pdfText(pdf, 3)).toMatch(/目录[\s\S]*参考文献\s+\d+/)
+  })
+
+  it('is linked from the brief page and the home page', () => {
+    expect(loadPage(out, 'zh/mining-not-viable/index.html')('a.pdf-link').attr('href')).toBe('mining-not-viable.pdf')
+    expect(loadPage(out, 'index.html')('a.pdf-link').attr('href')).toBe('zh/mining-not-viable/mining-not-viable.pdf')
   })
 })
 

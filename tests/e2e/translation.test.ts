@@ -8,7 +8,7 @@ describe('a brief with a translation', () => {
   let result: Awaited<ReturnType<typeof runCli>>
 
   beforeAll(async () => {
-    result = await runCli(['build', '--content', site.content, '--out', site.out])
+    result = await runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])
   })
 
   it('builds both editions from one bibliography, without warnings', () => {

@@ -24,7 +24,7 @@ export function runUnit(inputPath: string, style = 'chicago-author-date', lang =
   const file = new VFile({ path: inputPath, value: fs.readFileSync(inputPath, 'utf8') })
   const bibliography = loadBibliography(sharedBibliography)
   const tree = parseMarkdown(file)
-  transformMarkdown(tree, file, { citationKeys: new Set(bibliography.items.keys()), contentDir: path.dirname(inputPath) })
+  transformMarkdown(tree, file, { citationKeys: new Set(bibliography.items.keys()), contentDir: path.dirname(inputPath), pdf: true })
   renderCitations([file], loadStyle(style), bibliography.items, lang)
   const html = markdownToHtml(tree, file, { idPrefix: '', footnoteLabel: 'Notes', footnoteBackLabel: 'Back' })
   return {

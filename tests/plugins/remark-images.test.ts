@@ -18,9 +18,9 @@ describe('remarkImages', () => {
     expect(runUnit(path.join(dir, 'outside', 'input.md')).messages[0]).toMatchObject({ ruleId: 'image-outside-content' })
   })
 
-  it('leaves a remote image as it is', () => {
+  it('leaves a remote image as it is, warning that the PDF leaves it out', () => {
     const { html, messages } = runUnit(path.join(dir, 'remote', 'input.md'))
-    expect(messages).toEqual([])
+    expect(messages).toMatchObject([{ line: 1, column: 1, severity: 'warning', ruleId: 'remote-image' }])
     expect(html).toContain('src="https://example.org/a.png"')
   })
 })

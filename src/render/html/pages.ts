@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../../config/resolve.ts'
 import { localize } from '../../config/kinds.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { briefPagePath } from '../../pipeline/paths.ts'
+import { pageCounterContent } from '../css.ts'
 import type { Theme } from './theme.ts'
 
 /** A rendered page: its path inside the out dir and its HTML. */
@@ -10,9 +11,40 @@ export interface Page {
   html: string
 }
 
+/** Page numbers of a brief's sections in its PDF, by section id, for the PDF's table of contents. */
+export type SectionPages = ReadonlyMap<string, number>
 
 /** Render the page of one edition of a brief with the theme's `brief` layout. */
-export async function renderBriefPage(brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<Page> {
+export async function renderBriefPage(brief: CompiledBrief, config: ResolvedConfig, theme: Theme, withPdf: boolean): Promise<Page> {
+  const html = await theme.engine.renderFile('brief', {
+    ...common(config, theme, brief.lang, '../../'),
+    pageTitle: brief.meta.title,
+    description: brief.summaryText,
+    pdfHref: withPdf ? pdfPath(brief).split('/').at(-1) : undefined,
+    brief: briefContext(brief, config, theme, undefined),
+  })
+  return { path: briefPagePath(brief), html }
+}
+
+/**
+ * Render the page the PDF is printed from, with the theme's `print` layout, next to the brief's page.
+ * With `sectionPages` the table of contents shows page numbers.
+ */
+export async function renderPrintPage(brief: CompiledBrief, config: ResolvedConfig, theme: Theme, sectionPages?: SectionPages): Promise<Page> {
+  const html = await theme.engine.renderFile('print', {
+    ...common(config, theme, brief.lang, '../../'),
+    pageCounter: pageCounterContent(theme.strings(brief.lang)['page'] ?? '{n} / {total}'),
+    brief: briefContext(brief, config, theme, sectionPages),
+  })
+  return { path: briefPagePath(brief).replace(/index\.html$/, 'print.html'), html }
+}
+
+/** Where a brief's PDF lives in the out dir: `<lang>/<slug>/<slug>.pdf`. */
+export function pdfPath(brief: Pick<CompiledBrief, 'lang' | 'slug'>): string {
+  return briefPagePath(brief).replace(/index\.html$/, `${brief.slug}.pdf`)
+}
+
+function briefContext(brief: CompiledBrief, config: ResolvedConfig, theme: Theme, sectionPages: SectionPages | undefined) {
   const t = theme.strings(brief.lang)
   const kindLabel = (id: string) => localize(config.argumentKinds.find((k) => k.id === id)?.label ?? id, brief.lang)
   const args = brief.arguments.map((a) => ({ ...a, kindLabel: kindLabel(a.kind) }))
@@ -23,24 +55,12 @@ export async function renderBriefPage(brief: CompiledBrief, config: ResolvedConf
     ...(brief.conclusion ? [{ id: 'conclusion', title: brief.conclusion.title ?? t['conclusion'] }] : []),
     ...(brief.recommendationsHtml.length > 0 ? [{ id: 'recommendations', title: t['recommendations'] }] : []),
     ...(brief.references.length > 0 ? [{ id: 'references', title: t['references'] }] : []),
-  ]
-  const html = await theme.engine.renderFile('brief', {
-    ...common(config, theme, brief.lang, '../../'),
-    pageTitle: brief.meta.title,
-    description: brief.summaryText,
-    brief: {
-      ...brief,
-      ...brief.meta,
-      dateText: formatDate(brief.meta.date, brief.lang),
-      arguments: args,
-      toc,
-    },
-  })
-  return { path: briefPagePath(brief), html }
+  ].map((item) => ({ ...item, page: sectionPages?.get(item.id) }))
+  return { ...brief, ...brief.meta, dateText: formatDate(brief.meta.date, brief.lang), arguments: args, toc }
 }
 
 /** Render the home page listing every brief, newest first, in the site's default language. */
-export async function renderHomePage(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme): Promise<Page> {
+export async function renderHomePage(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, withPdf: boolean): Promise<Page> {
   const lang = config.languages[0]
   const sorted = [...briefs].sort((a, b) => b.meta.date.localeCompare(a.meta.date) || a.slug.localeCompare(b.slug))
   const html = await theme.engine.renderFile('home', {
@@ -49,6 +69,8 @@ export async function renderHomePage(briefs: readonly CompiledBrief[], config: R
     briefs: sorted.map((brief) => ({
       lang: brief.lang,
       href: briefPagePath(brief),
+      pdfHref: withPdf ? pdfPath(brief) : undefined,
+      pdfLabel: theme.strings(brief.lang)['downloadPdf'],
       title: brief.meta.title,
       subtitle: brief.meta.subtitle,
       date: brief.meta.date,

@@ -4,6 +4,7 @@ import { Liquid } from 'liquidjs'
 import { parse as parseYamlText } from 'yaml'
 import { z } from 'zod'
 import { BriefkitError } from '../../reporting/errors.ts'
+import { cssString } from '../css.ts'
 
 const themeFileSchema = z.object({ fonts: z.array(z.string()).default([]) })
 const stringsSchema = z.record(z.string(), z.string())
@@ -32,6 +33,7 @@ export function loadTheme(dir: string): Theme {
     strictFilters: true,
     cache: true,
   })
+  engine.registerFilter('css_string', (value: unknown) => cssString(String(value ?? '')))
   const themeFile = path.join(dir, 'theme.yaml')
   const theme = themeFileSchema.parse(fs.existsSync(themeFile) ? parseYamlText(fs.readFileSync(themeFile, 'utf8')) ?? {} : {})
   const cache = new Map<string, Strings>()

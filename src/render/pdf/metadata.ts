@@ -1,0 +1,37 @@
+import { PDFDocument } from 'pdf-lib'
+
+/** What a PDF says about itself. */
+export interface PdfMetadata {
+  title: string
+  authors: string[]
+  subject: string
+  keywords: string[]
+  /** BCP 47, e.g. zh-CN. */
+  language: string
+  /** Creation and modification date: SOURCE_DATE_EPOCH when set, so builds are reproducible. */
+  date: Date
+}
+
+/**
+ * Set title, author, subject, keywords, language and dates. pdf-lib rewrites the file but keeps the
+ * catalog's structure tree and outline, so tags and bookmarks survive.
+ */
+export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+  doc.setTitle(meta.title, { showInWindowTitleBar: true })
+  doc.setAuthor(meta.authors.join(', '))
+  doc.setSubject(meta.subject)
+  doc.setKeywords(meta.keywords)
+  doc.setLanguage(meta.language)
+  doc.setCreator('briefkit')
+  doc.setProducer('briefkit with Chromium and pdf-lib')
+  doc.setCreationDate(meta.date)
+  doc.setModificationDate(meta.date)
+  return doc.save({ useObjectStreams: false })
+}
+
+/** The date to stamp PDFs with: SOURCE_DATE_EPOCH (seconds) when set, else now. */
+export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = Number(env['SOURCE_DATE_EPOCH'])
+  return env['SOURCE_DATE_EPOCH'] && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()
+}

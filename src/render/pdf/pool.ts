@@ -1,0 +1,97 @@
+import os from 'node:os'
+import type { Browser, Page } from 'puppeteer'
+import { BriefkitError } from '../../reporting/errors.ts'
+import { findChrome } from './chrome.ts'
+
+/** How the browser pool runs. */
+export interface PoolOptions {
+  /** Pages printing at once. @default the number of cores, at least 1 */
+  concurrency?: number
+  /** Milliseconds one document may take. @default 60000 */
+  timeout?: number
+}
+
+// Note: without the networking flags Chromium keeps trying to reach Google's hosts from a sandbox.
+const chromeArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none',
+]
+
+/**
+ * One browser for a whole build and a pool of pages on it. Work borrows a page with `withPage`;
+ * the page is closed in `finally`. A browser that crashes is launched again once.
+ */
+export class BrowserPool {
+  private browser: Promise<Browser> | undefined
+  private relaunched = false
+  private active = 0
+  private readonly waiting: Array<() => void> = []
+  readonly concurrency: number
+  readonly timeout: number
+
+  private constructor(private readonly executablePath: string, options: PoolOptions) {
+    this.concurrency = Math.max(1, options.concurrency ?? os.availableParallelism())
+    this.timeout = options.timeout ?? 60_000
+  }
+
+  /** Find Chrome and make a pool; the browser starts with the first page asked for. */
+  static async create(options: PoolOptions = {}): Promise<BrowserPool> {
+    const puppeteer = (await import('puppeteer')).default
+    return new BrowserPool(findChrome(() => puppeteer.executablePath()), options)
+  }
+
+  /** Run `work` with a fresh page, at most `concurrency` at a time. */
+  async withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+    await this.acquire()
+    let page: Page | undefined
+    try {
+      const browser = await this.connected()
+      page = await browser.newPage()
+      page.setDefaultTimeout(this.timeout)
+      return await work(page)
+    } finally {
+      await page?.close().catch(() => undefined)
+      this.release()
+    }
+  }
+
+  /** Close the browser. Safe to call more than once. */
+  async close(): Promise<void> {
+    const browser = this.browser
+    this.browser = undefined
+    await (await browser?.catch(() => undefined))?.close().catch(() => undefined)
+  }
+
+  private async connected(): Promise<Browser> {
+    if (this.browser) {
+      const browser = await this.browser
+      if (browser.connected) return browser
+      if (this.relaunched) throw new BriefkitError('Chromium crashed twice while printing PDFs', { hint: 'Try again with fewer pages at once, or `--no-pdf`.' })
+      this.relaunched = true
+    }
+    this.browser = this.launch()
+    return this.browser
+  }
+
+  private async launch(): Promise<Browser> {
+    const puppeteer = (await import('puppeteer')).default
+    try {
+      return await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromeArgs })
+    } catch (error) {
+      throw new BriefkitError(`Could not start ${this.executablePath}`, { cause: error, hint: 'Check that this Chrome/Chromium runs, or set BRIEFKIT_CHROME.' })
+    }
+  }
+
+  private acquire(): Promise<void> {
+    if (this.active < this.concurrency) {
+      this.active++
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => this.waiting.push(() => { this.active++; resolve() }))
+  }
+
+  private release(): void {
+    this.active--
+    this.waiting.shift()?.()
+  }
+}

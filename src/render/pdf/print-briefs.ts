@@ -1,0 +1,83 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { ResolvedConfig } from '../../config/resolve.ts'
+import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+import { cslLanguage } from '../../citations/styles.ts'
+import { pdfPath, renderPrintPage, type SectionPages } from '../html/pages.ts'
+import type { Theme } from '../html/theme.ts'
+import { buildDate, setMetadata } from './metadata.ts'
+import { readBookmarks } from './outline.ts'
+import { BrowserPool, type PoolOptions } from './pool.ts'
+import { printPdf } from './print.ts'
+
+/** How PDFs are made. */
+export interface PrintOptions extends PoolOptions {
+  /** Told after each PDF: how many are done, of how many, and which. */
+  onProgress?: (done: number, total: number, label: string) => void
+}
+
+/**
+ * Print every brief's PDF into the staging out dir, on one browser with a pool of pages. Each is
+ * printed twice: the first pass finds the page of each section (from the PDF's bookmarks), the
+ * second prints the table of contents with those numbers.
+ */
+export async function printBriefs(staging: string, briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, options: PrintOptions = {}): Promise<void> {
+  if (briefs.length === 0) return
+  const pool = await BrowserPool.create(options)
+  let done = 0
+  try {
+    await Promise.all(briefs.map(async (brief) => {
+      await printBrief(pool, staging, brief, config, theme)
+      options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`)
+    }))
+  } finally {
+    await pool.close()
+  }
+}
+
+async function printBrief(pool: BrowserPool, staging: string, brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<void> {
+  const print = async (sectionPages?: SectionPages) => {
+    const page = await renderPrintPage(brief, config, theme, sectionPages)
+    const file = path.join(staging, page.path)
+    await fs.writeFile(file, page.html)
+    try {
+      return (await printPdf(pool, file, staging)).pdf
+    } finally {
+      await fs.rm(file, { force: true })
+    }
+  }
+  const draft = await print()
+  const final = await print(await sectionPagesOf(draft, brief, theme))
+  const pdf = await setMetadata(final, {
+    title: brief.meta.title,
+    authors: brief.meta.authors.map((a) => a.name),
+    subject: brief.summaryText,
+    keywords: brief.meta.tags,
+    language: cslLanguage(brief.lang),
+    date: buildDate(),
+  })
+  await fs.writeFile(path.join(staging, pdfPath(brief)), pdf)
+}
+
+/** Match the table of contents' entries to the PDF's top-level bookmarks by their titles, in order. */
+async function sectionPagesOf(pdf: Uint8Array, brief: CompiledBrief, theme: Theme): Promise<SectionPages> {
+  const bookmarks = await readBookmarks(pdf)
+  const t = theme.strings(brief.lang)
+  const sections: Array<[string, string | undefined]> = [
+    ['summary', t['summary']],
+    ['introduction', t['introduction']],
+    ...brief.arguments.map((a): [string, string] => [a.id, a.title]),
+    ['conclusion', brief.conclusion?.title ?? t['conclusion']],
+    ['recommendations', t['recommendations']],
+    ['references', t['references']],
+  ]
+  const pages = new Map<string, number>()
+  let from = 0
+  for (const [id, title] of sections) {
+    const at = bookmarks.findIndex((b, i) => i >= from && b.title === title?.trim())
+    if (at === -1) continue
+    pages.set(id, bookmarks[at]?.page ?? 0)
+    from = at + 1
+  }
+  return pages
+}
