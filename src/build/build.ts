@@ -1,12 +1,12 @@
 import path from 'node:path'
 import type { VFile } from 'vfile'
-import { loadConfig } from '../config/resolve.ts'
+import { loadConfig, type ResolvedConfig } from '../config/resolve.ts'
 import { discoverBriefs } from '../content/discover.ts'
 import { loadBrief } from '../content/load-brief.ts'
 import { compileBrief, type CompiledBrief } from '../pipeline/compile-brief.ts'
 import { pdfPath, renderBriefPage, renderHomePage } from '../render/html/pages.ts'
 import { checkGlyphs } from '../render/pdf/glyphs.ts'
-import { loadTheme } from '../render/html/theme.ts'
+import { loadTheme, type Theme } from '../render/html/theme.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
 import { fontAssets, themeAssets } from '../site/assets.ts'
 import { kindStyles } from '../site/kind-styles.ts'
@@ -41,20 +41,22 @@ export interface BuildResult {
   briefs: number
 }
 
-/**
- * Build a site: read and check all content, report every problem together, and only when there
- * are no errors write the pages and assets, swapping the out dir in whole.
- */
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const contentDir = path.resolve(options.contentDir ?? 'content')
-  const outDir = path.resolve(options.outDir ?? 'dist')
-  const withPdf = options.pdf !== false
+/** A site read and compiled, before anything is written. */
+export interface CompiledSite {
+  config: ResolvedConfig | undefined
+  theme: Theme | undefined
+  briefs: CompiledBrief[]
+  /** Every file read, carrying its messages. */
+  files: VFile[]
+}
+
+/** Read, check and compile every brief of a content folder. Problems are messages on `files`. */
+export function compileSite(contentDir: string, withPdf: boolean): CompiledSite {
   const files: VFile[] = []
   const { file: siteFile, config } = loadConfig(contentDir)
   files.push(siteFile)
   const compiled: CompiledBrief[] = []
   const theme = config && loadTheme(config.themeDir)
-
   if (config && theme) {
     const { briefs, problems } = discoverBriefs(config)
     files.push(...problems)
@@ -68,6 +70,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (brief) compiled.push(brief)
     }
   }
+  return { config, theme, briefs: compiled, files }
+}
+
+/**
+ * Build a site: read and check all content, report every problem together, and only when there
+ * are no errors write the pages and assets, print the PDFs, and swap the out dir in whole.
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const contentDir = path.resolve(options.contentDir ?? 'content')
+  const outDir = path.resolve(options.outDir ?? 'dist')
+  const withPdf = options.pdf !== false
+  const { config, theme, briefs: compiled, files } = compileSite(contentDir, withPdf)
 
   const fonts = theme ? fontAssets(theme) : []
   if (config && theme && withPdf) files.push(...(await checkGlyphs(compiled, config, theme, fonts)))

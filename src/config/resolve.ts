@@ -22,6 +22,8 @@ export interface ResolvedConfig {
   argumentKinds: readonly ArgumentKind[]
   /** Site-wide citation style, if set; otherwise each language's default. */
   csl: string | undefined
+  /** Paper size of the PDFs. */
+  paper: 'A4' | 'Letter'
 }
 
 /**
@@ -62,6 +64,7 @@ export function loadConfig(contentDir: string): { file: VFile; config: ResolvedC
       themeDir,
       argumentKinds: site.argumentKinds ?? defaultArgumentKinds,
       csl: site.csl,
+      paper: site.paper,
     },
   }
 }

@@ -20,6 +20,7 @@ export const siteSchema = z.strictObject({
   theme: z.string().regex(/^[\w-]+$/, 'expected a theme folder name').default('default'),
   argumentKinds: z.array(argumentKindSchema).min(1).optional(),
   csl: z.string().min(1).optional(),
+  paper: z.enum(['A4', 'Letter']).default('A4'),
 })
 
 /** What site.yaml holds after validation. */

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
   it('fills every default', () => {
     const { config, file } = loadConfig(contentWith('title: T\nbaseUrl: https://x.example/briefs\n'))
     expect(file.messages).toEqual([])
-    expect(config).toMatchObject({ languages: ['zh'], theme: 'default', baseUrl: 'https://x.example/briefs/', csl: undefined })
+    expect(config).toMatchObject({ languages: ['zh'], theme: 'default', baseUrl: 'https://x.example/briefs/', csl: undefined, paper: 'A4' })
     expect(config?.argumentKinds.map((k) => k.id)).toEqual(['policy', 'environment', 'economics', 'centralization', 'value'])
   })
 

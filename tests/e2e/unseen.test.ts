@@ -11,7 +11,7 @@ describe('building unseen content', () => {
   let result: Awaited<ReturnType<typeof runCli>>
 
   beforeAll(async () => {
-    result = await runCli(['build', '--content', site.content, '--out', site.out])
+    result = await runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])
   })
 
   it('builds, warning about the uncited entry only', () => {

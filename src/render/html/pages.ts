@@ -34,6 +34,7 @@ export async function renderPrintPage(brief: CompiledBrief, config: ResolvedConf
   const html = await theme.engine.renderFile('print', {
     ...common(config, theme, brief.lang, '../../'),
     pageCounter: pageCounterContent(theme.strings(brief.lang)['page'] ?? '{n} / {total}'),
+    paper: config.paper,
     brief: briefContext(brief, config, theme, sectionPages),
   })
   return { path: briefPagePath(brief).replace(/index\.html$/, 'print.html'), html }

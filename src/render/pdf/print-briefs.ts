@@ -35,7 +35,8 @@ export async function printBriefs(staging: string, briefs: readonly CompiledBrie
   }
 }
 
-async function printBrief(pool: BrowserPool, staging: string, brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<void> {
+/** Print one brief's PDF into the staging out dir, next to its page. */
+export async function printBrief(pool: BrowserPool, staging: string, brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<void> {
   const print = async (sectionPages?: SectionPages) => {
     const page = await renderPrintPage(brief, config, theme, sectionPages)
     const file = path.join(staging, page.path)

@@ -1,0 +1,105 @@
+// npm run bench -- [--n 20] [--naive-n N]: PDFs of the sample brief, pooled (one browser, a pool of
+// pages) beside the naive way (a browser launched per document, as md-to-pdf does), in one run.
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { build, compileSite } from '../src/build/build.ts'
+import type { CompiledBrief } from '../src/pipeline/compile-brief.ts'
+import { printBrief } from '../src/render/pdf/print-briefs.ts'
+import { BrowserPool } from '../src/render/pdf/pool.ts'
+import { withPeakRss } from './rss.ts'
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '20' }, 'naive-n': { type: 'string' } } })
+const n = Number(values.n)
+const naiveN = Number(values['naive-n'] ?? Math.min(n, 10))
+const content = path.resolve(import.meta.dirname, '..', 'content')
+
+const staging = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'briefkit-bench-')), 'site')
+await build({ contentDir: content, outDir: staging, pdf: false })
+const site = compileSite(content, true)
+const [sample] = site.briefs
+if (!sample || !site.config || !site.theme) throw new Error('the sample brief did not compile')
+const { config, theme } = site
+const base: CompiledBrief = sample
+
+/** N copies of the sample, each with its own folder in the staging site. */
+async function copies(count: number, tag: string): Promise<CompiledBrief[]> {
+  return Promise.all(Array.from({ length: count }, async (_, i) => {
+    const brief: CompiledBrief = { ...base, slug: `${base.slug}-${tag}-${i}` }
+    await fs.mkdir(path.join(staging, brief.lang, brief.slug), { recursive: true })
+    return brief
+  }))
+}
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const start = performance.now()
+  await work()
+  return performance.now() - start
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+
+async function pooled(count: number) {
+  const briefs = await copies(count, `pool${count}`)
+  const perPdf: number[] = []
+  const { result: wall, peak } = await withPeakRss(async () => {
+    const pool = await BrowserPool.create()
+    try {
+      // Note: one worker per pooled page, so each PDF's time is its own work, not time in the queue.
+      let next = 0
+      const worker = async () => {
+        for (let brief = briefs[next++]; brief; brief = briefs[next++]) {
+          const current = brief
+          perPdf.push(await timed(() => printBrief(pool, staging, current, config, theme)))
+        }
+      }
+      return await timed(async () => {
+        await Promise.all(Array.from({ length: pool.concurrency }, worker))
+      })
+    } finally {
+      await pool.close()
+    }
+  })
+  return { count, wall, perPdf, peak, concurrency: os.availableParallelism() }
+}
+
+async function naive(count: number) {
+  const briefs = await copies(count, 'naive')
+  const perPdf: number[] = []
+  const { result: wall, peak } = await withPeakRss(() => timed(async () => {
+    for (const brief of briefs) {
+      perPdf.push(await timed(async () => {
+        const pool = await BrowserPool.create({ concurrency: 1 })
+        try {
+          await printBrief(pool, staging, brief, config, theme)
+        } finally {
+          await pool.close()
+        }
+      }))
+    }
+  }))
+  return { count, wall, perPdf, peak }
+}
+
+const report = (name: string, r: { count: number; wall: number; perPdf: number[]; peak: number }) =>
+  `${name.padEnd(26)} ${String(r.count).padStart(3)} PDFs  ${(r.count / (r.wall / 1000)).toFixed(2).padStart(6)} PDFs/s  ` +
+  `median ${median(r.perPdf).toFixed(0).padStart(5)} ms per PDF  ${(r.wall / r.count).toFixed(0).padStart(5)} ms wall/N  peak RSS ${mb(r.peak)}`
+
+console.log(`briefkit bench: the sample brief (${base.lang}/${base.slug}), ${os.availableParallelism()} cores, Node ${process.version}`)
+const warm = await pooled(1)
+console.log(report('warm-up (pooled, 1)', warm))
+const pool = await pooled(n)
+console.log(report(`pooled, ${pool.concurrency} pages at once`, pool))
+const slow = await naive(naiveN)
+console.log(report('browser per document', slow))
+const poolRate = pool.count / pool.wall
+const naiveRate = slow.count / slow.wall
+console.log(`throughput ratio (pooled / browser per document): ${(poolRate / naiveRate).toFixed(1)}×`)
+if (values.n && n >= 20) {
+  const big = await pooled(n * 3)
+  console.log(report(`pooled, N=${n * 3}`, big))
+  console.log(`peak RSS at N=${n * 3} vs N=${n}: ${(big.peak / pool.peak).toFixed(2)}×`)
+}
+await fs.rm(path.dirname(staging), { recursive: true, force: true })

@@ -1,0 +1,25 @@
+import { PDFDocument } from 'pdf-lib'
+import { describe, expect, it } from 'vitest'
+import { buildDate, setMetadata } from '../../../src/render/pdf/metadata.ts'
+import { readBookmarks } from '../../../src/render/pdf/outline.ts'
+
+describe('PDF metadata', () => {
+  it('uses SOURCE_DATE_EPOCH when set', () => {
+    expect(buildDate({ SOURCE_DATE_EPOCH: '1700000000' }).toISOString()).toBe('2023-11-14T22:13:20.000Z')
+    expect(buildDate({}).getTime()).toBeGreaterThan(Date.parse('2026-01-01'))
+  })
+
+  it('sets title, author, keywords and language', async () => {
+    const doc = await PDFDocument.create()
+    doc.addPage()
+    const pdf = await setMetadata(await doc.save(), {
+      title: '虚拟货币', authors: ['甲', 'B'], subject: 's', keywords: ['a', 'b'], language: 'zh-CN', date: new Date(0),
+    })
+    const read = await PDFDocument.load(pdf, { updateMetadata: false })
+    expect(read.getTitle()).toBe('虚拟货币')
+    expect(read.getAuthor()).toBe('甲, B')
+    expect(read.getKeywords()).toBe('a b')
+    expect(read.getCreationDate()?.toISOString()).toBe('1970-01-01T00:00:00.000Z')
+    expect(await readBookmarks(pdf)).toEqual([])
+  })
+})
