@@ -40,8 +40,21 @@ export class BrowserPool {
     return new BrowserPool(findChrome(() => puppeteer.executablePath()), options)
   }
 
-  /** Run `work` with a fresh page, at most `concurrency` at a time. */
+  /**
+   * Run `work` with a fresh page, at most `concurrency` at a time. When the browser crashed under
+   * it, the work runs once more on a relaunched browser.
+   */
   async withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+    try {
+      return await this.attempt(work)
+    } catch (error) {
+      const browser = await this.browser?.catch(() => undefined)
+      if (this.relaunched || browser?.connected !== false) throw error
+      return this.attempt(work)
+    }
+  }
+
+  private async attempt<T>(work: (page: Page) => Promise<T>): Promise<T> {
     await this.acquire()
     let page: Page | undefined
     try {

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { BrowserPool } from '../../../src/render/pdf/pool.ts'
+
+// Real Chromium: the pool's promises about pages, concurrency and crashes.
+describe('BrowserPool', () => {
+  let pool: BrowserPool | undefined
+  afterEach(async () => pool?.close())
+
+  it('runs no more than `concurrency` pages at once, on one browser', async () => {
+    pool = await BrowserPool.create({ concurrency: 2 })
+    let open = 0
+    let most = 0
+    const browsers = new Set<unknown>()
+    await Promise.all(Array.from({ length: 5 }, () => pool!.withPage(async (page) => {
+      most = Math.max(most, ++open)
+      browsers.add(page.browser())
+      await page.setContent('<p>x</p>')
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      open--
+    })))
+    expect(most).toBe(2)
+    expect(browsers.size).toBe(1)
+  })
+
+  it('closes the page even when the work fails', async () => {
+    pool = await BrowserPool.create({ concurrency: 1 })
+    let seen: { isClosed(): boolean } | undefined
+    await expect(pool.withPage(async (page) => { seen = page; throw new Error('boom') })).rejects.toThrow('boom')
+    expect(seen?.isClosed()).toBe(true)
+  })
+
+  it('relaunches a crashed browser once, then gives a clear error', async () => {
+    pool = await BrowserPool.create({ concurrency: 1 })
+    const crash = async (page: import('puppeteer').Page) => {
+      page.browser().process()?.kill('SIGKILL')
+      await page.goto('about:blank')
+    }
+    let attempts = 0
+    const text = await pool.withPage(async (page) => {
+      if (++attempts === 1) await crash(page)
+      await page.setContent('<p>again</p>')
+      return page.$eval('p', (p) => p.textContent)
+    })
+    expect({ attempts, text }).toEqual({ attempts: 2, text: 'again' })
+    await expect(pool.withPage(crash)).rejects.toThrow()
+    await expect(pool.withPage(async () => 'x')).rejects.toThrow(/Chromium crashed twice/)
+  })
+})
