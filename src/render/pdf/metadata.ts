@@ -1,4 +1,5 @@
 import { PDFDocument } from 'pdf-lib'
+import { repairOutline } from './outline.ts'
 
 /** What a PDF says about itself. */
 export interface PdfMetadata {
@@ -10,14 +11,17 @@ export interface PdfMetadata {
   language: string
   /** Creation and modification date: SOURCE_DATE_EPOCH when set, so builds are reproducible. */
   date: Date
+  /** The document's headings, to mend bookmarks by. */
+  headings: ReadonlySet<string>
 }
 
 /**
- * Set title, author, subject, keywords, language and dates. pdf-lib rewrites the file but keeps the
- * catalog's structure tree and outline, so tags and bookmarks survive.
+ * Set title, author, subject, keywords, language and dates, and mend the bookmarks. pdf-lib
+ * rewrites the file but keeps the catalog's structure tree and outline, so tags and bookmarks survive.
  */
 export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+  repairOutline(doc, meta.headings)
   doc.setTitle(meta.title, { showInWindowTitleBar: true })
   doc.setAuthor(meta.authors.join(', '))
   doc.setSubject(meta.subject)

@@ -7,23 +7,51 @@ export interface Bookmark {
   depth: number
 }
 
-/** Read a PDF's bookmarks (its outline), in order. */
-export async function readBookmarks(pdf: Uint8Array): Promise<Bookmark[]> {
+/** Read a PDF's bookmarks (its outline), in order, with doubled titles of `headings` mended. */
+export async function readBookmarks(pdf: Uint8Array, headings?: ReadonlySet<string>): Promise<Bookmark[]> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false })
   const pageIndex = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]))
-  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
   const bookmarks: Bookmark[] = []
+  walkOutline(doc, (node, depth) => {
+    const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? ''
+    const dest = node.lookupMaybe(PDFName.of('Dest'), PDFArray)
+        ?? node.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('D'), PDFArray)
+    const target = dest?.get(0)
+    const page = target instanceof PDFRef ? pageIndex.get(target.toString()) : undefined
+    if (page !== undefined) bookmarks.push({ title: undoubled(title, headings).trim(), page, depth })
+  })
+  return bookmarks
+}
+
+/**
+ * Mend bookmark titles Chromium writes twice (`引言引言`): it does so for a heading at the top of a
+ * page in some layouts (Chromium 156). Only a title whose half is one of the document's headings,
+ * and which is not a heading itself, is mended.
+ */
+export function repairOutline(doc: PDFDocument, headings: ReadonlySet<string>): void {
+  walkOutline(doc, (node) => {
+    const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText()
+    if (title === undefined) return
+    const mended = undoubled(title, headings)
+    if (mended !== title) node.set(PDFName.of('Title'), PDFHexString.fromText(mended))
+  })
+}
+
+/** `引言引言` → `引言` when `引言` is a heading and `引言引言` is not; anything else as it is. */
+export function undoubled(title: string, headings?: ReadonlySet<string>): string {
+  const half = title.length / 2
+  if (!Number.isInteger(half) || half === 0 || title.slice(0, half) !== title.slice(half)) return title
+  const once = title.slice(0, half)
+  if (headings && (headings.has(title.trim()) || !headings.has(once.trim()))) return title
+  return once
+}
+
+function walkOutline(doc: PDFDocument, visit: (node: PDFDict, depth: number) => void): void {
   const walk = (item: PDFDict | undefined, depth: number): void => {
     for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? ''
-      const dest = node.lookupMaybe(PDFName.of('Dest'), PDFArray)
-        ?? node.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('D'), PDFArray)
-      const target = dest?.get(0)
-      const page = target instanceof PDFRef ? pageIndex.get(target.toString()) : undefined
-      if (page !== undefined) bookmarks.push({ title: title.trim(), page, depth })
+      visit(node, depth)
       walk(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1)
     }
   }
-  walk(outlines?.lookupMaybe(PDFName.of('First'), PDFDict), 0)
-  return bookmarks
+  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 0)
 }

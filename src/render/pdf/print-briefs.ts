@@ -1,4 +1,8 @@
+import type { Element } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { toString } from 'hast-util-to-string'
 import fs from 'node:fs/promises'
+import { visit } from 'unist-util-visit'
 import path from 'node:path'
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
@@ -37,8 +41,10 @@ export async function printBriefs(staging: string, briefs: readonly CompiledBrie
 
 /** Print one brief's PDF into the staging out dir, next to its page. */
 export async function printBrief(pool: BrowserPool, staging: string, brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<void> {
+  let headings = new Set<string>()
   const print = async (sectionPages?: SectionPages) => {
     const page = await renderPrintPage(brief, config, theme, sectionPages)
+    headings = headingTexts(page.html)
     const file = path.join(staging, page.path)
     await fs.writeFile(file, page.html)
     try {
@@ -48,7 +54,7 @@ export async function printBrief(pool: BrowserPool, staging: string, brief: Comp
     }
   }
   const draft = await print()
-  const final = await print(await sectionPagesOf(draft, brief, theme))
+  const final = await print(await sectionPagesOf(draft, brief, theme, headings))
   const pdf = await setMetadata(final, {
     title: brief.meta.title,
     authors: brief.meta.authors.map((a) => a.name),
@@ -56,13 +62,14 @@ export async function printBrief(pool: BrowserPool, staging: string, brief: Comp
     keywords: brief.meta.tags,
     language: cslLanguage(brief.lang),
     date: buildDate(),
+    headings,
   })
   await fs.writeFile(path.join(staging, pdfPath(brief)), pdf)
 }
 
 /** Match the table of contents' entries to the PDF's top-level bookmarks by their titles, in order. */
-async function sectionPagesOf(pdf: Uint8Array, brief: CompiledBrief, theme: Theme): Promise<SectionPages> {
-  const bookmarks = await readBookmarks(pdf)
+async function sectionPagesOf(pdf: Uint8Array, brief: CompiledBrief, theme: Theme, headings: ReadonlySet<string>): Promise<SectionPages> {
+  const bookmarks = await readBookmarks(pdf, headings)
   const t = theme.strings(brief.lang)
   const sections: Array<[string, string | undefined]> = [
     ['summary', t['summary']],
@@ -81,4 +88,13 @@ async function sectionPagesOf(pdf: Uint8Array, brief: CompiledBrief, theme: Them
     from = at + 1
   }
   return pages
+}
+
+/** The text of every heading of a page. */
+function headingTexts(html: string): Set<string> {
+  const texts = new Set<string>()
+  visit(fromHtml(html), 'element', (node: Element) => {
+    if (/^h[1-6]$/.test(node.tagName)) texts.add(toString(node).trim())
+  })
+  return texts
 }

@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { buildDate, setMetadata } from '../../../src/render/pdf/metadata.ts'
-import { readBookmarks } from '../../../src/render/pdf/outline.ts'
+import { readBookmarks, undoubled } from '../../../src/render/pdf/outline.ts'
 
 describe('PDF metadata', () => {
   it('uses SOURCE_DATE_EPOCH when set', () => {
@@ -13,7 +13,7 @@ describe('PDF metadata', () => {
     const doc = await PDFDocument.create()
     doc.addPage()
     const pdf = await setMetadata(await doc.save(), {
-      title: '虚拟货币', authors: ['甲', 'B'], subject: 's', keywords: ['a', 'b'], language: 'zh-CN', date: new Date(0),
+      title: '虚拟货币', authors: ['甲', 'B'], subject: 's', keywords: ['a', 'b'], language: 'zh-CN', date: new Date(0), headings: new Set(),
     })
     const read = await PDFDocument.load(pdf, { updateMetadata: false })
     expect(read.getTitle()).toBe('虚拟货币')
@@ -21,5 +21,15 @@ describe('PDF metadata', () => {
     expect(read.getKeywords()).toBe('a b')
     expect(read.getCreationDate()?.toISOString()).toBe('1970-01-01T00:00:00.000Z')
     expect(await readBookmarks(pdf)).toEqual([])
+  })
+})
+
+describe('bookmark titles', () => {
+  it('mends a title Chromium wrote twice (regression: 美国与欧盟…美国与欧盟… in the sample PDF)', () => {
+    const headings = new Set(['引言', '美国与欧盟：以合规抬高成本', '谢谢', 'Summary'])
+    expect(undoubled('引言引言', headings)).toBe('引言')
+    expect(undoubled('美国与欧盟：以合规抬高成本美国与欧盟：以合规抬高成本', headings)).toBe('美国与欧盟：以合规抬高成本')
+    expect(undoubled('谢谢', headings)).toBe('谢谢')
+    expect(undoubled('Summary', headings)).toBe('Summary')
   })
 })
