@@ -21,3 +21,8 @@ export function localize(value: LocalizedString, lang: string): string {
   const base = lang.split('-')[0] ?? lang
   return value[lang] ?? value[base] ?? Object.values(value)[0] ?? ''
 }
+
+/** The label of an argument kind in a language (the id itself for a kind the site does not list). */
+export function kindLabel(kinds: readonly ArgumentKind[], id: string, lang: string): string {
+  return localize(kinds.find((k) => k.id === id)?.label ?? id, lang)
+}

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
-import { localize } from '../../config/kinds.ts'
+import { kindLabel, localize } from '../../config/kinds.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { briefPagePath } from '../../pipeline/paths.ts'
 import { pageCounterContent } from '../css.ts'
@@ -45,18 +45,23 @@ export function pdfPath(brief: Pick<CompiledBrief, 'lang' | 'slug'>): string {
   return briefPagePath(brief).replace(/index\.html$/, `${brief.slug}.pdf`)
 }
 
-function briefContext(brief: CompiledBrief, config: ResolvedConfig, theme: Theme, sectionPages: SectionPages | undefined) {
+/** The entries of a brief's table of contents: each section's id and title, in reading order. */
+export function tableOfContents(brief: CompiledBrief, theme: Theme): Array<{ id: string; title: string; kind?: string }> {
   const t = theme.strings(brief.lang)
-  const kindLabel = (id: string) => localize(config.argumentKinds.find((k) => k.id === id)?.label ?? id, brief.lang)
-  const args = brief.arguments.map((a) => ({ ...a, kindLabel: kindLabel(a.kind) }))
-  const toc = [
-    { id: 'summary', title: t['summary'] },
-    { id: 'introduction', title: t['introduction'] },
-    ...args.map((a) => ({ id: a.id, title: a.title, kind: a.kind })),
-    ...(brief.conclusion ? [{ id: 'conclusion', title: brief.conclusion.title ?? t['conclusion'] }] : []),
-    ...(brief.recommendationsHtml.length > 0 ? [{ id: 'recommendations', title: t['recommendations'] }] : []),
-    ...(brief.references.length > 0 ? [{ id: 'references', title: t['references'] }] : []),
-  ].map((item) => ({ ...item, page: sectionPages?.get(item.id) }))
+  const label = (key: string) => t[key] ?? key
+  return [
+    { id: 'summary', title: label('summary') },
+    { id: 'introduction', title: label('introduction') },
+    ...brief.arguments.map((a) => ({ id: a.id, title: a.title, kind: a.kind })),
+    ...(brief.conclusion ? [{ id: 'conclusion', title: brief.conclusion.title ?? label('conclusion') }] : []),
+    ...(brief.recommendationsHtml.length > 0 ? [{ id: 'recommendations', title: label('recommendations') }] : []),
+    ...(brief.references.length > 0 ? [{ id: 'references', title: label('references') }] : []),
+  ]
+}
+
+function briefContext(brief: CompiledBrief, config: ResolvedConfig, theme: Theme, sectionPages: SectionPages | undefined) {
+  const args = brief.arguments.map((a) => ({ ...a, kindLabel: kindLabel(config.argumentKinds, a.kind, brief.lang) }))
+  const toc = tableOfContents(brief, theme).map((item) => ({ ...item, page: sectionPages?.get(item.id) }))
   return { ...brief, ...brief.meta, dateText: formatDate(brief.meta.date, brief.lang), arguments: args, toc }
 }
 
@@ -81,7 +86,7 @@ export async function renderHomePage(briefs: readonly CompiledBrief[], config: R
       readLabel: theme.strings(brief.lang)['readBrief'],
       kinds: brief.arguments.map((a) => ({
         id: a.kind,
-        label: localize(config.argumentKinds.find((k) => k.id === a.kind)?.label ?? a.kind, brief.lang),
+        label: kindLabel(config.argumentKinds, a.kind, brief.lang),
       })),
     })),
   })

@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { cslLanguage } from '../../citations/styles.ts'
-import { pdfPath, renderPrintPage, type SectionPages } from '../html/pages.ts'
+import { pdfPath, renderPrintPage, tableOfContents, type SectionPages } from '../html/pages.ts'
 import type { Theme } from '../html/theme.ts'
 import { buildDate, setMetadata } from './metadata.ts'
 import { readBookmarks } from './outline.ts'
@@ -48,7 +48,7 @@ export async function printBrief(pool: BrowserPool, staging: string, brief: Comp
     const file = path.join(staging, page.path)
     await fs.writeFile(file, page.html)
     try {
-      return (await printPdf(pool, file, staging)).pdf
+      return await printPdf(pool, file, staging)
     } finally {
       await fs.rm(file, { force: true })
     }
@@ -67,22 +67,13 @@ export async function printBrief(pool: BrowserPool, staging: string, brief: Comp
   await fs.writeFile(path.join(staging, pdfPath(brief)), pdf)
 }
 
-/** Match the table of contents' entries to the PDF's top-level bookmarks by their titles, in order. */
+/** Match the table of contents' entries to the PDF's bookmarks by their titles, in order. */
 async function sectionPagesOf(pdf: Uint8Array, brief: CompiledBrief, theme: Theme, headings: ReadonlySet<string>): Promise<SectionPages> {
   const bookmarks = await readBookmarks(pdf, headings)
-  const t = theme.strings(brief.lang)
-  const sections: Array<[string, string | undefined]> = [
-    ['summary', t['summary']],
-    ['introduction', t['introduction']],
-    ...brief.arguments.map((a): [string, string] => [a.id, a.title]),
-    ['conclusion', brief.conclusion?.title ?? t['conclusion']],
-    ['recommendations', t['recommendations']],
-    ['references', t['references']],
-  ]
   const pages = new Map<string, number>()
   let from = 0
-  for (const [id, title] of sections) {
-    const at = bookmarks.findIndex((b, i) => i >= from && b.title === title?.trim())
+  for (const { id, title } of tableOfContents(brief, theme)) {
+    const at = bookmarks.findIndex((b, i) => i >= from && b.title === title.trim())
     if (at === -1) continue
     pages.set(id, bookmarks[at]?.page ?? 0)
     from = at + 1
