@@ -11,9 +11,6 @@ export interface Page {
   html: string
 }
 
-/** Page numbers of a brief's sections in its PDF, by section id, for the PDF's table of contents. */
-export type SectionPages = ReadonlyMap<string, number>
-
 /** Render the page of one edition of a brief with the theme's `brief` layout. */
 export async function renderBriefPage(brief: CompiledBrief, config: ResolvedConfig, theme: Theme, withPdf: boolean): Promise<Page> {
   const html = await theme.engine.renderFile('brief', {
@@ -21,21 +18,21 @@ export async function renderBriefPage(brief: CompiledBrief, config: ResolvedConf
     pageTitle: brief.meta.title,
     description: brief.summaryText,
     pdfHref: withPdf ? pdfPath(brief).split('/').at(-1) : undefined,
-    brief: briefContext(brief, config, theme, undefined),
+    brief: briefContext(brief, config, theme),
   })
   return { path: briefPagePath(brief), html }
 }
 
 /**
  * Render the page the PDF is printed from, with the theme's `print` layout, next to the brief's page.
- * With `sectionPages` the table of contents shows page numbers.
+ * Its table of contents gets page numbers while printing (`.toc-page` in each entry's link).
  */
-export async function renderPrintPage(brief: CompiledBrief, config: ResolvedConfig, theme: Theme, sectionPages?: SectionPages): Promise<Page> {
+export async function renderPrintPage(brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<Page> {
   const html = await theme.engine.renderFile('print', {
     ...common(config, theme, brief.lang, '../../'),
     pageCounter: pageCounterContent(theme.strings(brief.lang)['page'] ?? '{n} / {total}'),
     paper: config.paper,
-    brief: briefContext(brief, config, theme, sectionPages),
+    brief: briefContext(brief, config, theme),
   })
   return { path: briefPagePath(brief).replace(/index\.html$/, 'print.html'), html }
 }
@@ -59,10 +56,9 @@ export function tableOfContents(brief: CompiledBrief, theme: Theme): Array<{ id:
   ]
 }
 
-function briefContext(brief: CompiledBrief, config: ResolvedConfig, theme: Theme, sectionPages: SectionPages | undefined) {
+function briefContext(brief: CompiledBrief, config: ResolvedConfig, theme: Theme) {
   const args = brief.arguments.map((a) => ({ ...a, kindLabel: kindLabel(config.argumentKinds, a.kind, brief.lang) }))
-  const toc = tableOfContents(brief, theme).map((item) => ({ ...item, page: sectionPages?.get(item.id) }))
-  return { ...brief, ...brief.meta, dateText: formatDate(brief.meta.date, brief.lang), arguments: args, toc }
+  return { ...brief, ...brief.meta, dateText: formatDate(brief.meta.date, brief.lang), arguments: args, toc: tableOfContents(brief, theme) }
 }
 
 /** Render the home page listing every brief, newest first, in the site's default language. */

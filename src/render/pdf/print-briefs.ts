@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { cslLanguage } from '../../citations/styles.ts'
-import { pdfPath, renderPrintPage, tableOfContents, type SectionPages } from '../html/pages.ts'
+import { pdfPath, renderPrintPage, tableOfContents } from '../html/pages.ts'
 import type { Theme } from '../html/theme.ts'
 import { buildDate, setMetadata } from './metadata.ts'
 import { readBookmarks } from './outline.ts'
@@ -22,8 +22,8 @@ export interface PrintOptions extends PoolOptions {
 
 /**
  * Print every brief's PDF into the staging out dir, on one browser with a pool of pages. Each is
- * printed twice: the first pass finds the page of each section (from the PDF's bookmarks), the
- * second prints the table of contents with those numbers.
+ * printed twice on the same page: the first pass finds the page of each section (from the PDF's
+ * bookmarks), the second prints the table of contents with those numbers.
  */
 export async function printBriefs(staging: string, briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, options: PrintOptions = {}): Promise<void> {
   if (briefs.length === 0) return
@@ -41,20 +41,16 @@ export async function printBriefs(staging: string, briefs: readonly CompiledBrie
 
 /** Print one brief's PDF into the staging out dir, next to its page. */
 export async function printBrief(pool: BrowserPool, staging: string, brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<void> {
-  let headings = new Set<string>()
-  const print = async (sectionPages?: SectionPages) => {
-    const page = await renderPrintPage(brief, config, theme, sectionPages)
-    headings = headingTexts(page.html)
-    const file = path.join(staging, page.path)
-    await fs.writeFile(file, page.html)
-    try {
-      return await printPdf(pool, file, staging)
-    } finally {
-      await fs.rm(file, { force: true })
-    }
+  const page = await renderPrintPage(brief, config, theme)
+  const headings = headingTexts(page.html)
+  const file = path.join(staging, page.path)
+  await fs.writeFile(file, page.html)
+  let final: Uint8Array
+  try {
+    final = await printPdf(pool, file, staging, (draft) => sectionPagesOf(draft, brief, theme, headings))
+  } finally {
+    await fs.rm(file, { force: true })
   }
-  const draft = await print()
-  const final = await print(await sectionPagesOf(draft, brief, theme, headings))
   const pdf = await setMetadata(final, {
     title: brief.meta.title,
     authors: brief.meta.authors.map((a) => a.name),
@@ -66,6 +62,9 @@ export async function printBrief(pool: BrowserPool, staging: string, brief: Comp
   })
   await fs.writeFile(path.join(staging, pdfPath(brief)), pdf)
 }
+
+/** Page numbers of a brief's sections in its PDF, by section id. */
+type SectionPages = ReadonlyMap<string, number>
 
 /** Match the table of contents' entries to the PDF's bookmarks by their titles, in order. */
 async function sectionPagesOf(pdf: Uint8Array, brief: CompiledBrief, theme: Theme, headings: ReadonlySet<string>): Promise<SectionPages> {

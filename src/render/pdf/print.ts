@@ -1,15 +1,22 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { PDFOptions } from 'puppeteer'
 import type { BrowserPool } from './pool.ts'
 
-/** Paper sizes a brief can be printed on. */
-export type PaperFormat = 'A4' | 'Letter'
+const pdfOptions: PDFOptions = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }
 
 /**
- * Print one HTML file of the build to PDF on a pooled page. Only files under `root` (and data:
- * URLs) may load: every other request is refused before it leaves the browser.
+ * Print one HTML file of the build to PDF on a pooled page, twice: `pagesOf` reads the section
+ * pages from the first PDF, they go into the page's table of contents (each `a[href="#id"]
+ * .toc-page`), and the page is printed again, without loading it anew. Only files under `root`
+ * (and data: URLs) may load: every other request is refused before it leaves the browser.
  */
-export async function printPdf(pool: BrowserPool, htmlFile: string, root: string): Promise<Uint8Array> {
+export async function printPdf(
+  pool: BrowserPool,
+  htmlFile: string,
+  root: string,
+  pagesOf: (draft: Uint8Array) => Promise<ReadonlyMap<string, number>>,
+): Promise<Uint8Array> {
   const allowed = pathToFileURL(path.resolve(root)).href + '/'
   return pool.withPage(async (page) => {
     await page.setRequestInterception(true)
@@ -24,12 +31,14 @@ export async function printPdf(pool: BrowserPool, htmlFile: string, root: string
     })
     await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: pool.timeout })
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    return page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      outline: true,
-      tagged: true,
-      timeout: pool.timeout,
-    })
+    const draft = await page.pdf({ ...pdfOptions, timeout: pool.timeout })
+    const pages = [...(await pagesOf(draft))]
+    await page.evaluate((entries) => {
+      for (const [id, n] of entries) {
+        const cell = document.querySelector(`.toc a[href="#${CSS.escape(id)}"] .toc-page`)
+        if (cell) cell.textContent = String(n)
+      }
+    }, pages)
+    return page.pdf({ ...pdfOptions, timeout: pool.timeout })
   })
 }
