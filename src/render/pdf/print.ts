@@ -31,7 +31,8 @@ export async function printPdf(
     })
     await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: pool.timeout })
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    const draft = await page.pdf({ ...pdfOptions, timeout: pool.timeout })
+    // Note: the draft is only read for its bookmarks, so it skips tagging and backgrounds.
+    const draft = await page.pdf({ ...pdfOptions, tagged: false, printBackground: false, timeout: pool.timeout })
     const pages = [...(await pagesOf(draft))]
     await page.evaluate((entries) => {
       for (const [id, n] of entries) {
