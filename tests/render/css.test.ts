@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest'
+import { cssString, pageCounterContent } from '../../src/render/css.ts'
+
+describe('CSS strings', () => {
+  it('escapes quotes, backslashes, newlines and `<`, so a title cannot close the <style> element', () => {
+    expect(cssString('a "b" \\ c\n</style><script>')).toBe('"a \\22 b\\22  \\5C  c\\A \\3C /style>\\3C script>"')
+  })
+
+  it('turns a page label into strings and page counters', () => {
+    expect(pageCounterContent('第 {n} 页，共 {total} 页')).toBe('"第 " counter(page) " 页，共 " counter(pages) " 页"')
+    expect(pageCounterContent('{n}')).toBe('counter(page)')
+  })
+})
