@@ -8,6 +8,7 @@ import { build, compileSite } from '../src/build/build.ts'
 import type { CompiledBrief } from '../src/pipeline/compile-brief.ts'
 import { printBrief } from '../src/render/pdf/print-briefs.ts'
 import { BrowserPool } from '../src/render/pdf/pool.ts'
+import { PrintFonts } from '../src/render/pdf/fonts.ts'
 import { withPeakRss } from './rss.ts'
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '20' }, 'naive-n': { type: 'string' } } })
@@ -22,6 +23,8 @@ const [sample] = site.briefs
 if (!sample || !site.config || !site.theme) throw new Error('the sample brief did not compile')
 const { config, theme } = site
 const base: CompiledBrief = sample
+// Note: both ways share the font files and their subsets; they differ only in the browser.
+const fonts = theme.printFonts.length > 0 ? await PrintFonts.load(theme.printFonts) : undefined
 
 /** N copies of the sample, each with its own folder in the staging site. */
 async function copies(count: number, tag: string): Promise<CompiledBrief[]> {
@@ -52,7 +55,7 @@ async function pooled(count: number) {
       const worker = async () => {
         for (let brief = briefs[next++]; brief; brief = briefs[next++]) {
           const current = brief
-          perPdf.push(await timed(() => printBrief(pool, staging, current, config, theme)))
+          perPdf.push(await timed(() => printBrief({ pool, staging, config, theme, fonts }, current)))
         }
       }
       return await timed(async () => {
@@ -73,7 +76,7 @@ async function naive(count: number) {
       perPdf.push(await timed(async () => {
         const pool = await BrowserPool.create({ concurrency: 1 })
         try {
-          await printBrief(pool, staging, brief, config, theme)
+          await printBrief({ pool, staging, config, theme, fonts }, brief)
         } finally {
           await pool.close()
         }

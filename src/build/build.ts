@@ -5,7 +5,8 @@ import { discoverBriefs } from '../content/discover.ts'
 import { loadBrief } from '../content/load-brief.ts'
 import { compileBrief, type CompiledBrief } from '../pipeline/compile-brief.ts'
 import { pdfPath, renderBriefPage, renderHomePage } from '../render/html/pages.ts'
-import { checkGlyphs } from '../render/pdf/glyphs.ts'
+import { PrintFonts } from '../render/pdf/fonts.ts'
+import { checkGlyphs, pdfCoverage } from '../render/pdf/glyphs.ts'
 import { loadTheme, type Theme } from '../render/html/theme.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
 import { fontAssets, themeAssets } from '../site/assets.ts'
@@ -84,7 +85,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { config, theme, briefs: compiled, files } = compileSite(contentDir, withPdf)
 
   const fonts = theme ? fontAssets(theme) : []
-  if (config && theme && withPdf) files.push(...(await checkGlyphs(compiled, config, theme, fonts)))
+  const printFonts = withPdf && theme && theme.printFonts.length > 0 ? await PrintFonts.load(theme.printFonts) : undefined
+  const coverage = config && theme && withPdf ? await pdfCoverage(printFonts, fonts) : undefined
+  if (config && theme && coverage) files.push(...(await checkGlyphs(compiled, config, theme, coverage)))
   const diagnostics = collectDiagnostics(files)
   const result: BuildResult = { diagnostics, written: false, pages: [], pdfs: [], briefs: compiled.length }
   if (!config || !theme || countDiagnostics(diagnostics).errors > 0 || options.write === false) return result
@@ -102,7 +105,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   ]
   const print = async (staging: string) => {
     const { printBriefs } = await import('../render/pdf/print-briefs.ts')
-    await printBriefs(staging, compiled, config, theme, {
+    await printBriefs(staging, compiled, { config, theme, fonts: printFonts }, {
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     })

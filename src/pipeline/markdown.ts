@@ -93,6 +93,8 @@ export function markdownToHtml(tree: MdastRoot, file: VFile, options: HtmlOption
       clobberPrefix: `${options.idPrefix}`,
       footnoteLabel: options.footnoteLabel,
       footnoteBackLabel: options.footnoteBackLabel,
+      // Note: ↑, not the default ↩, which the Noto fonts the PDF is set in do not have.
+      footnoteBackContent: '↑',
     })
     .use(rehypeRaw)
     .use(rehypeSanitize, contentSchema)

@@ -78,6 +78,15 @@ describe('briefkit command line', () => {
     expect(fs.existsSync(site.out)).toBe(false)
   })
 
+  it('check refuses characters the PDF fonts cannot draw, naming the file and the characters', async () => {
+    const site = copySite('unseen')
+    edit(argument(site), /\n$/, ' Hieroglyph 𓀀 here.\n')
+    const result = await runCli(['check', '--content', site.content])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/b-cost\.md:\d+:\d+: error: The PDF fonts have no glyph for 1 character: 𓀀 \(U\+13000\) \[missing-glyphs\]/)
+    expect((await runCli(['check', '--no-pdf', '--content', site.content])).code).toBe(0)
+  })
+
   it('accepts --no-pdf', async () => {
     const site = copySite('unseen')
     expect((await runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])).code).toBe(0)

@@ -32,6 +32,8 @@ export async function renderPrintPage(brief: CompiledBrief, config: ResolvedConf
     ...common(config, theme, brief.lang, '../../'),
     pageCounter: pageCounterContent(theme.strings(brief.lang)['page'] ?? '{n} / {total}'),
     paper: config.paper,
+    // Note: the PDF printer writes this stylesheet of font subsets next to the print page.
+    printFonts: theme.printFonts.length > 0 ? 'print-fonts.css' : undefined,
     brief: briefContext(brief, config, theme),
   })
   return { path: briefPagePath(brief).replace(/index\.html$/, 'print.html'), html }

@@ -1,12 +1,27 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { createRequire } from 'node:module'
 import { Liquid } from 'liquidjs'
 import { parse as parseYamlText } from 'yaml'
 import { z } from 'zod'
 import { BriefkitError } from '../../reporting/errors.ts'
 import { cssString } from '../css.ts'
 
-const themeFileSchema = z.object({ fonts: z.array(z.string()).default([]) })
+const require = createRequire(import.meta.url)
+
+const printFontSchema = z.object({
+  family: z.string().min(1),
+  weight: z.number().int().min(1).max(1000).default(400),
+  style: z.enum(['normal', 'italic']).default('normal'),
+  file: z.string().min(1),
+})
+const themeFileSchema = z.object({
+  fonts: z.array(z.string()).default([]),
+  printFonts: z.array(printFontSchema).default([]),
+})
+
+/** A whole font file the PDF is set in; each PDF gets a subset of it with just the characters it uses. */
+export type PrintFont = z.infer<typeof printFontSchema>
 const stringsSchema = z.record(z.string(), z.string())
 
 /** The theme's own words in one language (Summary/摘要, References/参考文献 …). */
@@ -18,6 +33,8 @@ export interface Theme {
   engine: Liquid
   /** Package stylesheets of web fonts the theme uses (`@fontsource/noto-sans-sc/400.css`). */
   fonts: string[]
+  /** Font files for the PDF, `file` resolved to an absolute path. */
+  printFonts: PrintFont[]
   strings(lang: string): Strings
 }
 
@@ -41,6 +58,7 @@ export function loadTheme(dir: string): Theme {
     dir,
     engine,
     fonts: theme.fonts,
+    printFonts: theme.printFonts.map((font) => ({ ...font, file: resolveFontFile(font.file, dir) })),
     strings(lang) {
       const cached = cache.get(lang)
       if (cached) return cached
@@ -48,6 +66,20 @@ export function loadTheme(dir: string): Theme {
       cache.set(lang, strings)
       return strings
     },
+  }
+}
+
+/** A font file named by package path (`@expo-google-fonts/…/x.ttf`) or relative to the theme. */
+function resolveFontFile(file: string, dir: string): string {
+  const local = path.resolve(dir, file)
+  if (fs.existsSync(local)) return local
+  try {
+    return require.resolve(file, { paths: [dir, process.cwd()] })
+  } catch (error) {
+    throw new BriefkitError(`Print font \`${file}\` of the theme ${path.basename(dir)} is not installed`, {
+      hint: 'Run `npm install` in the briefkit folder, or give the font file\'s path relative to the theme.',
+      cause: error,
+    })
   }
 }
 

@@ -1,6 +1,12 @@
 /** Code point ranges, inclusive. */
 type Ranges = ReadonlyArray<readonly [number, number]>
 
+/** Whether the fonts have a glyph for a code point. */
+export type Coverage = (codePoint: number) => boolean
+
+/** The coverage of a list of ranges. */
+export const inRanges = (ranges: Ranges): Coverage => (cp) => ranges.some(([from, to]) => cp >= from && cp <= to)
+
 /**
  * What the theme's fonts can draw, from the `unicode-range` of their `@font-face` rules
  * (Fontsource lists exactly the characters each file has).
@@ -19,12 +25,11 @@ export function fontCoverage(stylesheets: readonly string[]): Ranges {
 }
 
 /** The characters of `text` no font covers, each once, in order of appearance. */
-export function missingCharacters(text: string, coverage: Ranges): string[] {
+export function missingCharacters(text: string, covers: Coverage): string[] {
   const missing = new Set<string>()
   for (const char of text) {
     if (/[\s\p{Default_Ignorable_Code_Point}\p{Cc}]/u.test(char)) continue
-    const cp = char.codePointAt(0) ?? 0
-    if (!coverage.some(([from, to]) => cp >= from && cp <= to)) missing.add(char)
+    if (!covers(char.codePointAt(0) ?? 0)) missing.add(char)
   }
   return [...missing]
 }

@@ -1,33 +1,78 @@
 import { fromHtml } from 'hast-util-from-html'
 import { toString } from 'hast-util-to-string'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Point } from 'unist'
 import { VFile } from 'vfile'
+import { location } from 'vfile-location'
 import type { OutputFile } from '../../build/output.ts'
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { reportError } from '../../reporting/messages.ts'
 import { renderPrintPage } from '../html/pages.ts'
 import type { Theme } from '../html/theme.ts'
-import { fontCoverage, missingCharacters } from './coverage.ts'
+import { fontCoverage, inRanges, missingCharacters, type Coverage } from './coverage.ts'
+import type { PrintFonts } from './fonts.ts'
+
+/**
+ * What the PDF's fonts can draw: the theme's print fonts when it has them, else its web fonts
+ * (from their stylesheets' `unicode-range`). `undefined` when the theme names no fonts at all.
+ */
+export async function pdfCoverage(printFonts: PrintFonts | undefined, webFonts: readonly OutputFile[]): Promise<Coverage | undefined> {
+  if (printFonts) {
+    const covered = await printFonts.coverage()
+    return (cp) => covered.has(cp)
+  }
+  const stylesheets = webFonts.flatMap((f) => ('content' in f && f.path.endsWith('.css') ? [String(f.content)] : []))
+  return stylesheets.length > 0 ? inRanges(fontCoverage(stylesheets)) : undefined
+}
 
 /**
  * Check, before printing, that the theme's fonts can draw every character of each brief's PDF;
  * otherwise the PDF would fall back to whatever fonts the machine has. Returns files with errors.
  */
-export async function checkGlyphs(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, fonts: readonly OutputFile[]): Promise<VFile[]> {
-  const stylesheets = fonts.flatMap((f) => ('content' in f && f.path.endsWith('.css') ? [String(f.content)] : []))
-  if (stylesheets.length === 0) return []
-  const coverage = fontCoverage(stylesheets)
+export async function checkGlyphs(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, coverage: Coverage): Promise<VFile[]> {
   const problems: VFile[] = []
   for (const brief of briefs) {
     const page = await renderPrintPage(brief, config, theme)
-    const body = fromHtml(page.html).children
-    const missing = missingCharacters(toString({ type: 'root', children: body }), coverage)
+    const missing = missingCharacters(toString({ type: 'root', children: fromHtml(page.html).children }), coverage)
     if (missing.length === 0) continue
-    const file = new VFile({ path: brief.sourcePath })
-    const shown = missing.slice(0, 20).map((c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', ')
-    reportError(file, `The PDF fonts have no glyph for ${missing.length} ${missing.length === 1 ? 'character' : 'characters'}: ${shown}`, undefined, 'missing-glyphs',
-      'Replace those characters, add a font that has them to the theme\'s theme.yaml, or build with `--no-pdf`.')
-    problems.push(file)
+    const byFile = new Map<string, { place: Point | undefined; chars: string[] }>()
+    for (const char of missing) {
+      const found = findInSources(brief.sourcePath, char)
+      const entry = byFile.get(found?.path ?? brief.sourcePath) ?? { place: found?.place, chars: [] }
+      entry.chars.push(char)
+      byFile.set(found?.path ?? brief.sourcePath, entry)
+    }
+    for (const [filePath, { place, chars }] of byFile) {
+      const file = new VFile({ path: filePath })
+      const shown = chars.slice(0, 20).map((c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', ')
+      reportError(file, `The PDF fonts have no glyph for ${chars.length} ${chars.length === 1 ? 'character' : 'characters'}: ${shown}`, place, 'missing-glyphs',
+        'Replace those characters, add a font that has them to the theme\'s theme.yaml, or build with `--no-pdf`.')
+      problems.push(file)
+    }
   }
   return problems
+}
+
+/**
+ * Where a character first appears among the markdown files of a brief's edition (brief.md, then
+ * conclusion.md and arguments/), or undefined when it comes from elsewhere (the theme's words).
+ */
+function findInSources(briefPath: string, char: string): { path: string; place: Point } | undefined {
+  const dir = path.dirname(briefPath)
+  const argumentsDir = path.join(dir, 'arguments')
+  const files = [
+    briefPath,
+    path.join(dir, 'conclusion.md'),
+    ...(fs.existsSync(argumentsDir) ? fs.readdirSync(argumentsDir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(argumentsDir, f)) : []),
+  ]
+  for (const file of files) {
+    if (!fs.existsSync(file)) continue
+    const text = fs.readFileSync(file, 'utf8')
+    const offset = text.indexOf(char)
+    const place = offset === -1 ? undefined : location(text).toPoint(offset)
+    if (place) return { path: file, place }
+  }
+  return undefined
 }

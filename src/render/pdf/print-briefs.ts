@@ -13,6 +13,7 @@ import { buildDate, setMetadata } from './metadata.ts'
 import { readBookmarks } from './outline.ts'
 import { BrowserPool, type PoolOptions } from './pool.ts'
 import { printPdf } from './print.ts'
+import { fontFaces, type FontSubset, type PrintFonts } from './fonts.ts'
 
 /** How PDFs are made. */
 export interface PrintOptions extends PoolOptions {
@@ -20,18 +21,33 @@ export interface PrintOptions extends PoolOptions {
   onProgress?: (done: number, total: number, label: string) => void
 }
 
+/** What printing a brief needs: the pool, the staging out dir, the site and the fonts. */
+export interface PrintContext {
+  pool: BrowserPool
+  staging: string
+  config: ResolvedConfig
+  theme: Theme
+  /** The theme's print fonts; without them the PDF uses the web fonts. */
+  fonts: PrintFonts | undefined
+}
+
 /**
  * Print every brief's PDF into the staging out dir, on one browser with a pool of pages. Each is
  * printed twice on the same page: the first pass finds the page of each section (from the PDF's
  * bookmarks), the second prints the table of contents with those numbers.
  */
-export async function printBriefs(staging: string, briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, options: PrintOptions = {}): Promise<void> {
+export async function printBriefs(
+  staging: string,
+  briefs: readonly CompiledBrief[],
+  site: Pick<PrintContext, 'config' | 'theme' | 'fonts'>,
+  options: PrintOptions = {},
+): Promise<void> {
   if (briefs.length === 0) return
   const pool = await BrowserPool.create(options)
   let done = 0
   try {
     await Promise.all(briefs.map(async (brief) => {
-      await printBrief(pool, staging, brief, config, theme)
+      await printBrief({ ...site, pool, staging }, brief)
       options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`)
     }))
   } finally {
@@ -39,17 +55,23 @@ export async function printBriefs(staging: string, briefs: readonly CompiledBrie
   }
 }
 
-/** Print one brief's PDF into the staging out dir, next to its page. */
-export async function printBrief(pool: BrowserPool, staging: string, brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<void> {
+/**
+ * Print one brief's PDF into the staging out dir, next to its page. The print page, its font
+ * subsets and their stylesheet are written beside it for the browser and removed afterwards.
+ */
+export async function printBrief({ pool, staging, config, theme, fonts }: PrintContext, brief: CompiledBrief): Promise<void> {
   const page = await renderPrintPage(brief, config, theme)
   const headings = headingTexts(page.html)
   const file = path.join(staging, page.path)
-  await fs.writeFile(file, page.html)
+  const dir = path.dirname(file)
+  const scratch = [file, path.join(dir, printFontsCss), path.join(dir, printFontsDir)]
   let final: Uint8Array
   try {
+    if (fonts) await writeFontSubsets(dir, await fonts.subset(page.html + (await printCss(theme))))
+    await fs.writeFile(file, page.html)
     final = await printPdf(pool, file, staging, (draft) => sectionPagesOf(draft, brief, theme, headings))
   } finally {
-    await fs.rm(file, { force: true })
+    await Promise.all(scratch.map((f) => fs.rm(f, { recursive: true, force: true })))
   }
   const pdf = await setMetadata(final, {
     title: brief.meta.title,
@@ -61,6 +83,28 @@ export async function printBrief(pool: BrowserPool, staging: string, brief: Comp
     headings,
   })
   await fs.writeFile(path.join(staging, pdfPath(brief)), pdf)
+}
+
+const printFontsCss = 'print-fonts.css'
+const printFontsDir = 'print-fonts'
+
+/** The font subsets of one print page and their `@font-face` rules, in the page's folder. */
+async function writeFontSubsets(dir: string, subsets: readonly FontSubset[]): Promise<void> {
+  await fs.mkdir(path.join(dir, printFontsDir), { recursive: true })
+  await Promise.all(subsets.map((s) => fs.writeFile(path.join(dir, printFontsDir, s.name), s.data)))
+  await fs.writeFile(path.join(dir, printFontsCss), fontFaces(subsets, printFontsDir))
+}
+
+const printCssCache = new Map<string, Promise<string>>()
+
+/** The theme's print stylesheet, whose generated content needs glyphs too. */
+function printCss(theme: Theme): Promise<string> {
+  let css = printCssCache.get(theme.dir)
+  if (!css) {
+    css = fs.readFile(path.join(theme.dir, 'assets', 'print.css'), 'utf8').catch(() => '')
+    printCssCache.set(theme.dir, css)
+  }
+  return css
 }
 
 /** Page numbers of a brief's sections in its PDF, by section id. */
