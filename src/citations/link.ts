@@ -1,4 +1,5 @@
 import type { ElementContent, Text } from 'hast'
+import { toString } from 'hast-util-to-string'
 import { h } from 'hastscript'
 
 /** A part of a rendered citation group that stands for one work. */
@@ -9,11 +10,16 @@ export interface Piece {
 
 /**
  * Link the part of a rendered group (`[1–3, 5]`, `(Smith 2020; Lee 2021)`) that stands for each
- * work to that work's entry. Pieces are looked for in order in the text; one not found (a number
- * inside a collapsed range) stays unlinked.
+ * work to that work's entry. Pieces are looked for in the order they appear (a style may sort a
+ * group); one not found (a number inside a collapsed range) stays unlinked.
  */
 export function linkPieces(nodes: ElementContent[], pieces: readonly Piece[], href: (id: string) => string): ElementContent[] {
-  const queue = pieces.filter((p) => p.text.length > 0)
+  const text = toString({ type: 'root', children: nodes })
+  const position = (p: Piece) => {
+    const at = indexOfPiece(text, p.text)
+    return at === -1 ? Infinity : at
+  }
+  const queue = pieces.filter((p) => p.text.length > 0).sort((a, b) => position(a) - position(b))
   const walk = (list: ElementContent[]): ElementContent[] =>
     list.flatMap((node) => {
       if (node.type === 'element') return [{ ...node, children: walk(node.children) }]

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { closest, distance } from 'fastest-levenshtein'
 import { BriefkitError } from '../reporting/errors.ts'
 
@@ -18,9 +19,15 @@ export interface LoadedStyle {
   numeric: boolean
 }
 
-/** Default style per language, by CSL id. */
+/** Styles that ship with briefkit (`csl/`), found by id before the installed ones. */
+export const bundledStylesDir = fileURLToPath(new URL('../../csl/', import.meta.url))
+
+/**
+ * Default style per language, by CSL id: Chinese gets briefkit's own bilingual GB/T 7714-2015
+ * (Debian's lacks the per-language layouts that give English entries "et al."), others Chicago.
+ */
 export function defaultStyleId(lang: string): string {
-  return lang.startsWith('zh') ? 'china-national-standard-gb-t-7714-2015-numeric' : 'chicago-author-date'
+  return lang.startsWith('zh') ? 'briefkit-gb-t-7714-2015-numeric' : 'chicago-author-date'
 }
 
 /** The CSL data folder: BRIEFKIT_CSL_DIR or Debian's. Throws when neither has styles and locales. */
@@ -32,23 +39,47 @@ export function cslDir(): string {
   return dir
 }
 
-/** Load a style by file path, or by id from the installed styles (following a dependent style to its parent). */
-export function loadStyle(spec: string): LoadedStyle {
-  const xml = fs.readFileSync(spec.endsWith('.csl') ? spec : stylePath(spec), 'utf8')
+/**
+ * Load a style by file path, or by id from `dirs` (the site's own styles), briefkit's and the
+ * installed ones, following a dependent style to its parent.
+ */
+export function loadStyle(spec: string, dirs: readonly string[] = []): LoadedStyle {
+  const xml = fs.readFileSync(spec.endsWith('.csl') ? spec : stylePath(spec, dirs) ?? spec, 'utf8')
   const link = /<link\b[^>]*rel="independent-parent"[^>]*>/.exec(xml)?.[0]
   const parent = link && /href="[^"]*\/([^"/]+)"/.exec(link)?.[1]
-  if (parent) return { ...loadStyle(parent), id: spec }
+  if (parent) return { ...loadStyle(parent, dirs), id: spec }
   return { id: spec, xml, numeric: /citation-format="numeric"/.test(xml) }
 }
 
-/** Whether a style id is installed. */
-export function hasStyle(id: string): boolean {
-  return fs.existsSync(stylePath(id))
+/**
+ * A style named by `csl:`: a `.csl` path (relative to `base`) or an id. Undefined when there is no
+ * such style, with the closest ids to suggest.
+ */
+export function findStyle(spec: string, base: string, dirs: readonly string[]): { style: LoadedStyle | undefined; suggestions: string[] } {
+  if (spec.endsWith('.csl')) {
+    const file = path.resolve(base, spec)
+    return { style: fs.existsSync(file) ? loadStyle(file, dirs) : undefined, suggestions: [] }
+  }
+  if (hasStyle(spec, dirs)) return { style: loadStyle(spec, dirs), suggestions: [] }
+  return { style: undefined, suggestions: suggestStyles(spec, dirs) }
 }
 
-/** Installed style ids closest to an unknown one, best first. */
-export function suggestStyles(id: string, limit = 3): string[] {
-  const all = listStyles()
+/** The hint for a style `findStyle` did not find. */
+export function styleHint(spec: string, suggestions: readonly string[]): string {
+  if (spec.endsWith('.csl')) return 'A `.csl` path is relative to the file that names it.'
+  return suggestions.length > 0
+    ? `Did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?`
+    : 'Use a CSL style id (see /usr/share/citation-style-language/styles), a path to a `.csl` file, or add the style to the folder named by `cslStyles:` in site.yaml.'
+}
+
+/** Whether a style id is known: in `dirs`, briefkit's styles or the installed ones. */
+export function hasStyle(id: string, dirs: readonly string[] = []): boolean {
+  return stylePath(id, dirs) !== undefined
+}
+
+/** Known style ids closest to an unknown one, best first. */
+export function suggestStyles(id: string, dirs: readonly string[] = [], limit = 3): string[] {
+  const all = listStyles(dirs)
   const picks: string[] = []
   const pool = new Set(all)
   while (picks.length < limit && pool.size > 0) {
@@ -77,15 +108,19 @@ export function cslLanguage(lang: string): string {
   return { zh: 'zh-CN', en: 'en-US', pt: 'pt-PT', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', ja: 'ja-JP' }[lang] ?? lang
 }
 
-function stylePath(id: string): string {
-  const dir = path.join(cslDir(), 'styles')
-  const independent = path.join(dir, `${id}.csl`)
-  return fs.existsSync(independent) ? independent : path.join(dir, 'dependent', `${id}.csl`)
+/** Where styles are looked up by id, first match wins. */
+function styleFolders(dirs: readonly string[]): string[] {
+  const installed = path.join(cslDir(), 'styles')
+  return [...dirs, bundledStylesDir, installed, path.join(installed, 'dependent')]
 }
 
-function listStyles(): string[] {
-  const dir = path.join(cslDir(), 'styles')
+function stylePath(id: string, dirs: readonly string[]): string | undefined {
+  if (!/^[\w.-]+$/.test(id)) return undefined
+  return styleFolders(dirs).map((dir) => path.join(dir, `${id}.csl`)).find((file) => fs.existsSync(file))
+}
+
+function listStyles(dirs: readonly string[]): string[] {
   const names = (folder: string) =>
     fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.csl')).map((f) => f.slice(0, -4)) : []
-  return [...names(dir), ...names(path.join(dir, 'dependent'))]
+  return [...new Set(styleFolders(dirs).flatMap(names))]
 }

@@ -2,10 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
-import { parseYaml, validateYaml } from '../content/yaml.ts'
+import { findStyle, styleHint } from '../citations/styles.ts'
+import { parseYaml, validateYaml, type LocatedYaml } from '../content/yaml.ts'
 import { reportError } from '../reporting/messages.ts'
 import { defaultArgumentKinds, type ArgumentKind } from './kinds.ts'
-import { siteSchema, type LocalizedString } from './schema.ts'
+import { siteSchema, type LocalizedString, type SiteFile } from './schema.ts'
 
 /** Where briefkit's own themes live. */
 export const packagedTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
@@ -20,8 +21,10 @@ export interface ResolvedConfig {
   theme: string
   themeDir: string
   argumentKinds: readonly ArgumentKind[]
-  /** Site-wide citation style, if set; otherwise each language's default. */
-  csl: string | undefined
+  /** Site-wide citation style, or one per language, if set; otherwise each language's default. */
+  csl: LocalizedString | undefined
+  /** Folders of the site's own CSL styles (`cslStyles:`), searched by id first. */
+  cslStyleDirs: string[]
   /** Paper size of the PDFs. */
   paper: 'A4' | 'Letter'
 }
@@ -52,6 +55,8 @@ export function loadConfig(contentDir: string): { file: VFile; config: ResolvedC
       `Themes are folders in templates/; available: ${listThemes(contentDir).map((t) => `\`${t}\``).join(', ')}.`)
     return { file, config: undefined }
   }
+  const cslStyleDirs = site.cslStyles ? [path.resolve(contentDir, site.cslStyles)] : []
+  if (!checkStyles(site, cslStyleDirs, contentDir, yaml, file)) return { file, config: undefined }
   const [first, ...rest] = site.languages
   return {
     file,
@@ -64,9 +69,34 @@ export function loadConfig(contentDir: string): { file: VFile; config: ResolvedC
       themeDir,
       argumentKinds: site.argumentKinds ?? defaultArgumentKinds,
       csl: site.csl,
+      cslStyleDirs,
       paper: site.paper,
     },
   }
+}
+
+/** The site's citation style for a language: `csl:` as one id for all, or the language's entry. */
+export function siteStyle(config: Pick<ResolvedConfig, 'csl'>, lang: string): string | undefined {
+  const { csl } = config
+  if (csl === undefined || typeof csl === 'string') return csl
+  return csl[lang] ?? csl[lang.split('-')[0] ?? lang]
+}
+
+/** Check `cslStyles:` and each style named by `csl:`, reporting at its place in site.yaml. */
+function checkStyles(site: SiteFile, dirs: string[], contentDir: string, yaml: LocatedYaml, file: VFile): boolean {
+  if (site.cslStyles && !fs.existsSync(dirs[0] ?? '')) {
+    reportError(file, `Style folder \`${site.cslStyles}\` not found`, yaml.pointAt(['cslStyles']), 'unknown-style', 'The path is relative to site.yaml.')
+    return false
+  }
+  const named = typeof site.csl === 'string' ? [[[], site.csl] as const] : Object.entries(site.csl ?? {}).map(([lang, spec]) => [[lang], spec] as const)
+  let ok = true
+  for (const [at, spec] of named) {
+    const { style, suggestions } = findStyle(spec, contentDir, dirs)
+    if (style) continue
+    reportError(file, `Unknown citation style \`${spec}\``, yaml.pointAt(['csl', ...at]), 'unknown-style', styleHint(spec, suggestions))
+    ok = false
+  }
+  return ok
 }
 
 function templateRoots(contentDir: string): string[] {

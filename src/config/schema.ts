@@ -19,7 +19,8 @@ export const siteSchema = z.strictObject({
   languages: z.array(languageTag).min(1).default(['zh']),
   theme: z.string().regex(/^[\w-]+$/, 'expected a theme folder name').default('default'),
   argumentKinds: z.array(argumentKindSchema).min(1).optional(),
-  csl: z.string().min(1).optional(),
+  csl: localizedString.optional(),
+  cslStyles: z.string().min(1).optional(),
   paper: z.enum(['A4', 'Letter']).default('A4'),
 })
 

@@ -3,8 +3,8 @@ import path from 'node:path'
 import type { Root } from 'mdast'
 import { VFile } from 'vfile'
 import { renderCitations, type Reference } from '../citations/render.ts'
-import { defaultStyleId, hasStyle, loadStyle, suggestStyles, type LoadedStyle } from '../citations/styles.ts'
-import type { ResolvedConfig } from '../config/resolve.ts'
+import { defaultStyleId, findStyle, styleHint, type LoadedStyle } from '../citations/styles.ts'
+import { siteStyle, type ResolvedConfig } from '../config/resolve.ts'
 import type { BriefSource } from '../content/load-brief.ts'
 import type { BriefMeta } from '../content/schema.ts'
 import type { LocatedYaml } from '../content/yaml.ts'
@@ -155,26 +155,22 @@ function argumentIds(kinds: readonly string[]): string[] {
   })
 }
 
+/**
+ * The brief's citation style: `csl:` in brief.md, else site.yaml's for its language (checked when
+ * site.yaml was read), else the language's default.
+ */
 function resolveStyle(source: BriefSource, config: ResolvedConfig): LoadedStyle | undefined {
   const { brief } = source
-  const spec = brief.meta.csl ?? config.csl ?? defaultStyleId(brief.meta.lang)
-  const base = brief.meta.csl ? source.location.dir : config.contentDir
-  const point = brief.meta.csl ? brief.yaml.pointAt(['csl']) : undefined
-  if (spec.endsWith('.csl')) {
-    const file = path.resolve(base, spec)
-    if (fs.existsSync(file)) return loadStyle(file)
-    reportError(brief.file, `Citation style file \`${spec}\` not found`, point, 'unknown-style', 'A `.csl` path is relative to brief.md.')
-    return undefined
-  }
-  if (hasStyle(spec)) return loadStyle(spec)
-  if (!brief.meta.csl && !config.csl) {
+  const own = brief.meta.csl
+  const spec = own ?? siteStyle(config, brief.meta.lang) ?? defaultStyleId(brief.meta.lang)
+  const { style, suggestions } = findStyle(spec, own ? source.location.dir : config.contentDir, config.cslStyleDirs)
+  if (style) return style
+  if (!own && !siteStyle(config, brief.meta.lang)) {
     throw new BriefkitError(`The default citation style \`${spec}\` is not installed`, {
       hint: 'Install Debian\'s citation-style-language-styles, or name a `.csl` file with `csl:` in brief.md.',
     })
   }
-  const near = suggestStyles(spec)
-  reportError(brief.file, `Unknown citation style \`${spec}\``, point, 'unknown-style',
-    near.length > 0 ? `Did you mean ${near.map((s) => `\`${s}\``).join(', ')}?` : 'Use a CSL style id or a path to a `.csl` file.')
+  reportError(brief.file, `Unknown citation style \`${spec}\``, own ? brief.yaml.pointAt(['csl']) : undefined, 'unknown-style', styleHint(spec, suggestions))
   return undefined
 }
 

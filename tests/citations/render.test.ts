@@ -20,8 +20,8 @@ function render(markdowns: string[], style: string, lang: string) {
   return { html, references }
 }
 
-describe('renderCitations with GB/T 7714 (numeric)', () => {
-  const gbt = 'china-national-standard-gb-t-7714-2015-numeric'
+describe('renderCitations with briefkit\'s bilingual GB/T 7714 (numeric)', () => {
+  const gbt = 'briefkit-gb-t-7714-2015-numeric'
 
   it('numbers works by first citation across units and lists only cited works, in that order', () => {
     const { html, references } = render(['甲[@wang2022zh]。', '乙[@smith2020heat]，再引[@wang2022zh]。'], gbt, 'zh')
@@ -42,11 +42,29 @@ describe('renderCitations with GB/T 7714 (numeric)', () => {
     expect(html[0]).toContain('>Smith et al.<sup>[2]</sup></a>')
   })
 
-  it('formats entries with type codes and 等 for a four-author Chinese article', () => {
-    const { references } = render(['[@wang2022zh; @nakamoto2008]'], gbt, 'zh')
+  it('formats each entry by its own language: 等 for a Chinese article, et al. and capitals for an English one', () => {
+    const { references } = render(['[@wang2022zh; @smith2020heat; @nakamoto2008]'], gbt, 'zh')
     expect(references[0]?.html).toContain('王小明, 李华, 张伟, 等. 城市树木与降温[J]. 示例学报')
-    expect(references[1]?.html).toContain('[EB/OL]')
-    expect(references[1]?.html).toContain('<a href="https://bitcoin.org/bitcoin.pdf">')
+    expect(references[1]?.html).toContain('SMITH J, DOE J, ROE R, et al. Street trees and urban heat[J]. Journal of Example Studies, 2020, 12(3): 10-20. DOI:')
+    expect(references[2]?.html).toContain('[EB/OL]')
+    expect(references[2]?.html).toMatch(/\[\d{4}-\d{2}-\d{2}\]\. <a href="https:\/\/bitcoin\.org\/bitcoin\.pdf">/)
+  })
+
+  it('sorts a group by number, puts a locator in the brackets, and keeps organisations out of capitals', () => {
+    const { html } = render(['先[@wang2022zh]，后[@smith2020heat; @wang2022zh]，页[@smith2020heat, p. 12]。'], gbt, 'zh')
+    expect(html[0]).toMatch(/<sup>\[<a href="#ref-wang2022zh">1<\/a>,<a href="#ref-smith2020heat">2<\/a>\]<\/sup>/)
+    expect(html[0]).toContain('<sup>[2:12]</sup>')
+  })
+})
+
+describe('renderCitations with APA', () => {
+  it('renders parenthetical cites with locators, narrative cites and a list with DOI links', () => {
+    const { html, references } = render(['Heat [@smith2020heat, p. 12]. @lee2019canopy argues. [@smith2020heat; @lee2019canopy]'], 'apa', 'en')
+    expect(html[0]).toContain('>(Smith et al., 2020, p. 12)</a>')
+    expect(html[0]).toContain('>Lee (2019)</a> argues')
+    expect(html[0]).toMatch(/\(<a href="#ref-lee2019canopy">Lee, 2019<\/a>; <a href="#ref-smith2020heat">Smith et al., 2020<\/a>\)/)
+    expect(references.map((r) => r.id)).toEqual(['lee2019canopy', 'smith2020heat'])
+    expect(references[1]?.html).toContain('<a href="https://doi.org/10.1234/example.2020.1">https://doi.org/10.1234/example.2020.1</a>')
   })
 })
 
