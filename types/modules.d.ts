@@ -26,6 +26,7 @@ declare module 'citeproc' {
     opt: { development_extensions: Record<string, boolean>; xclass?: string }
     registry: { registry: Record<string, { seq: number } | undefined> }
     updateItems(ids: string[]): void
+    updateUncitedItems(ids: string[]): void
     makeCitationCluster(items: CitationItem[]): string
     makeBibliography(): [BibliographyMeta, string[]] | false
   }
@@ -37,7 +38,13 @@ declare module '@citation-js/core' {
   export class Cite {
     constructor(data: unknown, options?: Record<string, unknown>)
     data: Array<Record<string, unknown>>
+    format(name: string, options?: Record<string, unknown>): string
+  }
+  export const plugins: {
+    config: { get(name: string): { format: Record<string, unknown> } }
+    input: { chain(data: unknown, options: Record<string, unknown>): unknown }
   }
 }
 
 declare module '@citation-js/plugin-bibtex'
+declare module '@citation-js/plugin-ris'

@@ -4,7 +4,7 @@ import { loadConfig, type ResolvedConfig } from '../config/resolve.ts'
 import { discoverBriefs } from '../content/discover.ts'
 import { loadBrief } from '../content/load-brief.ts'
 import { compileBrief, type CompiledBrief } from '../pipeline/compile-brief.ts'
-import { pdfPath, renderBriefPage, renderHomePage } from '../render/html/pages.ts'
+import { citationFiles, pdfPath, renderBriefPage, renderHomePage } from '../render/html/pages.ts'
 import { PrintFonts } from '../render/pdf/fonts.ts'
 import { checkGlyphs, pdfCoverage } from '../render/pdf/glyphs.ts'
 import { loadTheme, type Theme } from '../render/html/theme.ts'
@@ -66,7 +66,7 @@ export function compileSite(contentDir: string, withPdf: boolean): CompiledSite 
       files.push(...briefFiles)
       if (!source) continue
       const t = theme.strings(source.brief.meta.lang)
-      const labels = { footnotes: t['footnotes'] ?? 'Notes', backToContent: t['backToContent'] ?? 'Back' }
+      const labels = { footnotes: t['footnotes'] ?? 'Notes', backToContent: t['backToContent'] ?? 'Back', citedAt: t['citedAt'] ?? 'Back to citation' }
       const brief = compileBrief(source, config, { labels, pdf: withPdf })
       if (brief) compiled.push(brief)
     }
@@ -97,6 +97,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const brief of compiled) pages.push(await renderBriefPage(brief, config, theme, withPdf))
   const output: OutputFile[] = [
     ...pages.map((page) => ({ path: page.path, content: page.html })),
+    ...compiled.flatMap(citationFiles),
     ...themeAssets(theme),
     ...fonts,
     kindStyles(config.argumentKinds),

@@ -18,14 +18,25 @@ export interface Reference {
   html: string
   /** The work's own language (CSL `language`), so a page can set fonts and quotes for it. */
   lang: string | undefined
+  /** The work's data, for metadata about the brief's sources. */
+  item: CslItem | undefined
+  /** Ids of the citations of this work, in reading order, for links back to them (none for `nocite:`). */
+  citedAt: string[]
 }
 
 /**
  * Render every citation of a brief with citeproc, in document order, so that numeric styles
  * number works by first citation. Sets `file.data.renderedCitations` on each unit and returns
- * the reference list (cited works only).
+ * the reference list: cited works and those listed in `nocite`. Each citation gets an id
+ * (`cite-N`) for the entry's links back, and a preview of its entries shown on hover or focus.
  */
-export function renderCitations(units: readonly VFile[], style: LoadedStyle, items: ReadonlyMap<string, CslItem>, lang: string): Reference[] {
+export function renderCitations(
+  units: readonly VFile[],
+  style: LoadedStyle,
+  items: ReadonlyMap<string, CslItem>,
+  lang: string,
+  { nocite = [], backLabel = 'Back to citation' }: { nocite?: readonly string[]; backLabel?: string } = {},
+): Reference[] {
   const engine = new CSL.Engine(
     { retrieveLocale: (tag) => readLocale(tag), retrieveItem: (id) => items.get(id) },
     style.xml,
@@ -34,24 +45,70 @@ export function renderCitations(units: readonly VFile[], style: LoadedStyle, ite
   engine.opt.development_extensions['wrap_url_and_doi'] = true
   const clusters = units.flatMap((unit) => unit.data.citations ?? [])
   engine.updateItems([...new Set(clusters.flatMap((c) => c.items.map((item) => item.key)))])
+  if (nocite.length > 0) engine.updateUncitedItems([...nocite])
 
   const cite = (citationItems: CitationItem[]): ElementContent[] =>
     fromHtml(engine.makeCitationCluster(citationItems), { fragment: true }).children as ElementContent[]
+  const citedAt = new Map<string, string[]>()
+  const marks: Array<{ mark: Element; keys: string[] }> = []
   for (const unit of units) {
-    unit.data.renderedCitations = (unit.data.citations ?? []).map((cluster) => renderCluster(cluster, cite, style, items))
+    unit.data.renderedCitations = (unit.data.citations ?? []).map((cluster) => {
+      const id = `cite-${marks.length + 1}`
+      const keys = cluster.items.map((item) => item.key)
+      for (const key of new Set(keys)) citedAt.set(key, [...(citedAt.get(key) ?? []), id])
+      const mark = renderCluster(cluster, cite, style, items)
+      mark.properties['id'] = id
+      marks.push({ mark, keys })
+      return [mark]
+    })
   }
 
   const bibliography = engine.makeBibliography()
   if (!bibliography) return []
   const [meta, entries] = bibliography
-  return entries.map((entry, i) => {
+  const references = entries.map((entry, i) => {
     const id = meta.entry_ids[i]?.[0] ?? ''
     const item = items.get(id)
     const tree = fromHtml(entry.trim(), { fragment: true })
     appendNote(tree, item)
+    const text = toString(tree).replace(/\s+/g, ' ').trim()
+    appendBacklinks(tree, citedAt.get(id) ?? [], backLabel)
     const lang = typeof item?.['language'] === 'string' ? item['language'] : undefined
-    return { id, html: toHtml(sanitize(tree, contentSchema)), lang }
+    return { id, html: toHtml(sanitize(tree, contentSchema)), lang, item, citedAt: citedAt.get(id) ?? [], text }
   })
+  const textOf = new Map(references.map((r) => [r.id, r.text]))
+  const rank = new Map(references.map((r, i) => [r.id, i]))
+  for (const { mark, keys } of marks) {
+    // Note: in the order the mark shows them: by number in a numeric style, else as linked.
+    const html = toHtml(mark)
+    const at = (key: string) => (style.numeric ? rank.get(key) ?? 0 : html.indexOf(`#ref-${key}"`))
+    const ordered = [...new Set(keys)].sort((a, b) => at(a) - at(b))
+    mark.children.push(preview(ordered.map((key) => textOf.get(key) ?? key)))
+  }
+  return references.map(({ text: _text, ...reference }) => reference)
+}
+
+/**
+ * The full entries of a citation, shown by the stylesheet while the citation is hovered or
+ * focused (`hidden` keeps it out of pages read without CSS). Plain text, since it sits inside
+ * the citation's link; hidden from screen readers, which follow the link to the entry itself.
+ */
+function preview(entries: string[]): Element {
+  return h('span.citation-preview', { hidden: true, ariaHidden: 'true' }, entries.flatMap((text, i) => (i === 0 ? [text] : [h('br'), text])))
+}
+
+/** `↑ 1 2 3` at the end of an entry: links back to each citation of the work, labelled for screen readers. */
+function appendBacklinks(tree: Root, ids: readonly string[], label: string): void {
+  if (ids.length === 0) return
+  const links = ids.flatMap((id, i) => [{ type: 'text' as const, value: ' ' }, h('a', { href: `#${id}`, ariaLabel: `${label} ${i + 1}` }, String(i + 1))])
+  lastBlock(tree)?.children.push({ type: 'text', value: ' ' }, h('span.backlinks', ['↑', ...links]))
+}
+
+/** Where text added to an entry goes: its last block (after the number, in numeric styles). */
+function lastBlock(tree: Root): Element | undefined {
+  const entry = tree.children.find((node): node is Element => node.type === 'element')
+  // Note: only a block (`div.csl-right-inline`); never into a trailing link or italic title.
+  return entry?.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'div').at(-1) ?? entry
 }
 
 /**
@@ -61,15 +118,14 @@ export function renderCitations(units: readonly VFile[], style: LoadedStyle, ite
 function appendNote(tree: Root, item: CslItem | undefined): void {
   const note = item?.['note']
   if (typeof note !== 'string' || note.trim() === '' || toString(tree).includes(note)) return
-  const entry = tree.children.find((node): node is Element => node.type === 'element')
-  const body = entry?.children.filter((node): node is Element => node.type === 'element').at(-1) ?? entry
+  const body = lastBlock(tree)
   const chinese = String(item?.['language'] ?? '').startsWith('zh')
   body?.children.push({ type: 'text', value: chinese ? '' : ' ' }, h('span.reference-note', chinese ? `（${note}）` : `(${note})`))
 }
 
 type Cite = (items: CitationItem[]) => ElementContent[]
 
-function renderCluster(cluster: CitationCluster, cite: Cite, style: LoadedStyle, items: ReadonlyMap<string, CslItem>): ElementContent[] {
+function renderCluster(cluster: CitationCluster, cite: Cite, style: LoadedStyle, items: ReadonlyMap<string, CslItem>): Element {
   const citationItems = cluster.items.map(toCitationItem)
   const keys = cluster.items.map((item) => item.key)
   const [first] = citationItems
@@ -79,13 +135,12 @@ function renderCluster(cluster: CitationCluster, cite: Cite, style: LoadedStyle,
       ? [{ type: 'text', value: narrativeName(items.get(first.id)) }]
       : [...cite([{ ...first, 'author-only': true }]), { type: 'text', value: ' ' }]
     const mark = cite([{ ...first, 'suppress-author': true }])
-    return [anchor(first.id, keys, [...name, ...mark])]
+    return anchor(first.id, keys, [...name, ...mark])
   }
   const rendered = cite(citationItems)
-  if (citationItems.length === 1 && first) return [anchor(first.id, keys, rendered)]
+  if (citationItems.length === 1 && first) return anchor(first.id, keys, rendered)
   const pieces = citationItems.map((item) => ({ id: item.id, text: bare(toString({ type: 'root', children: cite([item]) })) }))
-  const span = h('span.citation', { dataCites: keys.join(' ') }, linkPieces(rendered, pieces, (id) => `#ref-${id}`))
-  return [span]
+  return h('span.citation', { dataCites: keys.join(' ') }, linkPieces(rendered, pieces, (id) => `#ref-${id}`))
 }
 
 function anchor(id: string, keys: string[], children: ElementContent[]): Element {

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { Cite } from '@citation-js/core'
+import { Cite, plugins } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import type { CslItem } from 'citeproc'
 import type { Point } from 'unist'
@@ -69,7 +69,7 @@ function parseEntries(text: string, file: VFile): unknown[] {
   try {
     if (ext === '.json') return asArray(JSON.parse(text))
     if (ext === '.yaml' || ext === '.yml') return asArray(parseYamlText(text))
-    return new Cite(text).data
+    return readBibtex(text)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const at = /line (\d+) col (\d+)/.exec(message)
@@ -78,6 +78,34 @@ function parseEntries(text: string, file: VFile): unknown[] {
       'invalid-bibliography', 'Check for a missing comma between fields or an unbalanced `{`/`}` just before this place.')
     return []
   }
+}
+
+/** A BibTeX entry as citation-js reads it, before it becomes CSL. */
+interface BibtexEntry {
+  type: string
+  label: string
+  properties: Record<string, string | undefined>
+}
+
+// Note: fields citation-js drops for some entry types, with the CSL variable each belongs in. Only
+// for those types: on an @article, `number` is the issue, which citation-js already maps.
+const keptFields: Array<{ types: string[]; from: string; to: string }> = [
+  { types: ['online', 'www', 'electronic', 'report', 'techreport', 'misc', 'software', 'dataset'], from: 'number', to: 'number' },
+  { types: ['legislation', 'legal', 'jurisdiction', 'legadminmaterial'], from: 'journaltitle', to: 'container-title' },
+]
+
+/** BibTeX/BibLaTeX to CSL items through citation-js, keeping the fields it would drop. */
+function readBibtex(text: string): unknown[] {
+  const entries = plugins.input.chain(text, { target: '@biblatex/entries+list', generateGraph: false }) as BibtexEntry[]
+  const byKey = new Map(entries.map((entry) => [entry.label, entry]))
+  return new Cite(entries, { forceType: '@biblatex/entries+list' }).data.map((item) => {
+    const entry = byKey.get(String(item['id']))
+    const kept = keptFields.flatMap(({ types, from, to }) => {
+      const value = entry?.properties[from]
+      return entry && types.includes(entry.type.toLowerCase()) && item[to] === undefined && value ? [[to, value]] : []
+    })
+    return { ...item, ...Object.fromEntries(kept) }
+  })
 }
 
 function positionFromJson(message: string, text: string): Point | undefined {

@@ -18,6 +18,7 @@ export const briefSchema = z.strictObject({
   recommendations: z.array(z.string().min(1)).default([]),
   bibliography: z.string().min(1).optional(),
   csl: z.string().min(1).optional(),
+  nocite: z.array(z.string().min(1)).default([]),
   tags: z.array(z.string().min(1)).default([]),
 })
 

@@ -2,7 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Root } from 'mdast'
 import { VFile } from 'vfile'
+import type { CslItem } from 'citeproc'
+import { briefItem, formatBriefReference } from '../citations/cite-brief.ts'
 import { renderCitations, type Reference } from '../citations/render.ts'
+import { localize } from '../config/kinds.ts'
 import { defaultStyleId, findStyle, styleHint, type LoadedStyle } from '../citations/styles.ts'
 import { siteStyle, type ResolvedConfig } from '../config/resolve.ts'
 import type { BriefSource } from '../content/load-brief.ts'
@@ -14,6 +17,7 @@ import type { Asset } from './data.ts'
 import { markdownToHtml, parseMarkdown, transformMarkdown } from './markdown.ts'
 import { briefPagePath } from './paths.ts'
 import { plainText } from './plain-text.ts'
+import { reportUnknown } from '../plugins/remark-citations.ts'
 
 /** One argument, ready for a template. */
 export interface CompiledArgument {
@@ -43,6 +47,8 @@ export interface CompiledBrief {
   conclusion: { title: string | undefined; html: string } | undefined
   recommendationsHtml: string[]
   references: Reference[]
+  /** The brief itself as a work: its CSL item and its reference in its style ("Cite this brief"). */
+  citeThis: { item: CslItem; html: string }
   /** Whether the style cites by number (the reference list then shows the numbers). */
   numeric: boolean
   assets: Asset[]
@@ -50,6 +56,8 @@ export interface CompiledBrief {
 
 /** Words the pipeline puts in pages itself, in the brief's language. */
 export interface PipelineLabels {
+  /** The label of a reference's link back to a citation ("Back to citation 2"). */
+  citedAt: string
   footnotes: string
   backToContent: string
 }
@@ -105,9 +113,12 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { labe
   const units = [summary, ...findings, intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : []), ...recommendations]
   for (const unit of units) transformMarkdown(unit.tree, unit.file, options)
   for (const unit of units) if (unit.owner) moveMessages(unit.file, unit.owner)
-  if (!style || !citationKeys || hasErrors(units.map((u) => u.file))) return undefined
+  if (citationKeys) {
+    meta.nocite.forEach((key, i) => { if (!citationKeys.has(key)) reportUnknown(brief.file, key, citationKeys, brief.yaml.pointAt(['nocite', i])) })
+  }
+  if (!style || !citationKeys || hasErrors([brief.file, ...units.map((u) => u.file)])) return undefined
 
-  const references = renderCitations(units.map((u) => u.file), style, bibliography.items, meta.lang)
+  const references = renderCitations(units.map((u) => u.file), style, bibliography.items, meta.lang, { nocite: meta.nocite, backLabel: labels.citedAt })
   warnUncited(source, new Set(references.map((r) => r.id)))
 
   const html = (unit: Unit, linkBase?: string) =>
@@ -132,9 +143,22 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { labe
     conclusion: conclusion && source.conclusion ? { title: source.conclusion.meta.title, html: html(conclusion) } : undefined,
     recommendationsHtml: recommendations.map((unit) => html(unit)),
     references,
+    citeThis: citeThis(source, config, style, plainText(summary.tree)),
     numeric: style.numeric,
     assets: units.flatMap((u) => u.file.data.assets ?? []),
   }
+}
+
+function citeThis(source: BriefSource, config: ResolvedConfig, style: LoadedStyle, summary: string): CompiledBrief['citeThis'] {
+  const { meta } = source.brief
+  const item = briefItem({
+    ...meta,
+    summary,
+    slug: source.location.slug,
+    publisher: localize(config.title, meta.lang),
+    url: `${config.baseUrl}${briefPagePath({ lang: meta.lang, slug: source.location.slug }).replace(/index\.html$/, '')}`,
+  })
+  return { item, html: formatBriefReference(item, style, meta.lang) }
 }
 
 /** Messages of a front-matter fragment point into the fragment; move them to the field in the real file. */

@@ -5,7 +5,8 @@ import type { VFile } from 'vfile'
 /** Options of rehypeCitations. */
 export interface Options {
   /**
-   * Put before each citation's `#ref-…` link, for a fragment shown on another page (the home page's summary).
+   * Put before each citation's `#ref-…` link, for a fragment shown on another page (the home
+   * page's summary); the citations then carry no ids.
    * @default ''
    */
   linkBase?: string
@@ -39,6 +40,8 @@ function rebase(node: ElementContent, base: string): ElementContent {
   if (node.type !== 'element') return node
   const href = node.properties['href']
   if (typeof href === 'string' && href.startsWith('#')) node.properties['href'] = `${base}${href}`
+  // Note: a citation's id is for links back from its page's reference list; elsewhere it could clash.
+  delete node.properties['id']
   node.children = node.children.map((child) => rebase(child, base))
   return node
 }

@@ -91,7 +91,8 @@ function placeholder(index: number, text: string): PhrasingContent {
   }
 }
 
-function reportUnknown(file: VFile, key: string, keys: ReadonlySet<string>, point: Point | undefined): void {
+/** Report a key that is not in the bibliography, with the closest key as a hint. */
+export function reportUnknown(file: VFile, key: string, keys: ReadonlySet<string>, point: Point | undefined): void {
   const candidates = [...keys]
   const nearest = candidates.length > 0 ? closest(key, candidates) : undefined
   const close = nearest !== undefined && distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3))

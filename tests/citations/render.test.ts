@@ -8,16 +8,18 @@ import { sharedBibliography } from '../helpers/fixtures.ts'
 
 const bibliography = loadBibliography(sharedBibliography)
 
-function render(markdowns: string[], style: string, lang: string) {
+function render(markdowns: string[], style: string, lang: string, nocite: string[] = []) {
   const files = markdowns.map((value, i) => new VFile({ path: `/tmp/unit-${i}.md`, value }))
   const trees = files.map((file) => {
     const tree = parseMarkdown(file)
     transformMarkdown(tree, file, { citationKeys: new Set(bibliography.items.keys()), contentDir: '/tmp', pdf: false })
     return tree
   })
-  const references = renderCitations(files, loadStyle(style), bibliography.items, lang)
-  const html = files.map((file, i) => markdownToHtml(trees[i]!, file, { idPrefix: `u${i}-`, footnoteLabel: '注释', footnoteBackLabel: '返回' }))
-  return { html, references }
+  const references = renderCitations(files, loadStyle(style), bibliography.items, lang, { nocite })
+  const full = files.map((file, i) => markdownToHtml(trees[i]!, file, { idPrefix: `u${i}-`, footnoteLabel: '注释', footnoteBackLabel: '返回' }))
+  // Note: `html` is the citations as read, without their ids and hover previews (tested on `full`).
+  const html = full.map((h) => h.replace(/<span class="citation-preview"[^>]*>.*?<\/span>/g, '').replace(/ id="cite-\d+"/g, ''))
+  return { html, full, references }
 }
 
 describe('renderCitations with briefkit\'s bilingual GB/T 7714 (numeric)', () => {
@@ -80,6 +82,21 @@ describe('renderCitations with Chicago author-date', () => {
     const { references } = render(['[@smith2020heat; @lee2019canopy]'], 'chicago-author-date', 'en')
     expect(references.map((r) => r.id)).toEqual(['lee2019canopy', 'smith2020heat'])
     expect(references[1]?.html).toContain('<a href="https://doi.org/10.1234/example.2020.1">')
+  })
+})
+
+describe('links between citations and the reference list', () => {
+  it('gives each citation an id and a hidden preview of its entries, and each entry its citations', () => {
+    const { full, references } = render(['A [@smith2020heat]. B [@lee2019canopy; @smith2020heat].'], 'chicago-author-date', 'en')
+    expect(full[0]).toContain('<a class="citation" href="#ref-smith2020heat" data-cites="smith2020heat" id="cite-1">(Smith et al. 2020)<span class="citation-preview" hidden aria-hidden="true">Smith, Jane, John Doe')
+    expect(full[0]).toMatch(/id="cite-2">.*<span class="citation-preview" hidden aria-hidden="true">Lee, Min\. 2019\..*<br>Smith, Jane/)
+    expect(references.find((r) => r.id === 'smith2020heat')?.citedAt).toEqual(['cite-1', 'cite-2'])
+    expect(references.find((r) => r.id === 'lee2019canopy')?.citedAt).toEqual(['cite-2'])
+  })
+
+  it('lists works named in nocite without citing them', () => {
+    const { references } = render(['A [@smith2020heat].'], 'chicago-author-date', 'en', ['khan2021shade'])
+    expect(references.map((r) => [r.id, r.citedAt.length])).toEqual([['khan2021shade', 0], ['smith2020heat', 1]])
   })
 })
 

@@ -42,6 +42,25 @@ describe('loadBibliography', () => {
     expect(file?.messages[0]).toMatchObject({ ruleId: 'and-others', line: 1 })
   })
 
+  it('keeps `number` on @online and @report, and a law\'s journal title', () => {
+    const { items } = loadBibliography(bibFile('references.bib', [
+      '@online{web,\n  author = {{Agency}},\n  title = {Index},\n  number = {IDX-7},\n  url = {https://example.org},\n}',
+      '@report{rep,\n  author = {{Ministry}},\n  title = {Notice},\n  number = {No. 1283},\n  institution = {Ministry},\n  date = {2021},\n}',
+      '@legislation{law,\n  title = {Regulation 2023/1114},\n  journaltitle = {Official Journal of the European Union},\n  date = {2023-06-09},\n}',
+    ].join('\n\n')))
+    expect(items.get('web')?.['number']).toBe('IDX-7')
+    expect(items.get('rep')?.['number']).toBe('No. 1283')
+    expect(items.get('law')?.['container-title']).toBe('Official Journal of the European Union')
+    const article = loadBibliography(sharedBibliography).items.get('smith2020heat')
+    expect([article?.['issue'], article?.['number']]).toEqual(['3', undefined])
+  })
+
+  it('accepts CSL-YAML as it is', () => {
+    const { items, file } = loadBibliography(bibFile('references.yaml', '- id: y\n  type: report\n  title: Y\n  language: zh-CN\n'))
+    expect(file?.messages).toEqual([])
+    expect(items.get('y')).toMatchObject({ type: 'report', title: 'Y', language: 'zh-CN' })
+  })
+
   it('accepts CSL-JSON as it is, and reports invalid JSON with its place', () => {
     const good = loadBibliography(bibFile('references.json', JSON.stringify([{ id: 'k', type: 'book', title: 'T' }])))
     expect(good.items.get('k')?.['title']).toBe('T')

@@ -19,6 +19,7 @@ describe('a brief with a translation', () => {
   it('renders each edition in its language and its default style', () => {
     const zh = loadPage(site.out, 'zh/trees/index.html')
     expect(zh('html').attr('lang')).toBe('zh')
+    zh('.citation-preview').remove()
     expect(zh('#summary .summary-text').text()).toBe('行道树能以低成本为城市降温\u2060[1]。')
     const en = loadPage(site.out, 'en/trees/index.html')
     expect(en('html').attr('lang')).toBe('en')

@@ -3,6 +3,8 @@ import { kindLabel, localize } from '../../config/kinds.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { briefPagePath } from '../../pipeline/paths.ts'
 import { pageCounterContent } from '../css.ts'
+import { exportItem } from '../../citations/cite-brief.ts'
+import { scholarMeta } from './scholar-meta.ts'
 import type { Theme } from './theme.ts'
 
 /** A rendered page: its path inside the out dir and its HTML. */
@@ -19,6 +21,9 @@ export async function renderBriefPage(brief: CompiledBrief, config: ResolvedConf
     description: brief.summaryText,
     pdfHref: withPdf ? pdfPath(brief).split('/').at(-1) : undefined,
     brief: briefContext(brief, config, theme),
+    canonicalUrl: String(brief.citeThis.item.URL ?? ''),
+    scholar: scholarMeta(brief, withPdf ? `${config.baseUrl}${pdfPath(brief)}` : undefined),
+    citeThis: { html: brief.citeThis.html, bib: `${brief.slug}.bib`, ris: `${brief.slug}.ris` },
   })
   return { path: briefPagePath(brief), html }
 }
@@ -37,6 +42,13 @@ export async function renderPrintPage(brief: CompiledBrief, config: ResolvedConf
     brief: briefContext(brief, config, theme),
   })
   return { path: briefPagePath(brief).replace(/index\.html$/, 'print.html'), html }
+}
+
+/** A brief's reference as BibLaTeX and RIS files, next to its page: `<lang>/<slug>/<slug>.bib|.ris`. */
+export function citationFiles(brief: CompiledBrief): Array<{ path: string; content: string }> {
+  const { bibtex, ris } = exportItem(brief.citeThis.item)
+  const base = briefPagePath(brief).replace(/index\.html$/, brief.slug)
+  return [{ path: `${base}.bib`, content: bibtex }, { path: `${base}.ris`, content: ris }]
 }
 
 /** Where a brief's PDF lives in the out dir: `<lang>/<slug>/<slug>.pdf`. */

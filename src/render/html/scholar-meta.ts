@@ -1,0 +1,103 @@
+import type { CslItem } from 'citeproc'
+import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+
+/** A `<meta>` element: `name` (Highwire Press, read by Google Scholar) or `property` (Open Graph). */
+export interface MetaTag {
+  name?: string
+  property?: string
+  content: string
+}
+
+/**
+ * What reference managers, Google Scholar and link previews read about a brief page: Highwire
+ * Press `citation_*` tags, Open Graph tags and schema.org JSON-LD (a `Report`).
+ */
+export function scholarMeta(brief: CompiledBrief, pdfUrl: string | undefined): { tags: MetaTag[]; jsonLd: string } {
+  const { item } = brief.citeThis
+  const url = String(item.URL ?? '')
+  const date = brief.meta.date
+  const authors = brief.meta.authors.map((a) => a.name)
+  const tags: MetaTag[] = [
+    { name: 'citation_title', content: brief.meta.title },
+    ...authors.map((name) => ({ name: 'citation_author', content: name })),
+    { name: 'citation_publication_date', content: date.replaceAll('-', '/') },
+    { name: 'citation_language', content: brief.lang },
+    { name: 'citation_publisher', content: String(item.publisher ?? '') },
+    { name: 'citation_abstract_html_url', content: url },
+    ...(pdfUrl ? [{ name: 'citation_pdf_url', content: pdfUrl }] : []),
+    ...brief.meta.tags.map((tag) => ({ name: 'citation_keywords', content: tag })),
+    ...brief.references.flatMap((r) => (r.item ? [{ name: 'citation_reference', content: highwireReference(r.item) }] : [])),
+    { property: 'og:type', content: 'article' },
+    { property: 'og:title', content: brief.meta.title },
+    { property: 'og:description', content: brief.summaryText },
+    { property: 'og:url', content: url },
+    { property: 'og:locale', content: String(item.language ?? brief.lang).replace('-', '_') },
+  ]
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Report',
+    name: brief.meta.title,
+    headline: brief.meta.title,
+    ...(brief.meta.subtitle ? { alternativeHeadline: brief.meta.subtitle } : {}),
+    author: authors.map((name) => ({ '@type': /\s/.test(name.trim()) && !/\p{Script=Han}/u.test(name) ? 'Person' : 'Organization', name })),
+    datePublished: date,
+    inLanguage: brief.lang,
+    description: brief.summaryText,
+    url,
+    publisher: { '@type': 'Organization', name: String(item.publisher ?? '') },
+    ...(brief.meta.tags.length > 0 ? { keywords: brief.meta.tags.join(', ') } : {}),
+    ...(pdfUrl ? { encoding: { '@type': 'MediaObject', contentUrl: pdfUrl, encodingFormat: 'application/pdf' } } : {}),
+    citation: brief.references.flatMap((r) => (r.item ? [creativeWork(r.item)] : [])),
+  }
+  return { tags, jsonLd: scriptSafeJson(jsonLd) }
+}
+
+/** `citation_title=…; citation_author=…; citation_publication_date=…`, the form Scholar reads. */
+function highwireReference(item: CslItem): string {
+  const parts: string[] = []
+  const add = (name: string, value: unknown) => {
+    if (typeof value === 'string' && value.trim()) parts.push(`${name}=${value.replaceAll(';', ',').trim()}`)
+  }
+  for (const name of names(item)) add('citation_author', name)
+  add('citation_title', item.title)
+  add('citation_journal_title', item['container-title'])
+  add('citation_publication_date', year(item))
+  add('citation_volume', item.volume)
+  add('citation_doi', item.DOI)
+  add('citation_url', item.URL)
+  return parts.join('; ')
+}
+
+function creativeWork(item: CslItem): Record<string, unknown> {
+  return {
+    '@type': 'CreativeWork',
+    name: String(item.title ?? item.id),
+    ...(names(item).length > 0 ? { author: agents(item) } : {}),
+    ...(year(item) ? { datePublished: year(item) } : {}),
+    ...(item.DOI ? { sameAs: `https://doi.org/${String(item.DOI)}` } : {}),
+    ...(item.URL ? { url: String(item.URL) } : {}),
+  }
+}
+
+function names(item: CslItem): string[] {
+  const list = (item.author ?? []) as Array<Record<string, string | undefined>>
+  return list.map((n) => n['literal'] ?? [n['given'], n['family']].filter(Boolean).join(' ')).filter((n) => n !== '')
+}
+
+/** The authors as schema.org agents: a literal name is an organisation, a split one a person. */
+function agents(item: CslItem): Array<{ '@type': string; name: string }> {
+  const list = (item.author ?? []) as Array<Record<string, string | undefined>>
+  return list.map((n) => n['literal']
+    ? { '@type': 'Organization', name: n['literal'] }
+    : { '@type': 'Person', name: [n['given'], n['family']].filter(Boolean).join(' ') })
+}
+
+function year(item: CslItem): string | undefined {
+  const parts = (item.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0]
+  return parts?.[0] ? String(parts[0]) : undefined
+}
+
+/** JSON for a `<script type="application/ld+json">`: nothing in it can close the element. */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
