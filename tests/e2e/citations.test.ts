@@ -94,4 +94,15 @@ describe('citations on unseen content', () => {
     expect(bad.code).toBe(1)
     expect(bad.stderr).toMatch(/policy-en\/brief\.md:6:6: error: Unknown citation style `apa-7th` \[unknown-style\]\n  hint: Did you mean `apa/)
   })
+
+  it('takes a style per language from site.yaml, and checks it there', async () => {
+    const other = copySite('citations')
+    const siteFile = path.join(other.content, 'site.yaml')
+    fs.appendFileSync(siteFile, 'csl:\n  zh: chicago-author-date\n  en: harvard-cite-them-rite\n')
+    const bad = await runCli(['build', '--no-pdf', '--content', other.content, '--out', other.out])
+    expect(bad.stderr).toMatch(/site\.yaml:6:7: error: Unknown citation style `harvard-cite-them-rite` \[unknown-style\]/)
+    fs.writeFileSync(siteFile, fs.readFileSync(siteFile, 'utf8').replace('harvard-cite-them-rite', 'harvard-cite-them-right'))
+    expect((await runCli(['build', '--no-pdf', '--content', other.content, '--out', other.out])).code).toBe(0)
+    expect(loadPage(other.out, 'zh/policy-zh/index.html')('.summary-text').text()).toContain('(张等 2021)')
+  })
 })
