@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
 
 /** One bookmark of a PDF: its title, the page it opens (1-based) and its depth. */
 export interface Bookmark {
@@ -9,7 +9,7 @@ export interface Bookmark {
 
 /** Read a PDF's bookmarks (its outline), in order, with doubled titles of `headings` mended. */
 export async function readBookmarks(pdf: Uint8Array, headings?: ReadonlySet<string>): Promise<Bookmark[]> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
   const pageIndex = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]))
   const bookmarks: Bookmark[] = []
   walkOutline(doc, (node, depth) => {

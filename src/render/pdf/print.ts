@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { PDFOptions } from 'puppeteer'
+import type { HTTPRequest, Page, PDFOptions } from 'puppeteer'
 import type { BrowserPool } from './pool.ts'
 
 const pdfOptions: PDFOptions = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }
@@ -19,8 +19,7 @@ export async function printPdf(
 ): Promise<Uint8Array> {
   const allowed = pathToFileURL(path.resolve(root)).href + '/'
   return pool.withPage(async (page) => {
-    await page.setRequestInterception(true)
-    page.on('request', (request) => {
+    const guard = (request: HTTPRequest) => {
       const url = request.url()
       if (url.startsWith(allowed) || url.startsWith('data:')) {
         void request.continue()
@@ -28,18 +27,35 @@ export async function printPdf(
         // Note: remote images were already reported at their line while compiling (`remote-image`).
         void request.abort('blockedbyclient')
       }
-    })
-    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: pool.timeout })
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    // Note: the draft is only read for its bookmarks, so it skips tagging and backgrounds.
-    const draft = await page.pdf({ ...pdfOptions, tagged: false, printBackground: false, timeout: pool.timeout })
-    const pages = [...(await pagesOf(draft))]
-    await page.evaluate((entries) => {
-      for (const [id, n] of entries) {
-        const cell = document.querySelector(`.toc a[href="#${CSS.escape(id)}"] .toc-page`)
-        if (cell) cell.textContent = String(n)
-      }
-    }, pages)
-    return page.pdf({ ...pdfOptions, timeout: pool.timeout })
+    }
+    await page.setRequestInterception(true)
+    page.on('request', guard)
+    try {
+      return await printTwice(page, htmlFile, pool.timeout, pagesOf)
+    } finally {
+      // Note: the pool keeps the page for the next document, which has its own guard.
+      page.off('request', guard)
+    }
   })
+}
+
+/** Load the page, print a draft for its section pages, fill them into the contents and print again. */
+async function printTwice(
+  page: Page,
+  htmlFile: string,
+  timeout: number,
+  pagesOf: (draft: Uint8Array) => Promise<ReadonlyMap<string, number>>,
+): Promise<Uint8Array> {
+  await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout })
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  // Note: the draft is only read for its bookmarks, so it skips tagging and backgrounds.
+  const draft = await page.pdf({ ...pdfOptions, tagged: false, printBackground: false, timeout })
+  const pages = [...(await pagesOf(draft))]
+  await page.evaluate((entries) => {
+    for (const [id, n] of entries) {
+      const cell = document.querySelector(`.toc a[href="#${CSS.escape(id)}"] .toc-page`)
+      if (cell) cell.textContent = String(n)
+    }
+  }, pages)
+  return page.pdf({ ...pdfOptions, timeout })
 }

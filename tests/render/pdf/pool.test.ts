@@ -22,11 +22,20 @@ describe('BrowserPool', () => {
     expect(browsers.size).toBe(1)
   })
 
+  it('keeps a page whose work succeeded for the next work', async () => {
+    pool = await BrowserPool.create({ concurrency: 1 })
+    const first = await pool.withPage(async (page) => page)
+    const second = await pool.withPage(async (page) => page)
+    expect(second).toBe(first)
+    expect(first.isClosed()).toBe(false)
+  })
+
   it('closes the page even when the work fails', async () => {
     pool = await BrowserPool.create({ concurrency: 1 })
     let seen: { isClosed(): boolean } | undefined
     await expect(pool.withPage(async (page) => { seen = page; throw new Error('boom') })).rejects.toThrow('boom')
     expect(seen?.isClosed()).toBe(true)
+    expect(await pool.withPage(async (page) => page)).not.toBe(seen)
   })
 
   it('relaunches a crashed browser once, then gives a clear error', async () => {
