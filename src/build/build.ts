@@ -4,7 +4,11 @@ import { loadConfig, type ResolvedConfig } from '../config/resolve.ts'
 import { discoverBriefs } from '../content/discover.ts'
 import { loadBrief } from '../content/load-brief.ts'
 import { compileBrief, type CompiledBrief } from '../pipeline/compile-brief.ts'
-import { citationFiles, pdfPath, renderBriefPage, renderHomePage } from '../render/html/pages.ts'
+import { renderHomePages, renderKindPages } from '../render/html/listing-pages.ts'
+import { renderNotFoundPage } from '../render/html/not-found.ts'
+import { citationFiles, pdfPath, renderBriefPage, type Page } from '../render/html/pages.ts'
+import { feeds, robots, sitemap } from '../site/discovery.ts'
+import { indexSite } from '../site/search.ts'
 import { PrintFonts } from '../render/pdf/fonts.ts'
 import { checkGlyphs, pdfCoverage } from '../render/pdf/glyphs.ts'
 import { loadTheme, type Theme } from '../render/html/theme.ts'
@@ -93,26 +97,50 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (!config || !theme || countDiagnostics(diagnostics).errors > 0 || options.write === false) return result
 
   checkOutDir(outDir, contentDir)
-  const pages = [await renderHomePage(compiled, config, theme, withPdf)]
-  for (const brief of compiled) pages.push(await renderBriefPage(brief, config, theme, withPdf))
+  const pages = await renderSite(compiled, config, theme, withPdf)
   const output: OutputFile[] = [
     ...pages.map((page) => ({ path: page.path, content: page.html })),
     ...compiled.flatMap(citationFiles),
+    ...feeds(compiled, config, theme),
+    sitemap(config, pages.map((p) => p.path), alternatePaths(config, new Set(pages.map((p) => p.path)))),
+    robots(config),
     ...themeAssets(theme),
     ...fonts,
     kindStyles(config.argumentKinds),
     ...uniqueAssets(compiled),
     { path: outputMarker, content: 'This folder is written by `briefkit build` and replaced whole by the next build.\n' },
   ]
-  const print = async (staging: string) => {
+  // Note: before the new site replaces the old one: the search index, then the PDFs.
+  const finish = async (staging: string) => {
+    await indexSite(staging)
+    if (!withPdf) return
     const { printBriefs } = await import('../render/pdf/print-briefs.ts')
     await printBriefs(staging, compiled, { config, theme, fonts: printFonts }, {
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     })
   }
-  await writeAtomically(outDir, output, withPdf ? print : undefined)
+  await writeAtomically(outDir, output, finish)
   return { ...result, written: true, pages: pages.map((p) => p.path), pdfs: withPdf ? compiled.map(pdfPath) : [] }
+}
+
+/** Every page of the site: homes, briefs, kind pages and the 404 page. */
+async function renderSite(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, withPdf: boolean): Promise<Page[]> {
+  return [
+    ...(await renderHomePages(briefs, config, theme, withPdf)),
+    ...(await Promise.all(briefs.map((brief) => renderBriefPage(brief, briefs, config, theme, withPdf)))),
+    ...(await renderKindPages(briefs, config, theme)),
+    await renderNotFoundPage(config, theme),
+  ]
+}
+
+/** The same page in the other languages, among the pages that exist (`zh/x/index.html` → `en/x/index.html`). */
+function alternatePaths(config: ResolvedConfig, existing: ReadonlySet<string>) {
+  return (page: string): string[] => {
+    const [lang, ...rest] = page.split('/')
+    if (!lang || !config.languages.includes(lang)) return []
+    return config.languages.map((other) => [other, ...rest].join('/')).filter((p) => existing.has(p))
+  }
 }
 
 function uniqueAssets(briefs: readonly CompiledBrief[]): OutputFile[] {

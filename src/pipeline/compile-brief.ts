@@ -26,6 +26,8 @@ export interface CompiledArgument {
   kind: string
   title: string
   claimHtml: string
+  /** The claim for pages that list arguments: links relative to the site's root. */
+  listClaimHtml: string
   html: string
 }
 
@@ -37,7 +39,7 @@ export interface CompiledBrief {
   lang: string
   meta: BriefMeta
   summaryHtml: string
-  /** The summary for the home page: its citations link to the brief page. */
+  /** The summary for pages that list briefs: its citations link to the brief page, relative to the site's root. */
   homeSummaryHtml: string
   /** The summary as plain text without citations, for the meta description. */
   summaryText: string
@@ -139,7 +141,14 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { labe
     summaryText: plainText(summary.tree),
     keyFindingsHtml: findings.map((unit) => html(unit)),
     introHtml: html(intro),
-    arguments: args.map((a) => ({ id: a.id, kind: a.doc.meta.kind, title: a.doc.meta.title, claimHtml: html(a.claim), html: html(a.body) })),
+    arguments: args.map((a) => ({
+      id: a.id,
+      kind: a.doc.meta.kind,
+      title: a.doc.meta.title,
+      claimHtml: html(a.claim),
+      listClaimHtml: html(a.claim, briefPagePath({ lang: meta.lang, slug: source.location.slug })),
+      html: html(a.body),
+    })),
     conclusion: conclusion && source.conclusion ? { title: source.conclusion.meta.title, html: html(conclusion) } : undefined,
     recommendationsHtml: recommendations.map((unit) => html(unit)),
     references,

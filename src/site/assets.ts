@@ -7,17 +7,19 @@ import { BriefkitError } from '../reporting/errors.ts'
 
 const require = createRequire(import.meta.url)
 
-/** The theme's `assets/` folder, copied to `assets/` in the site. */
+/** The theme's `assets/` folder (over those of the themes it extends), copied to `assets/` in the site. */
 export function themeAssets(theme: Theme): OutputFile[] {
-  const dir = path.join(theme.dir, 'assets')
-  if (!fs.existsSync(dir)) return []
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
+  const byPath = new Map<string, OutputFile>()
+  for (const dir of [...theme.dirs].reverse().map((d) => path.join(d, 'assets'))) {
+    if (!fs.existsSync(dir)) continue
+    for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue
       const from = path.join(entry.parentPath, entry.name)
-      return { path: `assets/${path.relative(dir, from).split(path.sep).join('/')}`, from }
-    })
+      const to = `assets/${path.relative(dir, from).split(path.sep).join('/')}`
+      byPath.set(to, { path: to, from })
+    }
+  }
+  return [...byPath.values()]
 }
 
 /**

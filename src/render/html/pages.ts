@@ -1,31 +1,43 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
-import { kindLabel, localize } from '../../config/kinds.ts'
+import { kindLabel } from '../../config/kinds.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { briefPagePath } from '../../pipeline/paths.ts'
 import { pageCounterContent } from '../css.ts'
 import { exportItem } from '../../citations/cite-brief.ts'
+import { formatDate, kindPagePath } from './listing-pages.ts'
+import { pageContext, type Page } from './page-context.ts'
 import { scholarMeta } from './scholar-meta.ts'
 import type { Theme } from './theme.ts'
 
-/** A rendered page: its path inside the out dir and its HTML. */
-export interface Page {
-  path: string
-  html: string
-}
+export type { Page } from './page-context.ts'
 
-/** Render the page of one edition of a brief with the theme's `brief` layout. */
-export async function renderBriefPage(brief: CompiledBrief, config: ResolvedConfig, theme: Theme, withPdf: boolean): Promise<Page> {
+/**
+ * Render the page of one edition of a brief with the theme's `brief` layout. `editions` are all
+ * compiled briefs, to link this one to its translations.
+ */
+export async function renderBriefPage(
+  brief: CompiledBrief,
+  editions: readonly CompiledBrief[],
+  config: ResolvedConfig,
+  theme: Theme,
+  withPdf: boolean,
+): Promise<Page> {
+  const path = briefPagePath(brief)
   const html = await theme.engine.renderFile('brief', {
-    ...common(config, theme, brief.lang, '../../'),
-    pageTitle: brief.meta.title,
-    description: brief.summaryText,
+    ...pageContext(config, theme, {
+      lang: brief.lang,
+      path,
+      pathIn: (lang) => (editions.some((e) => e.slug === brief.slug && e.lang === lang) ? briefPagePath({ lang, slug: brief.slug }) : undefined),
+      title: brief.meta.title,
+      description: brief.summaryText,
+    }),
+    ogType: 'article',
     pdfHref: withPdf ? pdfPath(brief).split('/').at(-1) : undefined,
     brief: briefContext(brief, config, theme),
-    canonicalUrl: String(brief.citeThis.item.URL ?? ''),
     scholar: scholarMeta(brief, withPdf ? `${config.baseUrl}${pdfPath(brief)}` : undefined),
     citeThis: { html: brief.citeThis.html, bib: `${brief.slug}.bib`, ris: `${brief.slug}.ris` },
   })
-  return { path: briefPagePath(brief), html }
+  return { path, html }
 }
 
 /**
@@ -33,15 +45,16 @@ export async function renderBriefPage(brief: CompiledBrief, config: ResolvedConf
  * Its table of contents gets page numbers while printing (`.toc-page` in each entry's link).
  */
 export async function renderPrintPage(brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<Page> {
+  const path = briefPagePath(brief).replace(/index\.html$/, 'print.html')
   const html = await theme.engine.renderFile('print', {
-    ...common(config, theme, brief.lang, '../../'),
+    ...pageContext(config, theme, { lang: brief.lang, path, title: brief.meta.title }),
     pageCounter: pageCounterContent(theme.strings(brief.lang)['page'] ?? '{n} / {total}'),
     paper: config.paper,
     // Note: the PDF printer writes this stylesheet of font subsets next to the print page.
     printFonts: theme.printFonts.length > 0 ? 'print-fonts.css' : undefined,
     brief: briefContext(brief, config, theme),
   })
-  return { path: briefPagePath(brief).replace(/index\.html$/, 'print.html'), html }
+  return { path, html }
 }
 
 /** A brief's reference as BibLaTeX and RIS files, next to its page: `<lang>/<slug>/<slug>.bib|.ris`. */
@@ -71,50 +84,7 @@ export function tableOfContents(brief: CompiledBrief, theme: Theme): Array<{ id:
 }
 
 function briefContext(brief: CompiledBrief, config: ResolvedConfig, theme: Theme) {
-  const args = brief.arguments.map((a) => ({ ...a, kindLabel: kindLabel(config.argumentKinds, a.kind, brief.lang) }))
+  const args = brief.arguments.map((a) => ({ ...a, kindLabel: kindLabel(config.argumentKinds, a.kind, brief.lang), kindHref: `../../${kindPagePath(brief.lang, a.kind)}` }))
   return { ...brief, ...brief.meta, dateText: formatDate(brief.meta.date, brief.lang), arguments: args, toc: tableOfContents(brief, theme) }
 }
 
-/** Render the home page listing every brief, newest first, in the site's default language. */
-export async function renderHomePage(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, withPdf: boolean): Promise<Page> {
-  const lang = config.languages[0]
-  const sorted = [...briefs].sort((a, b) => b.meta.date.localeCompare(a.meta.date) || a.slug.localeCompare(b.slug))
-  const html = await theme.engine.renderFile('home', {
-    ...common(config, theme, lang, ''),
-    pageTitle: undefined,
-    briefs: sorted.map((brief) => ({
-      lang: brief.lang,
-      href: briefPagePath(brief),
-      pdfHref: withPdf ? pdfPath(brief) : undefined,
-      pdfLabel: theme.strings(brief.lang)['downloadPdf'],
-      title: brief.meta.title,
-      subtitle: brief.meta.subtitle,
-      date: brief.meta.date,
-      dateText: formatDate(brief.meta.date, brief.lang),
-      authors: brief.meta.authors.map((a) => a.name).join(brief.lang.startsWith('zh') ? '、' : ', '),
-      summaryHtml: brief.homeSummaryHtml,
-      readLabel: theme.strings(brief.lang)['readBrief'],
-      kinds: brief.arguments.map((a) => ({
-        id: a.kind,
-        label: kindLabel(config.argumentKinds, a.kind, brief.lang),
-      })),
-    })),
-  })
-  return { path: 'index.html', html }
-}
-
-function common(config: ResolvedConfig, theme: Theme, lang: string, root: string) {
-  return {
-    lang,
-    root,
-    t: theme.strings(lang),
-    siteTitle: localize(config.title, lang),
-    fontStylesheets: theme.fonts.map((_, i) => `assets/fonts/font-${i + 1}.css`),
-  }
-}
-
-/** `2026年11月25日` / `November 25, 2026`. */
-export function formatDate(isoDate: string, lang: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`)
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
-}

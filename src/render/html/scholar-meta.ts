@@ -1,16 +1,15 @@
 import type { CslItem } from 'citeproc'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 
-/** A `<meta>` element: `name` (Highwire Press, read by Google Scholar) or `property` (Open Graph). */
+/** A Highwire Press `<meta>` element, read by Google Scholar. */
 export interface MetaTag {
-  name?: string
-  property?: string
+  name: string
   content: string
 }
 
 /**
- * What reference managers, Google Scholar and link previews read about a brief page: Highwire
- * Press `citation_*` tags, Open Graph tags and schema.org JSON-LD (a `Report`).
+ * What reference managers and Google Scholar read about a brief page: Highwire Press
+ * `citation_*` tags and schema.org JSON-LD (a `Report`). Open Graph tags are on every page.
  */
 export function scholarMeta(brief: CompiledBrief, pdfUrl: string | undefined): { tags: MetaTag[]; jsonLd: string } {
   const { item } = brief.citeThis
@@ -27,11 +26,6 @@ export function scholarMeta(brief: CompiledBrief, pdfUrl: string | undefined): {
     ...(pdfUrl ? [{ name: 'citation_pdf_url', content: pdfUrl }] : []),
     ...brief.meta.tags.map((tag) => ({ name: 'citation_keywords', content: tag })),
     ...brief.references.flatMap((r) => (r.item ? [{ name: 'citation_reference', content: highwireReference(r.item) }] : [])),
-    { property: 'og:type', content: 'article' },
-    { property: 'og:title', content: brief.meta.title },
-    { property: 'og:description', content: brief.summaryText },
-    { property: 'og:url', content: url },
-    { property: 'og:locale', content: String(item.language ?? brief.lang).replace('-', '_') },
   ]
   const jsonLd = {
     '@context': 'https://schema.org',

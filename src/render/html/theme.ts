@@ -6,6 +6,7 @@ import { parse as parseYamlText } from 'yaml'
 import { z } from 'zod'
 import { BriefkitError } from '../../reporting/errors.ts'
 import { cssString } from '../css.ts'
+import { packagedTemplatesDir } from '../../config/resolve.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -16,6 +17,7 @@ const printFontSchema = z.object({
   file: z.string().min(1),
 })
 const themeFileSchema = z.object({
+  extends: z.string().regex(/^[\w-]+$/).optional(),
   fonts: z.array(z.string()).default([]),
   printFonts: z.array(printFontSchema).default([]),
 })
@@ -30,6 +32,8 @@ export type Strings = Record<string, string>
 /** A theme: its template engine, its words per language and what it ships to the site. */
 export interface Theme {
   dir: string
+  /** This theme's folder, then the folders of the themes it extends: the first that has a file wins. */
+  dirs: string[]
   engine: Liquid
   /** Package stylesheets of web fonts the theme uses (`@fontsource/noto-sans-sc/400.css`). */
   fonts: string[]
@@ -38,12 +42,18 @@ export interface Theme {
   strings(lang: string): Strings
 }
 
-/** Load `templates/<theme>/`: layouts and partials through LiquidJS with escaping on, strings per language. */
+/**
+ * Load `templates/<theme>/`: layouts and partials through LiquidJS with escaping on, strings per
+ * language. A theme whose theme.yaml says `extends: default` takes the layouts, partials, strings,
+ * assets and fonts it does not have itself from that theme (a sibling folder).
+ */
 export function loadTheme(dir: string): Theme {
+  const chain = themeChain(dir)
+  const dirs = chain.map((link) => link.dir)
   const engine = new Liquid({
-    root: [path.join(dir, 'layouts'), path.join(dir, 'partials')],
-    layouts: path.join(dir, 'layouts'),
-    partials: path.join(dir, 'partials'),
+    root: dirs.flatMap((d) => [path.join(d, 'layouts'), path.join(d, 'partials')]),
+    layouts: dirs.map((d) => path.join(d, 'layouts')),
+    partials: dirs.map((d) => path.join(d, 'partials')),
     extname: '.liquid',
     // Note: every `{{ }}` is HTML-escaped; only fragments briefkit sanitized are printed with `| raw`.
     outputEscape: 'escape',
@@ -51,22 +61,37 @@ export function loadTheme(dir: string): Theme {
     cache: true,
   })
   engine.registerFilter('css_string', (value: unknown) => cssString(String(value ?? '')))
-  const themeFile = path.join(dir, 'theme.yaml')
-  const theme = themeFileSchema.parse(fs.existsSync(themeFile) ? parseYamlText(fs.readFileSync(themeFile, 'utf8')) ?? {} : {})
+  const fonts = chain.find((link) => link.file.fonts.length > 0)?.file.fonts ?? []
+  const printFontsOf = chain.find((link) => link.file.printFonts.length > 0)
   const cache = new Map<string, Strings>()
   return {
     dir,
+    dirs,
     engine,
-    fonts: theme.fonts,
-    printFonts: theme.printFonts.map((font) => ({ ...font, file: resolveFontFile(font.file, dir) })),
+    fonts,
+    printFonts: printFontsOf ? printFontsOf.file.printFonts.map((font) => ({ ...font, file: resolveFontFile(font.file, printFontsOf.dir) })) : [],
     strings(lang) {
       const cached = cache.get(lang)
       if (cached) return cached
-      const strings = { ...readStrings(dir, 'en'), ...readStrings(dir, lang.split('-')[0] ?? lang), ...readStrings(dir, lang) }
+      const tags = ['en', lang.split('-')[0] ?? lang, lang]
+      const strings = Object.assign({}, ...[...dirs].reverse().flatMap((d) => tags.map((tag) => readStrings(d, tag)))) as Strings
       cache.set(lang, strings)
       return strings
     },
   }
+}
+
+type ThemeFile = z.output<typeof themeFileSchema>
+
+/** A theme and the themes it extends, nearest first. */
+function themeChain(dir: string, seen: string[] = []): Array<{ dir: string; file: ThemeFile }> {
+  if (seen.includes(dir)) throw new BriefkitError(`Theme ${path.basename(dir)} extends itself`, { hint: 'Check `extends:` in the themes\' theme.yaml.' })
+  const themeFile = path.join(dir, 'theme.yaml')
+  const file = themeFileSchema.parse(fs.existsSync(themeFile) ? parseYamlText(fs.readFileSync(themeFile, 'utf8')) ?? {} : {})
+  if (!file.extends) return [{ dir, file }]
+  const parent = [path.join(path.dirname(dir), file.extends), path.join(packagedTemplatesDir, file.extends)].find((d) => fs.existsSync(path.join(d, 'layouts')))
+  if (!parent) throw new BriefkitError(`Theme ${path.basename(dir)} extends \`${file.extends}\`, which is not a theme`, { hint: 'Themes are folders in templates/.' })
+  return [{ dir, file }, ...themeChain(parent, [...seen, dir])]
 }
 
 /** A font file named by package path (`@expo-google-fonts/…/x.ttf`) or relative to the theme. */

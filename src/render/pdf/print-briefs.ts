@@ -1,6 +1,7 @@
 import type { Element } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toString } from 'hast-util-to-string'
+import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import { visit } from 'unist-util-visit'
 import path from 'node:path'
@@ -101,7 +102,8 @@ const printCssCache = new Map<string, Promise<string>>()
 function printCss(theme: Theme): Promise<string> {
   let css = printCssCache.get(theme.dir)
   if (!css) {
-    css = fs.readFile(path.join(theme.dir, 'assets', 'print.css'), 'utf8').catch(() => '')
+    const file = theme.dirs.map((d) => path.join(d, 'assets', 'print.css')).find((f) => existsSync(f))
+    css = file ? fs.readFile(file, 'utf8') : Promise.resolve('')
     printCssCache.set(theme.dir, css)
   }
   return css

@@ -1,0 +1,90 @@
+import type { ResolvedConfig } from '../../config/resolve.ts'
+import { kindLabel } from '../../config/kinds.ts'
+import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+import { briefPagePath } from '../../pipeline/paths.ts'
+import { rebaseFragment } from './fragments.ts'
+import { homePath } from './languages.ts'
+import { pageContext, type Page } from './page-context.ts'
+import type { Theme } from './theme.ts'
+
+/** Where the page of an argument kind lives: `<lang>/kinds/<kind>/index.html`. */
+export function kindPagePath(lang: string, kind: string): string {
+  return `${lang}/kinds/${kind}/index.html`
+}
+
+/** Briefs of one language, newest first. */
+export function briefsIn(briefs: readonly CompiledBrief[], lang: string): CompiledBrief[] {
+  return briefs.filter((b) => b.lang === lang).sort((a, b) => b.meta.date.localeCompare(a.meta.date) || a.slug.localeCompare(b.slug))
+}
+
+/**
+ * A home page per language (`<lang>/index.html`) listing that language's briefs, newest first, and
+ * `index.html`: the default language's home at the site's root.
+ */
+export async function renderHomePages(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, withPdf: boolean): Promise<Page[]> {
+  const pages = config.languages.map((lang) => renderHome(briefs, config, theme, withPdf, lang, homePath(lang)))
+  pages.push(renderHome(briefs, config, theme, withPdf, config.languages[0], 'index.html'))
+  return Promise.all(pages)
+}
+
+async function renderHome(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, withPdf: boolean, lang: string, path: string): Promise<Page> {
+  const context = pageContext(config, theme, { lang, path, pathIn: homePath })
+  const { root } = context
+  const html = await theme.engine.renderFile('home', {
+    ...context,
+    // Note: the root page is a copy of the default language's home; search engines are sent there.
+    canonicalUrl: path === 'index.html' ? `${config.baseUrl}${lang}/` : context.canonicalUrl,
+    pageTitle: undefined,
+    kinds: kindLinks(config, lang, root),
+    briefs: briefsIn(briefs, lang).map((brief) => ({
+      lang: brief.lang,
+      href: `${root}${briefPagePath(brief)}`,
+      pdfHref: withPdf ? `${root}${briefPagePath(brief).replace(/index\.html$/, `${brief.slug}.pdf`)}` : undefined,
+      title: brief.meta.title,
+      subtitle: brief.meta.subtitle,
+      date: brief.meta.date,
+      dateText: formatDate(brief.meta.date, brief.lang),
+      authors: brief.meta.authors.map((a) => a.name).join(brief.lang.startsWith('zh') ? '、' : ', '),
+      summaryHtml: rebaseFragment(brief.homeSummaryHtml, root),
+      kinds: brief.arguments.map((a) => ({ id: a.kind, label: kindLabel(config.argumentKinds, a.kind, lang), href: `${root}${kindPagePath(lang, a.kind)}` })),
+    })),
+  })
+  return { path, html }
+}
+
+/**
+ * A page per argument kind and language, listing every argument of that kind across the
+ * language's briefs with its claim, linked to it. Every kind of the site gets one, even if empty,
+ * so that the language switcher always has somewhere to go.
+ */
+export async function renderKindPages(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme): Promise<Page[]> {
+  const pages = config.languages.flatMap((lang) => config.argumentKinds.map(async (kind) => {
+    const path = kindPagePath(lang, kind.id)
+    const label = kindLabel(config.argumentKinds, kind.id, lang)
+    const context = pageContext(config, theme, { lang, path, title: label })
+    const entries = briefsIn(briefs, lang).flatMap((brief) => brief.arguments
+      .filter((a) => a.kind === kind.id)
+      .map((a) => ({
+        title: a.title,
+        href: `${context.root}${briefPagePath(brief)}#${a.id}`,
+        claimHtml: rebaseFragment(a.listClaimHtml, context.root),
+        briefTitle: brief.meta.title,
+        briefHref: `${context.root}${briefPagePath(brief)}`,
+        dateText: formatDate(brief.meta.date, lang),
+      })))
+    const html = await theme.engine.renderFile('kind', { ...context, kind: { id: kind.id, label }, entries, kinds: kindLinks(config, lang, context.root) })
+    return { path, html }
+  }))
+  return Promise.all(pages)
+}
+
+/** Every kind of the site with its label and page, for navigation. */
+function kindLinks(config: ResolvedConfig, lang: string, root: string) {
+  return config.argumentKinds.map((kind) => ({ id: kind.id, label: kindLabel(config.argumentKinds, kind.id, lang), href: `${root}${kindPagePath(lang, kind.id)}` }))
+}
+
+/** `2026年11月25日` / `November 25, 2026`. */
+export function formatDate(isoDate: string, lang: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`)
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
+}

@@ -1,0 +1,52 @@
+import type { ResolvedConfig } from '../../config/resolve.ts'
+import { localize } from '../../config/kinds.ts'
+import { absoluteUrl, alternates, homePath } from './languages.ts'
+import type { Theme } from './theme.ts'
+
+/** A rendered page: its path inside the out dir and its HTML. */
+export interface Page {
+  path: string
+  html: string
+}
+
+/** Where a page is and what it is, for what every page's layout needs. */
+export interface PageSpec {
+  lang: string
+  /** Inside the out dir, e.g. `zh/slug/index.html`. */
+  path: string
+  /** The same page in another language, if it exists. */
+  pathIn?: (lang: string) => string | undefined
+  title?: string | undefined
+  description?: string | undefined
+}
+
+/**
+ * What the base layout needs on every page: language, the way back to the root, the theme's
+ * words, the language switcher and hreflang links, canonical URL, Open Graph and Twitter tags.
+ */
+export function pageContext(config: ResolvedConfig, theme: Theme, spec: PageSpec) {
+  const root = '../'.repeat(spec.path.split('/').length - 1)
+  const siteTitle = localize(config.title, spec.lang)
+  const canonicalUrl = absoluteUrl(config, spec.path)
+  return {
+    lang: spec.lang,
+    root,
+    t: theme.strings(spec.lang),
+    siteTitle,
+    pageTitle: spec.title,
+    description: spec.description,
+    canonicalUrl,
+    homeHref: `${root}${homePath(spec.lang)}`,
+    alternates: alternates(config, theme, spec.lang, root, spec.pathIn ?? ((lang) => spec.path.replace(/^[^/]+\//, `${lang}/`))),
+    og: {
+      title: spec.title ?? siteTitle,
+      description: spec.description ?? '',
+      url: canonicalUrl,
+      siteName: siteTitle,
+      locale: spec.lang.replace('-', '_'),
+    },
+    fontStylesheets: theme.fonts.map((_, i) => `assets/fonts/font-${i + 1}.css`),
+    // Note: every build writes a Pagefind index, so every page has the search box.
+    search: true,
+  }
+}

@@ -1,0 +1,77 @@
+import type { OutputFile } from '../build/output.ts'
+import type { ResolvedConfig } from '../config/resolve.ts'
+import { localize } from '../config/kinds.ts'
+import type { CompiledBrief } from '../pipeline/compile-brief.ts'
+import { briefPagePath } from '../pipeline/paths.ts'
+import { absoluteUrl, homePath } from '../render/html/languages.ts'
+import { briefsIn } from '../render/html/listing-pages.ts'
+import type { Theme } from '../render/html/theme.ts'
+
+/** Where each language's Atom feed lives: `<lang>/feed.xml`. */
+export function feedPath(lang: string): string {
+  return `${lang}/feed.xml`
+}
+
+/** `sitemap.xml`: every page but the root copy of the default home, with absolute URLs and hreflang pairs. */
+export function sitemap(config: ResolvedConfig, pagePaths: readonly string[], alternatesOf: (path: string) => string[]): OutputFile {
+  const urls = pagePaths.filter((p) => p !== 'index.html' && p !== '404.html').map((p) => {
+    const links = alternatesOf(p).map((alt) => {
+      const lang = alt.split('/')[0] ?? ''
+      return `    <xhtml:link rel="alternate" hreflang="${xml(lang)}" href="${xml(absoluteUrl(config, alt))}"/>`
+    })
+    return [`  <url>`, `    <loc>${xml(absoluteUrl(config, p))}</loc>`, ...links, `  </url>`].join('\n')
+  })
+  return {
+    path: 'sitemap.xml',
+    content: `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`,
+  }
+}
+
+/** `robots.txt`: everything may be crawled; where the sitemap is. */
+export function robots(config: ResolvedConfig): OutputFile {
+  return { path: 'robots.txt', content: `User-agent: *\nAllow: /\n\nSitemap: ${config.baseUrl}sitemap.xml\n` }
+}
+
+/** An Atom feed per language: its briefs, newest first, each with its summary. */
+export function feeds(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme): OutputFile[] {
+  return config.languages.map((lang) => {
+    const list = briefsIn(briefs, lang)
+    const title = localize(config.title, lang)
+    const updated = list[0]?.meta.date ?? '1970-01-01'
+    const entries = list.map((brief) => {
+      const url = absoluteUrl(config, briefPagePath(brief))
+      return [
+        '  <entry>',
+        `    <title>${xml(brief.meta.title)}</title>`,
+        `    <link href="${xml(url)}"/>`,
+        `    <id>${xml(url)}</id>`,
+        `    <published>${brief.meta.date}T00:00:00Z</published>`,
+        `    <updated>${brief.meta.date}T00:00:00Z</updated>`,
+        ...brief.meta.authors.map((a) => `    <author><name>${xml(a.name)}</name></author>`),
+        `    <summary>${xml(brief.summaryText)}</summary>`,
+        ...brief.arguments.map((a) => `    <category term="${xml(a.kind)}"/>`),
+        '  </entry>',
+      ].join('\n')
+    })
+    const self = absoluteUrl(config, feedPath(lang))
+    const content = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(lang)}">`,
+      `  <title>${xml(title)}</title>`,
+      `  <subtitle>${xml(theme.strings(lang)['briefs'] ?? '')}</subtitle>`,
+      `  <link rel="self" href="${xml(self)}"/>`,
+      `  <link href="${xml(absoluteUrl(config, homePath(lang)))}"/>`,
+      `  <id>${xml(self)}</id>`,
+      `  <updated>${updated}T00:00:00Z</updated>`,
+      '  <generator>briefkit</generator>',
+      ...entries,
+      '</feed>',
+      '',
+    ].join('\n')
+    return { path: feedPath(lang), content }
+  })
+}
+
+function xml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
+}
