@@ -3,11 +3,10 @@
 window.addEventListener('DOMContentLoaded', () => {
   const element = document.getElementById('search')
   if (!element || !('PagefindUI' in window)) return
-  new window.PagefindUI({
-    element,
-    showSubResults: true,
-    showImages: false,
-    resetStyles: false,
-    translations: { placeholder: element.dataset.placeholder },
-  })
+  const label = element.dataset.placeholder
+  new window.PagefindUI({ element, showSubResults: true, showImages: false, resetStyles: false, translations: { placeholder: label } })
+  // Note: Pagefind's input has a placeholder but no label; give it one for screen readers.
+  const name = () => element.querySelector('input')?.setAttribute('aria-label', label)
+  name()
+  new MutationObserver(name).observe(element, { childList: true, subtree: true })
 })

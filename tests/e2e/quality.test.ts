@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import type { Browser, Page } from 'puppeteer'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, serve } from '../helpers/browser.ts'
+import { brokenLinks, htmlFiles } from '../helpers/html.ts'
+import { runCli } from '../helpers/sites.ts'
+
+const require = createRequire(import.meta.url)
+const sampleContent = path.resolve(import.meta.dirname, '..', '..', 'content')
+
+/** The pages every theme is checked on, in both languages. */
+const pages = [
+  'zh/index.html', 'en/index.html',
+  'zh/mining-not-viable/index.html', 'en/mining-not-viable/index.html',
+  'zh/kinds/environment/index.html', 'en/kinds/environment/index.html',
+  '404.html',
+]
+
+/** The sample site built with a theme, into a scratch folder. */
+async function buildSample(theme: string): Promise<string> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `briefkit-quality-${theme}-`))
+  fs.cpSync(sampleContent, path.join(root, 'content'), { recursive: true })
+  const siteFile = path.join(root, 'content', 'site.yaml')
+  fs.writeFileSync(siteFile, `${fs.readFileSync(siteFile, 'utf8').replace(/^theme:.*\n/m, '')}theme: ${theme}\n`)
+  const out = path.join(root, 'dist')
+  const result = await runCli(['build', '--no-pdf', '--content', path.join(root, 'content'), '--out', out])
+  expect(result.code, result.stderr).toBe(0)
+  return out
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe
+    return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
+  })
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`)
+}
+
+// Quality gates, in real Chromium, for both themes: accessibility (axe-core), valid HTML (the W3C
+// Nu Html Checker), links that resolve, no sideways scrolling on a phone, Chinese search.
+describe.each(['default', 'report'])('the sample site in the %s theme', (theme) => {
+  let out: string
+  let site: Awaited<ReturnType<typeof serve>>
+  let browser: Browser
+
+  beforeAll(async () => {
+    out = await buildSample(theme)
+    site = await serve(out)
+    browser = await launchBrowser()
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await site?.close()
+  })
+
+  it('has every page and file a reader, a feed reader and a crawler look for', () => {
+    for (const file of [...pages, 'index.html', 'sitemap.xml', 'robots.txt', 'zh/feed.xml', 'en/feed.xml', 'pagefind/pagefind-ui.js']) {
+      expect(fs.existsSync(path.join(out, file)), file).toBe(true)
+    }
+  })
+
+  it('links every internal href and src to a file that exists', () => {
+    expect(brokenLinks(out)).toEqual([])
+  })
+
+  it('has no serious or critical axe-core violations, light and dark', async () => {
+    const page = await browser.newPage()
+    const found: string[] = []
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }])
+      for (const file of pages) {
+        await page.goto(`${site.url}${file}`, { waitUntil: 'load' })
+        found.push(...(await axeViolations(page)).map((v) => `${scheme} ${file}: ${v}`))
+      }
+    }
+    await page.close()
+    expect(found).toEqual([])
+  }, 120_000)
+
+  it('does not scroll sideways at 390 px', async () => {
+    const page = await browser.newPage()
+    await page.setViewport({ width: 390, height: 844 })
+    const wide: string[] = []
+    for (const file of pages) {
+      await page.goto(`${site.url}${file}`, { waitUntil: 'load' })
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      if (width > 390) wide.push(`${file}: ${width}px`)
+    }
+    await page.close()
+    expect(wide).toEqual([])
+  }, 60_000)
+
+  it('passes the W3C Nu Html Checker without errors', async () => {
+    const files = htmlFiles(out).map((f) => path.join(out, f))
+    const jar = require.resolve('vnu-jar/build/dist/vnu.jar')
+    const { stdout, stderr } = await promisify(execFile)('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { maxBuffer: 16 << 20 })
+      .catch((error: { stdout: string; stderr: string }) => error)
+    const messages = (JSON.parse(stderr || stdout || '{"messages":[]}') as { messages: Array<{ url: string; lastLine?: number; message: string }> }).messages
+    expect(messages.map((m) => `${path.relative(out, new URL(m.url).pathname)}:${m.lastLine}: ${m.message}`)).toEqual([])
+  }, 120_000)
+
+  it('finds the centralization argument when 算力 is typed into the search box of the Chinese brief', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${site.url}zh/mining-not-viable/index.html`, { waitUntil: 'load' })
+    await page.waitForSelector('.pagefind-ui__search-input')
+    await page.type('.pagefind-ui__search-input', '算力')
+    await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 })
+    const results = await page.$$eval('.pagefind-ui__result', (nodes) => nodes.map((n) => n.textContent ?? '').join('\n'))
+    await page.close()
+    expect(results).toContain('算力集中与去中心化的悖论')
+  }, 60_000)
+})
