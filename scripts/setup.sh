@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what briefkit needs on a fresh Debian machine: the CSL styles and locales (Debian packages)
-# when they are missing, then the npm packages. Safe to run again: it skips what is already there.
+# Installs what briefkit needs on a fresh Debian machine: the CSL styles and locales, Chromium, poppler,
+# qpdf and Java (Debian packages) when they are missing, then the npm packages. Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,8 @@ if [ -z "${BRIEFKIT_CHROME:-}" ] && ! command -v chromium >/dev/null && ! comman
 fi
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
+# Java runs the W3C Nu Html Checker (npm vnu-jar) in the tests.
+command -v java >/dev/null || missing+=(default-jre-headless)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
