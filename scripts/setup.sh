@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what briefkit needs on a fresh Debian machine: the CSL styles and locales, Chromium, poppler,
-# qpdf and Java (Debian packages) when they are missing, then the npm packages. Safe to run again: it skips what is already there.
+# qpdf and Java (Debian packages) when they are missing, then the npm packages. Safe to run again: it
+# skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
