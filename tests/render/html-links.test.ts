@@ -1,0 +1,31 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { packagedTemplatesDir, type ResolvedConfig } from '../../src/config/resolve.ts'
+import { rebaseFragment } from '../../src/render/html/fragments.ts'
+import { absoluteUrl, alternates } from '../../src/render/html/languages.ts'
+import { loadTheme } from '../../src/render/html/theme.ts'
+
+const theme = loadTheme(path.join(packagedTemplatesDir, 'default'))
+const config = { baseUrl: 'https://x.org/briefs/', languages: ['zh', 'en'] } as unknown as ResolvedConfig
+
+describe('links between pages', () => {
+  it('writes absolute URLs as a server shows them', () => {
+    expect(absoluteUrl(config, 'zh/slug/index.html')).toBe('https://x.org/briefs/zh/slug/')
+    expect(absoluteUrl(config, 'index.html')).toBe('https://x.org/briefs/')
+    expect(absoluteUrl(config, 'sitemap.xml')).toBe('https://x.org/briefs/sitemap.xml')
+  })
+
+  it('sends the language switcher to the same page, or to that language\'s home when there is none', () => {
+    const found = alternates(config, theme, 'zh', '../../', (lang) => (lang === 'zh' ? 'zh/slug/index.html' : undefined))
+    expect(found).toEqual([
+      { lang: 'zh', name: '中文', href: '../../zh/slug/index.html', url: 'https://x.org/briefs/zh/slug/', current: true },
+      { lang: 'en', name: 'English', href: '../../en/index.html', url: 'https://x.org/briefs/en/', current: false },
+    ])
+  })
+
+  it('rebases a fragment\'s relative links for a page deeper in the site, and leaves the others', () => {
+    const html = '<a href="zh/a/index.html#ref-x">1</a> <a href="#here">2</a> <a href="https://e.org">3</a> <img src="media/x.png" alt="">'
+    expect(rebaseFragment(html, '../../')).toBe('<a href="../../zh/a/index.html#ref-x">1</a> <a href="#here">2</a> <a href="https://e.org">3</a> <img src="../../media/x.png" alt="">')
+    expect(rebaseFragment(html, '')).toBe(html)
+  })
+})
