@@ -110,9 +110,13 @@ describe.each(['default', 'report'])('the sample site in the %s theme', (theme) 
     await page.goto(`${site.url}zh/mining-not-viable/index.html`, { waitUntil: 'load' })
     await page.waitForSelector('.pagefind-ui__search-input')
     await page.type('.pagefind-ui__search-input', '算力')
-    await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 })
+    // Note: results first show as placeholders, then fill in.
+    const found = await page.waitForFunction(
+      () => [...document.querySelectorAll('.pagefind-ui__result')].some((r) => r.textContent?.includes('算力集中与去中心化的悖论')),
+      { timeout: 15_000 },
+    ).then(() => true, () => false)
     const results = await page.$$eval('.pagefind-ui__result', (nodes) => nodes.map((n) => n.textContent ?? '').join('\n'))
     await page.close()
-    expect(results).toContain('算力集中与去中心化的悖论')
+    expect(found, results).toBe(true)
   }, 60_000)
 })
