@@ -106,7 +106,12 @@ function templateRoots(contentDir: string): string[] {
 function findTheme(contentDir: string, theme: string): string | undefined {
   return templateRoots(contentDir)
     .map((root) => path.join(root, theme))
-    .find((dir) => fs.existsSync(path.join(dir, 'layouts')))
+    .find(isTheme)
+}
+
+/** A theme folder has its own layouts, or a theme.yaml (which may take them from another theme). */
+export function isTheme(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'layouts')) || fs.existsSync(path.join(dir, 'theme.yaml'))
 }
 
 function listThemes(contentDir: string): string[] {

@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 describe('building the sample', () => {
   it('builds without errors or warnings', () => {
-    expect(stderr).toMatch(/briefkit: built \d+ pages and 1 PDFs from 1 brief/)
+    expect(stderr).toMatch(/briefkit: built \d+ pages and 2 PDFs from 2 briefs/)
     expect(stderr).not.toMatch(/error|warning/)
   })
 
@@ -33,6 +33,19 @@ describe('building the sample', () => {
     const $ = loadPage(out, briefPage)
     expect($('html').attr('lang')).toBe('zh')
     expect($('h1').text()).toBe('虚拟货币为什么不能挖矿')
+  })
+
+  it('has the English edition with the same structure, citations and editor\'s notes', () => {
+    const zh = loadPage(out, briefPage)
+    const en = loadPage(out, 'en/mining-not-viable/index.html')
+    expect(en('h1').text()).toBe('Why Cryptocurrency Mining Is Not Viable')
+    const shape = ($: typeof zh) => ({
+      kinds: $('section.argument').map((_, el) => $(el).attr('data-kind')).get(),
+      notes: $('.callout-note').length,
+      cited: $('.reference-list > li').map((_, li) => $(li).attr('id')).get().sort(),
+    })
+    expect(shape(en)).toEqual(shape(zh))
+    expect(fs.existsSync(path.join(out, 'en', 'mining-not-viable', 'mining-not-viable.pdf'))).toBe(true)
   })
 
   it('has the five arguments in order, each with a claim', () => {

@@ -6,7 +6,7 @@ import { parse as parseYamlText } from 'yaml'
 import { z } from 'zod'
 import { BriefkitError } from '../../reporting/errors.ts'
 import { cssString } from '../css.ts'
-import { packagedTemplatesDir } from '../../config/resolve.ts'
+import { isTheme, packagedTemplatesDir } from '../../config/resolve.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -89,7 +89,7 @@ function themeChain(dir: string, seen: string[] = []): Array<{ dir: string; file
   const themeFile = path.join(dir, 'theme.yaml')
   const file = themeFileSchema.parse(fs.existsSync(themeFile) ? parseYamlText(fs.readFileSync(themeFile, 'utf8')) ?? {} : {})
   if (!file.extends) return [{ dir, file }]
-  const parent = [path.join(path.dirname(dir), file.extends), path.join(packagedTemplatesDir, file.extends)].find((d) => fs.existsSync(path.join(d, 'layouts')))
+  const parent = [path.join(path.dirname(dir), file.extends), path.join(packagedTemplatesDir, file.extends)].find((d) => d !== dir && isTheme(d))
   if (!parent) throw new BriefkitError(`Theme ${path.basename(dir)} extends \`${file.extends}\`, which is not a theme`, { hint: 'Themes are folders in templates/.' })
   return [{ dir, file }, ...themeChain(parent, [...seen, dir])]
 }

@@ -18,23 +18,32 @@ export async function readBookmarks(pdf: Uint8Array, headings?: ReadonlySet<stri
         ?? node.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('D'), PDFArray)
     const target = dest?.get(0)
     const page = target instanceof PDFRef ? pageIndex.get(target.toString()) : undefined
-    if (page !== undefined) bookmarks.push({ title: undoubled(title, headings).trim(), page, depth })
+    if (page !== undefined) bookmarks.push({ title: mendTitle(title, headings).trim(), page, depth })
   })
   return bookmarks
 }
 
 /**
- * Mend bookmark titles Chromium writes twice (`引言引言`): it does so for a heading at the top of a
- * page in some layouts (Chromium 156). Only a title whose half is one of the document's headings,
- * and which is not a heading itself, is mended.
+ * Mend bookmark titles Chromium gets wrong (Chromium 156): it writes some twice (`引言引言`, for a
+ * heading at the top of a page in some layouts) and drops the space where a heading wraps
+ * (`Mining IsNot Viable`). A title is mended only into one of the document's headings.
  */
 export function repairOutline(doc: PDFDocument, headings: ReadonlySet<string>): void {
   walkOutline(doc, (node) => {
     const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText()
     if (title === undefined) return
-    const mended = undoubled(title, headings)
+    const mended = mendTitle(title, headings)
     if (mended !== title) node.set(PDFName.of('Title'), PDFHexString.fromText(mended))
   })
+}
+
+/** The heading a bookmark title stands for: as it is, without a doubling, or with its spaces back. */
+export function mendTitle(title: string, headings?: ReadonlySet<string>): string {
+  const once = undoubled(title, headings)
+  if (!headings || headings.has(once.trim())) return once
+  const compact = (text: string) => text.replace(/\s+/g, '')
+  const spaced = [...headings].find((heading) => compact(heading) === compact(once))
+  return spaced ?? once
 }
 
 /** `引言引言` → `引言` when `引言` is a heading and `引言引言` is not; anything else as it is. */

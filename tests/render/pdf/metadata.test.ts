@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { buildDate, setMetadata } from '../../../src/render/pdf/metadata.ts'
-import { readBookmarks, undoubled } from '../../../src/render/pdf/outline.ts'
+import { mendTitle, readBookmarks, undoubled } from '../../../src/render/pdf/outline.ts'
 
 describe('PDF metadata', () => {
   it('uses SOURCE_DATE_EPOCH when set', () => {
@@ -31,5 +31,9 @@ describe('bookmark titles', () => {
     expect(undoubled('美国与欧盟：以合规抬高成本美国与欧盟：以合规抬高成本', headings)).toBe('美国与欧盟：以合规抬高成本')
     expect(undoubled('谢谢', headings)).toBe('谢谢')
     expect(undoubled('Summary', headings)).toBe('Summary')
+    const titles = new Set(['Why Cryptocurrency Mining Is Not Viable', 'Summary'])
+    expect(mendTitle('Why CryptocurrencyMining Is Not Viable', titles)).toBe('Why Cryptocurrency Mining Is Not Viable')
+    expect(mendTitle('Summary', titles)).toBe('Summary')
+    expect(mendTitle('Other', titles)).toBe('Other')
   })
 })
