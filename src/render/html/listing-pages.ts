@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import { kindLabel } from '../../config/kinds.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
-import { briefPagePath } from '../../pipeline/paths.ts'
+import { briefPagePath, pdfPath } from '../../pipeline/paths.ts'
 import { rebaseFragment } from './fragments.ts'
 import { homePath } from './languages.ts'
 import { pageContext, type Page } from './page-context.ts'
@@ -39,7 +39,7 @@ async function renderHome(briefs: readonly CompiledBrief[], config: ResolvedConf
     briefs: briefsIn(briefs, lang).map((brief) => ({
       lang: brief.lang,
       href: `${root}${briefPagePath(brief)}`,
-      pdfHref: withPdf ? `${root}${briefPagePath(brief).replace(/index\.html$/, `${brief.slug}.pdf`)}` : undefined,
+      pdfHref: withPdf ? `${root}${pdfPath(brief)}` : undefined,
       title: brief.meta.title,
       subtitle: brief.meta.subtitle,
       date: brief.meta.date,

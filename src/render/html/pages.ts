@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import { kindLabel } from '../../config/kinds.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
-import { briefPagePath } from '../../pipeline/paths.ts'
+import { briefPagePath, pdfPath } from '../../pipeline/paths.ts'
 import { pageCounterContent } from '../css.ts'
 import { exportItem } from '../../citations/cite-brief.ts'
 import { formatDate, kindPagePath } from './listing-pages.ts'
@@ -64,10 +64,6 @@ export function citationFiles(brief: CompiledBrief): Array<{ path: string; conte
   return [{ path: `${base}.bib`, content: bibtex }, { path: `${base}.ris`, content: ris }]
 }
 
-/** Where a brief's PDF lives in the out dir: `<lang>/<slug>/<slug>.pdf`. */
-export function pdfPath(brief: Pick<CompiledBrief, 'lang' | 'slug'>): string {
-  return briefPagePath(brief).replace(/index\.html$/, `${brief.slug}.pdf`)
-}
 
 /** The entries of a brief's table of contents: each section's id and title, in reading order. */
 export function tableOfContents(brief: CompiledBrief, theme: Theme): Array<{ id: string; title: string; kind?: string }> {
