@@ -1,18 +1,23 @@
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { build, type BuildResult } from '../build/build.ts'
 import { BriefkitError, UsageError } from '../reporting/errors.ts'
-import { countDiagnostics, formatDiagnostics } from '../reporting/report.ts'
+import { loadConfig } from '../config/resolve.ts'
+import { scaffoldBrief } from '../content/scaffold.ts'
+import { collectDiagnostics, countDiagnostics, formatDiagnostics } from '../reporting/report.ts'
 
 const usage = `Usage: briefkit <command> [options]
 
 Commands:
-  build   Build the site into the out dir
-  check   Check the content without writing anything
+  build         Build the site into the out dir
+  check         Check the content without writing anything
+  new <slug>    Start a new brief in content/<slug>/ (--lang to choose its language)
 
 Options:
   --content DIR   content folder (default: content)
   --out DIR       out dir for build (default: dist)
   --no-pdf        skip PDFs
+  --lang LANG     language of a new brief (default: the site's first)
   -h, --help      show this help
   -v, --version   show the version
 
@@ -29,6 +34,7 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
         content: { type: 'string', default: 'content' },
         out: { type: 'string', default: 'dist' },
         pdf: { type: 'boolean', default: true },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -42,8 +48,9 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
       io.out(usage)
       return values.help || command === 'help' ? 0 : 2
     }
+    if (command === 'new') return newBrief(extra, values.content, values.lang, io)
     if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``)
-    if (command !== 'build' && command !== 'check') throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check.' })
+    if (command !== 'build' && command !== 'check') throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check, new.' })
 
     const started = performance.now()
     const progress = progressLine(io)
@@ -59,6 +66,21 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
   } catch (error) {
     return fail(error, io)
   }
+}
+
+/** `briefkit new <slug>`: scaffold a brief, or report why not. */
+function newBrief(args: string[], contentDir: string, lang: string | undefined, io: { err: (s: string) => void }): number {
+  const [slug, ...extra] = args
+  if (!slug) throw new UsageError('`new` needs the brief\'s folder name', { hint: 'briefkit new carbon-tax [--lang en]' })
+  if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``)
+  const { file, config } = loadConfig(path.resolve(contentDir))
+  if (!config) {
+    io.err(formatDiagnostics(collectDiagnostics([file])))
+    return 1
+  }
+  const written = scaffoldBrief(config, slug, lang ?? config.languages[0])
+  io.err(`briefkit: wrote ${written.length} files in ${path.relative(process.cwd(), path.dirname(written[0] ?? '')) || '.'}/; fill them in, then run \`briefkit check\``)
+  return 0
 }
 
 /** A live line on a terminal (`\r`), plain lines elsewhere (CI logs). */

@@ -64,8 +64,9 @@ export function loadBibliography(filePath: string | undefined): Bibliography {
 }
 
 function parseEntries(text: string, file: VFile): unknown[] {
-  if (!text.trim()) return []
   const ext = path.extname(file.path)
+  // Note: a .bib of only comments (a new brief's) is empty, not an unrecognized format.
+  if (!(ext === '.bib' ? text.replace(/^\s*%.*$/gm, '') : text).trim()) return []
   try {
     if (ext === '.json') return asArray(JSON.parse(text))
     if (ext === '.yaml' || ext === '.yml') return asArray(parseYamlText(text))

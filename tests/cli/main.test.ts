@@ -87,6 +87,27 @@ describe('briefkit command line', () => {
     expect((await runCli(['check', '--no-pdf', '--content', site.content])).code).toBe(0)
   })
 
+  it('new scaffolds a brief with a file per argument kind, which builds once filled in, and never overwrites', async () => {
+    const site = copySite('bilingual')
+    const created = await runCli(['new', 'carbon-tax', '--content', site.content])
+    expect(created.code, created.stderr).toBe(0)
+    const dir = path.join(site.content, 'carbon-tax')
+    expect(fs.readdirSync(path.join(dir, 'arguments')).sort()).toEqual(['01-policy.md', '02-environment.md', '03-economics.md', '04-centralization.md', '05-value.md'])
+    expect(fs.readFileSync(path.join(dir, 'brief.md'), 'utf8')).toMatch(/^lang: zh$/m)
+    expect(fs.existsSync(path.join(dir, 'conclusion.md')) && fs.existsSync(path.join(dir, 'references.bib'))).toBe(true)
+    expect((await runCli(['check', '--content', site.content])).code).toBe(0)
+    // The author fills it in: a source, and a citation of it.
+    fs.appendFileSync(path.join(dir, 'references.bib'), '@report{oecd2024,\n  author = {{OECD}},\n  title = {Carbon Pricing},\n  date = {2024},\n  langid = {english},\n}\n')
+    fs.appendFileSync(path.join(dir, 'arguments', '02-environment.md'), '\n碳价有效[@oecd2024]。\n')
+    const built = await runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])
+    expect(built.code, built.stderr).toBe(0)
+    expect(fs.existsSync(path.join(site.out, 'zh', 'carbon-tax', 'index.html'))).toBe(true)
+    const again = await runCli(['new', 'carbon-tax', '--content', site.content])
+    expect(again.code).toBe(2)
+    expect(again.stderr).toMatch(/already exists/)
+    expect((await runCli(['new', 'x', '--lang', 'fr', '--content', site.content])).stderr).toMatch(/`fr` is not one of the site's languages/)
+  })
+
   it('accepts --no-pdf', async () => {
     const site = copySite('unseen')
     expect((await runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])).code).toBe(0)
