@@ -4,7 +4,7 @@ import { build, type BuildResult } from '../build/build.ts'
 import { BriefkitError, UsageError } from '../reporting/errors.ts'
 import { loadConfig } from '../config/resolve.ts'
 import { scaffoldBrief } from '../content/scaffold.ts'
-import { collectDiagnostics, countDiagnostics, formatDiagnostics } from '../reporting/report.ts'
+import { collectDiagnostics, countDiagnostics, formatDiagnostics, type Diagnostic } from '../reporting/report.ts'
 
 const usage = `Usage: briefkit <command> [options]
 
@@ -18,6 +18,7 @@ Options:
   --out DIR       out dir for build (default: dist)
   --no-pdf        skip PDFs
   --lang LANG     language of a new brief (default: the site's first)
+  --format FMT    how problems are printed: text (default) or json (an array on stdout)
   -h, --help      show this help
   -v, --version   show the version
 
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
         out: { type: 'string', default: 'dist' },
         pdf: { type: 'boolean', default: true },
         lang: { type: 'string' },
+        format: { type: 'string', default: 'text' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -52,10 +54,12 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``)
     if (command !== 'build' && command !== 'check') throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check, new.' })
 
+    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown format \`${values.format}\``, { hint: 'Formats: text, json.' })
     const started = performance.now()
     const progress = progressLine(io)
     const result = await build({ contentDir: values.content, outDir: values.out, pdf: values.pdf, write: command === 'build', onProgress: progress })
-    report(result, io)
+    if (values.format === 'json') io.out(JSON.stringify(result.diagnostics.map(toJson), null, 2))
+    else report(result, io)
     const { errors } = countDiagnostics(result.diagnostics)
     if (errors > 0) return 1
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
@@ -91,6 +95,11 @@ function progressLine(io: { err: (s: string) => void }) {
     if (live) process.stderr.write(`\r${line}\x1b[K${done === total ? '\n' : ''}`)
     else io.err(line)
   }
+}
+
+/** A problem as `--format json` prints it. */
+function toJson(d: Diagnostic) {
+  return { path: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message, rule: d.ruleId, ...(d.hint ? { hint: d.hint } : {}) }
 }
 
 function report(result: BuildResult, io: { err: (s: string) => void }): void {

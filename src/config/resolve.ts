@@ -5,6 +5,7 @@ import { VFile } from 'vfile'
 import { findStyle, styleHint } from '../citations/styles.ts'
 import { parseYaml, validateYaml, type LocatedYaml } from '../content/yaml.ts'
 import { reportError } from '../reporting/messages.ts'
+import type { LintLevel, LintRule } from '../lint/lints.ts'
 import { defaultArgumentKinds, type ArgumentKind } from './kinds.ts'
 import { siteSchema, type LocalizedString, type SiteFile } from './schema.ts'
 
@@ -25,6 +26,10 @@ export interface ResolvedConfig {
   csl: LocalizedString | undefined
   /** Folders of the site's own CSL styles (`cslStyles:`), searched by id first. */
   cslStyleDirs: string[]
+  /** Argument kinds every brief must make, once each (`requiredKinds:`). */
+  requiredKinds: readonly string[]
+  /** Levels of the lint rules site.yaml sets (`lint:`); the others keep their defaults. */
+  lint: Partial<Record<LintRule, LintLevel>>
   /** Paper size of the PDFs. */
   paper: 'A4' | 'Letter'
 }
@@ -71,6 +76,8 @@ export function loadConfig(contentDir: string): { file: VFile; config: ResolvedC
       csl: site.csl,
       cslStyleDirs,
       paper: site.paper,
+      requiredKinds: site.requiredKinds,
+      lint: site.lint,
     },
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lintDefaults, type LintRule } from '../lint/lints.ts'
 
 /** A BCP 47-ish language tag as used in folder names and `lang:` (zh, en, zh-Hant, pt-BR). */
 export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as `zh` or `en`')
@@ -22,6 +23,8 @@ export const siteSchema = z.strictObject({
   csl: localizedString.optional(),
   cslStyles: z.string().min(1).optional(),
   paper: z.enum(['A4', 'Letter']).default('A4'),
+  requiredKinds: z.array(z.string().min(1)).default([]),
+  lint: z.partialRecord(z.enum(Object.keys(lintDefaults) as [LintRule, ...LintRule[]]), z.enum(['off', 'warn', 'error'])).default({}),
 })
 
 /** What site.yaml holds after validation. */

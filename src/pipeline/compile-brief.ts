@@ -18,6 +18,7 @@ import { markdownToHtml, parseMarkdown, transformMarkdown } from './markdown.ts'
 import { briefPagePath } from './paths.ts'
 import { plainText } from './plain-text.ts'
 import { reportUnknown } from '../plugins/remark-citations.ts'
+import { lint, lintSummaryFigures, lintText } from '../lint/lints.ts'
 
 /** One argument, ready for a template. */
 export interface CompiledArgument {
@@ -114,6 +115,7 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { labe
 
   const units = [summary, ...findings, intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : []), ...recommendations]
   for (const unit of units) transformMarkdown(unit.tree, unit.file, options)
+  lintBrief(source, config, { front: [summary, ...findings], body: [intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : [])], units, args })
   for (const unit of units) if (unit.owner) moveMessages(unit.file, unit.owner)
   if (citationKeys) {
     meta.nocite.forEach((key, i) => { if (!citationKeys.has(key)) reportUnknown(brief.file, key, citationKeys, brief.yaml.pointAt(['nocite', i])) })
@@ -121,7 +123,7 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { labe
   if (!style || !citationKeys || hasErrors([brief.file, ...units.map((u) => u.file)])) return undefined
 
   const references = renderCitations(units.map((u) => u.file), style, bibliography.items, meta.lang, { nocite: meta.nocite, backLabel: labels.citedAt })
-  warnUncited(source, new Set(references.map((r) => r.id)))
+  warnUncited(source, new Set(references.map((r) => r.id)), config)
 
   const html = (unit: Unit, linkBase?: string) =>
     markdownToHtml(unit.tree, unit.file, {
@@ -207,12 +209,44 @@ function resolveStyle(source: BriefSource, config: ResolvedConfig): LoadedStyle 
   return undefined
 }
 
-function warnUncited(source: BriefSource, cited: ReadonlySet<string>): void {
+/**
+ * The lints of one brief: text rules in every unit, an argument with no citation, figures up front
+ * that the body does not have, argument kinds site.yaml requires. Before fragments' messages move
+ * to their front-matter fields.
+ */
+function lintBrief(
+  source: BriefSource,
+  config: ResolvedConfig,
+  { front, body, units, args }: { front: Unit[]; body: Unit[]; units: Unit[]; args: Array<{ doc: FrontMatterDoc & { meta: { kind: string } }; claim: Unit; body: Unit }> },
+): void {
+  for (const unit of units) lintText(config, unit)
+  for (const { doc, claim, body } of args) {
+    if ([claim, body].some((unit) => (unit.file.data.citations ?? []).length > 0)) continue
+    lint(config, doc.file, 'uncited-argument', 'Nothing in this argument cites a source: its claim stands on nothing', doc.yaml.pointAt(['claim']),
+      'Back the claim or its argument with a citation, e.g. `… [@key]`.')
+  }
+  lintSummaryFigures(config, front, body)
+  const seen = new Set<string>()
+  for (const { doc } of args) {
+    if (config.requiredKinds.includes(doc.meta.kind) && seen.has(doc.meta.kind)) {
+      lint(config, doc.file, 'required-kinds', `A second \`${doc.meta.kind}\` argument; site.yaml requires one of each kind`, doc.yaml.pointAt(['kind']),
+        'Merge the two arguments, or give this one another kind.')
+    }
+    seen.add(doc.meta.kind)
+  }
+  const missing = config.requiredKinds.filter((kind) => !seen.has(kind))
+  if (missing.length > 0) {
+    lint(config, source.brief.file, 'required-kinds', `No argument of the required ${missing.length === 1 ? 'kind' : 'kinds'} ${missing.map((k) => `\`${k}\``).join(', ')}`, undefined,
+      `Add ${missing.map((k) => `arguments/<n>-${k}.md with \`kind: ${k}\``).join(', ')}, or change \`requiredKinds\` in site.yaml.`)
+  }
+}
+
+function warnUncited(source: BriefSource, cited: ReadonlySet<string>, config: ResolvedConfig): void {
   const { file } = source.bibliography
   if (!file) return
   for (const key of source.bibliography.items.keys()) {
     if (cited.has(key)) continue
-    reportWarning(file, `\`${key}\` is in the bibliography but never cited`, source.bibliography.pointOf(key), 'uncited-reference',
-      'Cite it in the brief, or remove it from the bibliography.')
+    lint(config, file, 'uncited-reference', `\`${key}\` is in the bibliography but never cited`, source.bibliography.pointOf(key),
+      'Cite it in the brief, list it under `nocite:`, or remove it from the bibliography.')
   }
 }

@@ -1,0 +1,80 @@
+import type { Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { Point } from 'unist'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import type { ResolvedConfig } from '../config/resolve.ts'
+import { reportError, reportWarning } from '../reporting/messages.ts'
+
+/** How loudly a lint rule speaks: set per rule under `lint:` in site.yaml. */
+export type LintLevel = 'off' | 'warn' | 'error'
+
+/** Every lint rule and its level when site.yaml says nothing. */
+export const lintDefaults = {
+  'uncited-argument': 'warn',
+  'uncited-reference': 'warn',
+  'required-kinds': 'error',
+  'image-alt': 'warn',
+  'cjk-punctuation': 'warn',
+  'summary-figure': 'warn',
+} as const satisfies Record<string, LintLevel>
+
+/** A lint rule's id. */
+export type LintRule = keyof typeof lintDefaults
+
+/** Report a lint finding at the level site.yaml sets for its rule (nothing when `off`). */
+export function lint(config: Pick<ResolvedConfig, 'lint'>, file: VFile, rule: LintRule, reason: string, place: Point | undefined, hint?: string): void {
+  const level = config.lint[rule] ?? lintDefaults[rule]
+  if (level === 'off') return
+  const report = level === 'error' ? reportError : reportWarning
+  report(file, reason, place, rule, hint)
+}
+
+/** One markdown unit of a brief: its tree and the file its messages go to. */
+export interface LintUnit {
+  tree: Root
+  file: VFile
+}
+
+/** Images without alt text, and half-width punctuation between Chinese characters, in one unit. */
+export function lintText(config: Pick<ResolvedConfig, 'lint'>, unit: LintUnit): void {
+  visit(unit.tree, 'image', (node) => {
+    if (node.alt?.trim()) return
+    lint(config, unit.file, 'image-alt', `Image \`${node.url}\` has no alt text`, node.position?.start,
+      'Describe the image in the brackets: ![what it shows](path). Screen readers read it, and it shows when the image cannot.')
+  })
+  visit(unit.tree, 'text', (node) => {
+    for (const match of node.value.matchAll(/\p{Script=Han}([,.;:!?])\p{Script=Han}/gu)) {
+      const start = node.position?.start
+      const offset = (match.index ?? 0) + 1
+      const place = start && !node.value.slice(0, offset).includes('\n') ? { line: start.line, column: start.column + offset } : start
+      lint(config, unit.file, 'cjk-punctuation', `Half-width \`${match[1]}\` between Chinese characters`, place,
+        `Use the full-width form (${fullWidth[match[1] ?? ''] ?? ''}) in Chinese text.`)
+    }
+  })
+}
+
+const fullWidth: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '!': '！', '?': '？' }
+
+/**
+ * Figures in the summary or key findings that appear nowhere in the body: a number a reader
+ * meets up front should be backed where the argument is made. Numbers of two digits or fewer and
+ * years are common words, not figures, and are not checked.
+ */
+export function lintSummaryFigures(config: Pick<ResolvedConfig, 'lint'>, front: readonly LintUnit[], body: readonly LintUnit[]): void {
+  const bodyText = body.map((unit) => normalizeNumbers(toString(unit.tree))).join('\n')
+  for (const unit of front) {
+    const seen = new Set<string>()
+    for (const figure of normalizeNumbers(toString(unit.tree)).match(/\d+(?:\.\d+)?%?/g) ?? []) {
+      if (seen.has(figure) || /^\d{1,2}$/.test(figure) || /^(19|20)\d\d$/.test(figure) || bodyText.includes(figure)) continue
+      seen.add(figure)
+      lint(config, unit.file, 'summary-figure', `The figure ${figure} appears nowhere in the body of the brief`, undefined,
+        'State and cite it where the argument is made, or check that the two figures agree.')
+    }
+  }
+}
+
+/** `68,906` and `68906` are the same figure. */
+function normalizeNumbers(text: string): string {
+  return text.replace(/(\d),(?=\d{3}\b)/g, '$1')
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { copySite, runCli } from '../helpers/sites.ts'
+
+type Site = ReturnType<typeof copySite>
+const briefDir = (site: Site) => path.join(site.content, 'urban-trees')
+const write = (site: Site, name: string, text: string) => fs.writeFileSync(path.join(briefDir(site), name), text)
+const appendSite = (site: Site, text: string) => fs.appendFileSync(path.join(site.content, 'site.yaml'), text)
+
+/** `briefkit check --format json` on a copy of the unseen site, changed by `edit`. */
+async function check(edit: (site: Site) => void) {
+  const site = copySite('unseen')
+  edit(site)
+  const result = await runCli(['check', '--format', 'json', '--content', site.content])
+  const problems = JSON.parse(result.stdout) as Array<{ path: string; line: number; column: number; severity: string; message: string; rule: string; hint?: string }>
+  return { code: result.code, problems, rules: problems.map((p) => `${p.severity} ${p.rule} ${path.basename(p.path)}:${p.line}`) }
+}
+
+describe('briefkit check lints', () => {
+  it('prints every problem as JSON with path, line, column, severity, message and rule', async () => {
+    const { code, problems } = await check(() => {})
+    expect(code).toBe(0)
+    expect(problems).toEqual([{
+      path: expect.stringMatching(/urban-trees\/references\.bib$/), line: 28, column: 1, severity: 'warning',
+      message: '`unused2018` is in the bibliography but never cited', rule: 'uncited-reference', hint: expect.any(String),
+    }])
+  })
+
+  it('flags an argument with no citation anywhere, at its claim', async () => {
+    const { rules } = await check((site) => write(site, 'arguments/d-bare.md', '---\nkind: cost\ntitle: Bare\nclaim: Nothing backs this.\n---\nNor this.\n'))
+    expect(rules).toContain('warning uncited-argument d-bare.md:4')
+  })
+
+  it('flags an image without alt text and half-width punctuation between Chinese characters', async () => {
+    const { problems } = await check((site) => fs.appendFileSync(path.join(briefDir(site), 'arguments', 'c-equity.md'), '\n中文,标点。\n\n![](../figures/heat.svg)\n'))
+    expect(problems.filter((p) => p.rule === 'cjk-punctuation')).toMatchObject([{ line: 13, column: 3, message: 'Half-width `,` between Chinese characters' }])
+    expect(problems.filter((p) => p.rule === 'image-alt')).toMatchObject([{ line: 15, column: 1 }])
+  })
+
+  it('flags a figure in the key findings that the body does not have', async () => {
+    const { problems } = await check((site) => {
+      const brief = path.join(briefDir(site), 'brief.md')
+      fs.writeFileSync(brief, fs.readFileSync(brief, 'utf8').replace('  - Tree cover lowers', '  - Canopy cuts heat by 4.7 degrees.\n  - Tree cover lowers'))
+    })
+    expect(problems.filter((p) => p.rule === 'summary-figure').map((p) => p.message)).toEqual(['The figure 4.7 appears nowhere in the body of the brief'])
+  })
+
+  it('checks the kinds site.yaml requires: one missing, one twice', async () => {
+    const { code, rules } = await check((site) => {
+      appendSite(site, 'requiredKinds: [evidence, cost, equity]\n')
+      fs.rmSync(path.join(briefDir(site), 'arguments', 'c-equity.md'))
+      write(site, 'arguments/d-cost.md', '---\nkind: cost\ntitle: Again\nclaim: Costs again [@khan2021shade].\n---\nText.\n')
+    })
+    expect(code).toBe(1)
+    expect(rules).toContain('error required-kinds d-cost.md:2')
+    expect(rules).toContain('error required-kinds brief.md:1')
+  })
+
+  it('lets site.yaml turn a rule off or make it an error, and names an unknown rule', async () => {
+    expect((await check((site) => appendSite(site, 'lint:\n  uncited-reference: off\n'))).problems).toEqual([])
+    const strict = await check((site) => appendSite(site, 'lint:\n  uncited-reference: error\n'))
+    expect([strict.code, strict.rules]).toEqual([1, ['error uncited-reference references.bib:28']])
+    const unknown = await check((site) => appendSite(site, 'lint:\n  no-such-rule: warn\n'))
+    expect(unknown.code).toBe(1)
+    expect(unknown.rules[0]).toMatch(/^error .* site\.yaml:13$/)
+  })
+})
