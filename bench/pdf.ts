@@ -1,5 +1,6 @@
 // npm run bench -- [--n 20] [--naive-n N]: PDFs of the sample brief, pooled (one browser, a pool of
-// pages) beside the naive way (a browser launched per document, as md-to-pdf does), in one run.
+// pages) beside the naive way (a browser launched per document, as md-to-pdf does), in one run; then
+// a cold build of the sample beside a rebuild with nothing changed.
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -105,4 +106,9 @@ if (values.n && n >= 20) {
   console.log(report(`pooled, N=${n * 3}`, big))
   console.log(`peak RSS at N=${n * 3} vs N=${n}: ${(big.peak / pool.peak).toFixed(2)}×`)
 }
+// A cold build of the sample (pages, search index, PDFs) beside a build with nothing changed.
+const rebuildOut = path.join(path.dirname(staging), 'rebuild')
+const cold = await timed(async () => { await build({ contentDir: content, outDir: rebuildOut }) })
+const warmRebuild = await timed(async () => { await build({ contentDir: content, outDir: rebuildOut }) })
+console.log(`cold build ${cold.toFixed(0)} ms, no-change rebuild ${warmRebuild.toFixed(0)} ms: ${((warmRebuild / cold) * 100).toFixed(0)}% of cold`)
 await fs.rm(path.dirname(staging), { recursive: true, force: true })

@@ -32,6 +32,10 @@ export interface BuildOptions {
   concurrency?: number
   /** Told after each PDF is printed. */
   onProgress?: (done: number, total: number, label: string) => void
+  /** Told about a problem that does not stop the build (a damaged cache). */
+  onWarning?: (message: string) => void
+  /** Print every PDF, even those the previous build made from the same inputs. */
+  force?: boolean
 }
 
 /** What a build did. */
@@ -44,6 +48,8 @@ export interface BuildResult {
   pages: string[]
   /** Paths of the PDFs, relative to the out dir. */
   pdfs: string[]
+  /** How many of them were the previous build's, their inputs unchanged. */
+  pdfsReused: number
   briefs: number
 }
 
@@ -94,7 +100,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const coverage = config && theme && withPdf ? await pdfCoverage(printFonts, fonts) : undefined
   if (config && theme && coverage) files.push(...(await checkGlyphs(compiled, config, theme, coverage)))
   const diagnostics = collectDiagnostics(files)
-  const result: BuildResult = { diagnostics, written: false, pages: [], pdfs: [], briefs: compiled.length }
+  const result: BuildResult = { diagnostics, written: false, pages: [], pdfs: [], pdfsReused: 0, briefs: compiled.length }
   if (!config || !theme || countDiagnostics(diagnostics).errors > 0 || options.write === false) return result
 
   checkOutDir(outDir, contentDir)
@@ -111,18 +117,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...uniqueAssets(compiled),
     { path: outputMarker, content: 'This folder is written by `briefkit build` and replaced whole by the next build.\n' },
   ]
+  let reused = 0
   // Note: before the new site replaces the old one: the search index, then the PDFs.
   const finish = async (staging: string) => {
     await indexSite(staging)
     if (!withPdf) return
     const { printBriefs } = await import('../render/pdf/print-briefs.ts')
-    await printBriefs(staging, compiled, { config, theme, fonts: printFonts }, {
+    const printed = await printBriefs(staging, compiled, { config, theme, fonts: printFonts }, {
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+      ...(options.force ? {} : { previous: outDir }),
     })
+    reused = printed.reused
   }
   await writeAtomically(outDir, output, finish)
-  return { ...result, written: true, pages: pages.map((p) => p.path), pdfs: withPdf ? compiled.map(pdfPath) : [] }
+  return { ...result, written: true, pages: pages.map((p) => p.path), pdfs: withPdf ? compiled.map(pdfPath) : [], pdfsReused: reused }
 }
 
 /** Every page of the site: homes, briefs, kind pages and the 404 page. */

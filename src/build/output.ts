@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../reporting/errors.ts'
+import { keepUnchanged } from './reuse.ts'
 
 /** The file that marks a folder as briefkit's output, so a build never replaces anything else. */
 export const outputMarker = '.briefkit-output'
@@ -11,7 +12,8 @@ export type OutputFile = { path: string; content: string | Uint8Array } | { path
 
 /**
  * Write the whole site to a fresh folder next to `outDir`, let `beforeSwap` add to it (PDFs are
- * printed from the written pages), then swap it in. A failure at any point leaves an existing
+ * printed from the written pages), then swap it in. Files whose bytes did not change are the old
+ * files (hard links), so their modification times stay. A failure at any point leaves an existing
  * `outDir` exactly as it was.
  */
 export async function writeAtomically(
@@ -34,6 +36,7 @@ export async function writeAtomically(
       else await fs.writeFile(dest, file.content)
     }
     await beforeSwap?.(staging)
+    if (existsSync(target)) await keepUnchanged(staging, target)
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true })
     throw error

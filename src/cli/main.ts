@@ -17,6 +17,7 @@ Options:
   --content DIR   content folder (default: content)
   --out DIR       out dir for build (default: dist)
   --no-pdf        skip PDFs
+  --force         print every PDF, even those whose inputs did not change
   --lang LANG     language of a new brief (default: the site's first)
   --format FMT    how problems are printed: text (default) or json (an array on stdout)
   -h, --help      show this help
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
         pdf: { type: 'boolean', default: true },
         lang: { type: 'string' },
         format: { type: 'string', default: 'text' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -57,14 +59,17 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown format \`${values.format}\``, { hint: 'Formats: text, json.' })
     const started = performance.now()
     const progress = progressLine(io)
-    const result = await build({ contentDir: values.content, outDir: values.out, pdf: values.pdf, write: command === 'build', onProgress: progress })
+    const result = await build({
+      contentDir: values.content, outDir: values.out, pdf: values.pdf, write: command === 'build', force: values.force,
+      onProgress: progress, onWarning: (message) => io.err(`briefkit: warning: ${message}`),
+    })
     if (values.format === 'json') io.out(JSON.stringify(result.diagnostics.map(toJson), null, 2))
     else report(result, io)
     const { errors } = countDiagnostics(result.diagnostics)
     if (errors > 0) return 1
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     io.err(command === 'build'
-      ? `briefkit: built ${result.pages.length} pages and ${result.pdfs.length} PDFs from ${result.briefs} ${result.briefs === 1 ? 'brief' : 'briefs'} into ${values.out}/ in ${seconds} s`
+      ? `briefkit: built ${result.pages.length} pages and ${result.pdfs.length} PDFs${result.pdfsReused > 0 ? ` (${result.pdfsReused} unchanged, reused)` : ''} from ${result.briefs} ${result.briefs === 1 ? 'brief' : 'briefs'} into ${values.out}/ in ${seconds} s`
       : `briefkit: checked ${result.briefs} ${result.briefs === 1 ? 'brief' : 'briefs'} in ${seconds} s`)
     return 0
   } catch (error) {

@@ -15,12 +15,17 @@ import { buildDate, setMetadata } from './metadata.ts'
 import { readBookmarks } from './outline.ts'
 import { BrowserPool, type PoolOptions } from './pool.ts'
 import { printPdf } from './print.ts'
+import { pdfKey, pdfManifestName, readPdfManifest, reuseFile } from '../../build/reuse.ts'
 import { fontFaces, type FontSubset, type PrintFonts } from './fonts.ts'
 
 /** How PDFs are made. */
 export interface PrintOptions extends PoolOptions {
   /** Told after each PDF: how many are done, of how many, and which. */
   onProgress?: (done: number, total: number, label: string) => void
+  /** The previous build's out dir: a PDF whose inputs did not change is taken from there. */
+  previous?: string
+  /** Told about a cache that could not be used. */
+  onWarning?: (message: string) => void
 }
 
 /** What printing a brief needs: the pool, the staging out dir, the site and the fonts. */
@@ -36,25 +41,46 @@ export interface PrintContext {
 /**
  * Print every brief's PDF into the staging out dir, on one browser with a pool of pages. Each is
  * printed twice on the same page: the first pass finds the page of each section (from the PDF's
- * bookmarks), the second prints the table of contents with those numbers.
+ * bookmarks), the second prints the table of contents with those numbers. A PDF printed from the
+ * same inputs by the previous build is reused, not printed. Returns how many were reused.
  */
 export async function printBriefs(
   staging: string,
   briefs: readonly CompiledBrief[],
   site: Pick<PrintContext, 'config' | 'theme' | 'fonts'>,
   options: PrintOptions = {},
-): Promise<void> {
-  if (briefs.length === 0) return
+): Promise<{ reused: number }> {
+  const previous = options.previous ? await readPdfManifest(options.previous, options.onWarning ?? (() => undefined)) : {}
+  const manifest: Record<string, string> = {}
+  const toPrint: CompiledBrief[] = []
+  for (const brief of briefs) {
+    const key = await printKey(brief, site)
+    const file = pdfPath(brief)
+    manifest[file] = key
+    const old = options.previous && path.join(options.previous, file)
+    if (old && previous[file] === key && existsSync(old)) await reuseFile(old, path.join(staging, file))
+    else toPrint.push(brief)
+  }
+  await fs.writeFile(path.join(staging, pdfManifestName), `${JSON.stringify(manifest, null, 2)}\n`)
+  let done = briefs.length - toPrint.length
+  if (toPrint.length === 0) return { reused: done }
   const pool = await BrowserPool.create(options)
-  let done = 0
   try {
-    await Promise.all(briefs.map(async (brief) => {
+    await Promise.all(toPrint.map(async (brief) => {
       await printBrief({ ...site, pool, staging }, brief)
       options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`)
     }))
   } finally {
     await pool.close()
   }
+  return { reused: briefs.length - toPrint.length }
+}
+
+/** Everything a brief's PDF is printed from: its print page, print stylesheet, fonts, paper and dates. */
+async function printKey(brief: CompiledBrief, { config, theme }: Pick<PrintContext, 'config' | 'theme'>): Promise<string> {
+  const page = await renderPrintPage(brief, config, theme)
+  const fonts = theme.printFonts.map((f) => `${f.family} ${f.weight} ${f.style} ${f.file}`).join('\n')
+  return pdfKey([page.html, await printCss(theme), fonts, config.paper, process.env['SOURCE_DATE_EPOCH'] ?? ''])
 }
 
 /**
