@@ -16,6 +16,7 @@ export const lintDefaults = {
   'required-kinds': 'error',
   'image-alt': 'warn',
   'cjk-punctuation': 'warn',
+  'cjk-spacing': 'warn',
   'summary-figure': 'warn',
 } as const satisfies Record<string, LintLevel>
 
@@ -36,7 +37,7 @@ export interface LintUnit {
   file: VFile
 }
 
-/** Images without alt text, and half-width punctuation between Chinese characters, in one unit. */
+/** Images without alt text, and Chinese next to Latin text or half-width punctuation, in one unit. */
 export function lintText(config: Pick<ResolvedConfig, 'lint'>, unit: LintUnit): void {
   visit(unit.tree, 'image', (node) => {
     if (node.alt?.trim()) return
@@ -44,14 +45,26 @@ export function lintText(config: Pick<ResolvedConfig, 'lint'>, unit: LintUnit): 
       'Describe the image in the brackets: ![what it shows](path). Screen readers read it, and it shows when the image cannot.')
   })
   visit(unit.tree, 'text', (node) => {
+    for (const match of node.value.matchAll(latinNextToHan)) {
+      const place = pointIn(node.position?.start, node.value, (match.index ?? 0) + 1)
+      lint(config, unit.file, 'cjk-spacing', `No space between Chinese and Latin text or a number: \`${match[0]}\``, place,
+        'Put a space between Chinese and Latin words or numbers (“使用 PoW 的”, “约 138 太瓦时”); numbers before a measure word (2021年, 49号) need none.')
+    }
     for (const match of node.value.matchAll(/\p{Script=Han}([,.;:!?])\p{Script=Han}/gu)) {
-      const start = node.position?.start
-      const offset = (match.index ?? 0) + 1
-      const place = start && !node.value.slice(0, offset).includes('\n') ? { line: start.line, column: start.column + offset } : start
+      const place = pointIn(node.position?.start, node.value, (match.index ?? 0) + 1)
       lint(config, unit.file, 'cjk-punctuation', `Half-width \`${match[1]}\` between Chinese characters`, place,
         `Use the full-width form (${fullWidth[match[1] ?? ''] ?? ''}) in Chinese text.`)
     }
   })
+}
+
+// Note: a Han character right next to Latin letters, or to a number not counting something in it (2021年, 1283号).
+const measure = '年月日号個个倍万亿元次人家台天时分秒岁项条种位名篇页章节期版届级层座所'
+const latinNextToHan = new RegExp(`\\p{Script=Han}[A-Za-z]+|[A-Za-z]+\\p{Script=Han}|\\p{Script=Han}\\d|\\d(?![\\d.,]*[${measure}])(?=\\p{Script=Han})`, 'gu')
+
+/** The point `offset` characters into a text node, when it is still on the node's first line. */
+function pointIn(start: Point | undefined, text: string, offset: number): Point | undefined {
+  return start && !text.slice(0, offset).includes('\n') ? { line: start.line, column: start.column + offset } : start
 }
 
 const fullWidth: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '!': '！', '?': '？' }

@@ -38,6 +38,16 @@ describe('briefkit check lints', () => {
     expect(problems.filter((p) => p.rule === 'image-alt')).toMatchObject([{ line: 15, column: 1 }])
   })
 
+  it('flags Chinese written against Latin words or numbers, but not a number before a measure word', async () => {
+    const { problems } = await check((site) => fs.appendFileSync(path.join(briefDir(site), 'arguments', 'c-equity.md'), '\n基于PoW的币种，耗电约138太瓦时，2021年发改运行1283号。\n'))
+    expect(problems.filter((p) => p.rule === 'cjk-spacing').map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '13:3 No space between Chinese and Latin text or a number: `于PoW`',
+      '13:13 No space between Chinese and Latin text or a number: `约1`',
+      '13:16 No space between Chinese and Latin text or a number: `8`',
+      '13:29 No space between Chinese and Latin text or a number: `行1`',
+    ])
+  })
+
   it('flags a figure in the key findings that the body does not have', async () => {
     const { problems } = await check((site) => {
       const brief = path.join(briefDir(site), 'brief.md')
