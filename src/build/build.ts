@@ -1,12 +1,14 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { loadConfig, type ResolvedConfig } from '../config/resolve.ts'
 import { discoverBriefs } from '../content/discover.ts'
 import { loadBrief } from '../content/load-brief.ts'
-import { compileBrief, type CompiledBrief } from '../pipeline/compile-brief.ts'
+import type { CompiledBrief } from '../pipeline/compile-brief.ts'
 import { renderHomePages, renderKindPages } from '../render/html/listing-pages.ts'
 import { renderNotFoundPage } from '../render/html/not-found.ts'
-import { pdfPath } from '../pipeline/paths.ts'
+import { briefPagePath, pdfPath } from '../pipeline/paths.ts'
+import { lintLinks } from '../lint/links.ts'
 import { citationFiles, renderBriefPage, type Page } from '../render/html/pages.ts'
 import { feeds, robots, sitemap } from '../site/discovery.ts'
 import { indexSite } from '../site/search.ts'
@@ -17,6 +19,8 @@ import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../report
 import { fontAssets, themeAssets } from '../site/assets.ts'
 import { kindStyles } from '../site/kind-styles.ts'
 import { checkOutDir, outputMarker, writeAtomically, type OutputFile } from './output.ts'
+import { compileCached } from './brief-cache.ts'
+import { BuildCache, cacheDirFor } from './cache.ts'
 
 /** What to build, and where. */
 export interface BuildOptions {
@@ -34,8 +38,13 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number, label: string) => void
   /** Told about a problem that does not stop the build (a damaged cache). */
   onWarning?: (message: string) => void
-  /** Print every PDF, even those the previous build made from the same inputs. */
+  /** Ignore the build cache: compile every brief and print every PDF anew (and refill the cache). */
   force?: boolean
+  /**
+   * Print the PDFs that changed; `false` writes pages that link their PDFs but takes the PDFs
+   * only from the cache, for a quick pass whose PDFs follow (`briefkit dev`). @default true
+   */
+  printPdfs?: boolean
 }
 
 /** What a build did. */
@@ -48,9 +57,15 @@ export interface BuildResult {
   pages: string[]
   /** Paths of the PDFs, relative to the out dir. */
   pdfs: string[]
-  /** How many of them were the previous build's, their inputs unchanged. */
+  /** How many of them came from the cache, their inputs unchanged. */
   pdfsReused: number
+  /** How many were printed. */
+  pdfsPrinted: number
   briefs: number
+  /** How many briefs came from the cache, their sources unchanged. */
+  briefsCached: number
+  /** Paths in the out dir that are new, changed or gone (relative, with `/`). */
+  changed: string[]
 }
 
 /** A site read and compiled, before anything is written. */
@@ -60,15 +75,31 @@ export interface CompiledSite {
   briefs: CompiledBrief[]
   /** Every file read, carrying its messages. */
   files: VFile[]
+  /** The build cache, when one was asked for and site.yaml could be read. */
+  cache: BuildCache | undefined
+  /** How many briefs came from the cache, unchanged. */
+  cachedBriefs: number
 }
 
-/** Read, check and compile every brief of a content folder. Problems are messages on `files`. */
-export function compileSite(contentDir: string, withPdf: boolean): CompiledSite {
+/** How `compileSite` uses the build cache. */
+export interface CacheOptions {
+  /** Read nothing from the cache, only refill it. */
+  force: boolean
+  warn: (message: string) => void
+}
+
+/**
+ * Read, check and compile every brief of a content folder. Problems are messages on `files`.
+ * With `cache`, a brief whose sources did not change since the last build comes from the cache.
+ */
+export function compileSite(contentDir: string, withPdf: boolean, cacheOptions?: CacheOptions): CompiledSite {
   const files: VFile[] = []
   const { file: siteFile, config } = loadConfig(contentDir)
   files.push(siteFile)
   const compiled: CompiledBrief[] = []
   const theme = config && loadTheme(config.themeDir)
+  const cache = config && cacheOptions && new BuildCache(cacheDirFor(contentDir, config.cacheDir), cacheOptions.warn, cacheOptions.force)
+  let cachedBriefs = 0
   if (config && theme) {
     const { briefs, problems } = discoverBriefs(config)
     files.push(...problems)
@@ -78,11 +109,12 @@ export function compileSite(contentDir: string, withPdf: boolean): CompiledSite 
       if (!source) continue
       const t = theme.strings(source.brief.meta.lang)
       const labels = { footnotes: t['footnotes'] ?? 'Notes', backToContent: t['backToContent'] ?? 'Back', citedAt: t['citedAt'] ?? 'Back to citation' }
-      const brief = compileBrief(source, config, { labels, pdf: withPdf })
+      const { brief, cached } = compileCached(source, briefFiles, config, siteFile, { labels, pdf: withPdf }, cache)
       if (brief) compiled.push(brief)
+      if (cached) cachedBriefs++
     }
   }
-  return { config, theme, briefs: compiled, files }
+  return { config, theme, briefs: compiled, files, cache, cachedBriefs }
 }
 
 /**
@@ -93,17 +125,46 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = path.resolve(options.contentDir ?? 'content')
   const outDir = path.resolve(options.outDir ?? 'dist')
   const withPdf = options.pdf !== false
-  const { config, theme, briefs: compiled, files } = compileSite(contentDir, withPdf)
+  const warn = options.onWarning ?? (() => undefined)
+  const { config, theme, briefs: compiled, files, cache, cachedBriefs } = compileSite(contentDir, withPdf, { force: options.force === true, warn })
 
   const fonts = theme ? fontAssets(theme) : []
-  const printFonts = withPdf && theme && theme.printFonts.length > 0 ? await PrintFonts.load(theme.printFonts) : undefined
-  const coverage = config && theme && withPdf ? await pdfCoverage(printFonts, fonts) : undefined
+  const printFonts = withPdf && theme && theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : undefined
+  const coverage = config && theme && withPdf ? await pdfCoverage(printFonts, fonts, cache) : undefined
   if (config && theme && coverage) files.push(...(await checkGlyphs(compiled, config, theme, coverage)))
+  const site = config && theme && (await renderOutput(compiled, config, theme, withPdf, fonts))
+  if (config && site) files.push(...lintSiteLinks(compiled, site, config, withPdf))
   const diagnostics = collectDiagnostics(files)
-  const result: BuildResult = { diagnostics, written: false, pages: [], pdfs: [], pdfsReused: 0, briefs: compiled.length }
-  if (!config || !theme || countDiagnostics(diagnostics).errors > 0 || options.write === false) return result
+  const result: BuildResult = { diagnostics, written: false, pages: [], pdfs: [], pdfsReused: 0, pdfsPrinted: 0, briefs: compiled.length, briefsCached: cachedBriefs, changed: [] }
+  if (!config || !theme || !site || countDiagnostics(diagnostics).errors > 0 || options.write === false) return result
 
   checkOutDir(outDir, contentDir)
+  const { pages, output } = site
+  let printed = { reused: 0, printed: 0 }
+  const printAll = options.printPdfs !== false
+  // Note: before the new site replaces the old one: the search index, then the PDFs.
+  const finish = async (staging: string) => {
+    await indexSite(staging, cache)
+    if (!withPdf) return
+    const { printBriefs } = await import('../render/pdf/print-briefs.ts')
+    printed = await printBriefs(staging, compiled, { config, theme, fonts: printFonts }, {
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(cache ? { cache } : {}),
+      print: printAll,
+    })
+  }
+  const changed = await writeAtomically(outDir, output, finish)
+  // Note: the cache keeps what this build used; PDFs only after a build that printed them all.
+  cache?.prune(withPdf && printAll ? ['briefs', 'coverage', 'search', 'pdfs'] : ['briefs', 'search'])
+  return {
+    ...result, written: true, changed, pages: pages.map((p) => p.path),
+    pdfs: withPdf ? compiled.map(pdfPath).filter((file) => existsSync(path.join(outDir, file))) : [], pdfsReused: printed.reused, pdfsPrinted: printed.printed,
+  }
+}
+
+/** Every page of the site and every other file it holds, but the search index and PDFs. */
+async function renderOutput(compiled: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, withPdf: boolean, fonts: readonly OutputFile[]) {
   const pages = await renderSite(compiled, config, theme, withPdf)
   const output: OutputFile[] = [
     ...pages.map((page) => ({ path: page.path, content: page.html })),
@@ -117,22 +178,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...uniqueAssets(compiled),
     { path: outputMarker, content: 'This folder is written by `briefkit build` and replaced whole by the next build.\n' },
   ]
-  let reused = 0
-  // Note: before the new site replaces the old one: the search index, then the PDFs.
-  const finish = async (staging: string) => {
-    await indexSite(staging)
-    if (!withPdf) return
-    const { printBriefs } = await import('../render/pdf/print-briefs.ts')
-    const printed = await printBriefs(staging, compiled, { config, theme, fonts: printFonts }, {
-      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
-      ...(options.force ? {} : { previous: outDir }),
-    })
-    reused = printed.reused
-  }
-  await writeAtomically(outDir, output, finish)
-  return { ...result, written: true, pages: pages.map((p) => p.path), pdfs: withPdf ? compiled.map(pdfPath) : [], pdfsReused: reused }
+  return { pages, output }
+}
+
+/** Links in briefs that lead to no page, or to no id on the page (`dead-link`). */
+function lintSiteLinks(compiled: readonly CompiledBrief[], { pages, output }: { pages: Page[]; output: OutputFile[] }, config: ResolvedConfig, withPdf: boolean) {
+  const html = new Map(pages.map((p) => [p.path, p.html]))
+  const paths = new Set([...output.map((f) => f.path), ...(withPdf ? compiled.map(pdfPath) : [])])
+  const briefs = compiled.map((b) => ({ pagePath: briefPagePath(b), links: b.links }))
+  return lintLinks({ briefs, paths, html: (page) => html.get(page) }, config)
 }
 
 /** Every page of the site: homes, briefs, kind pages and the 404 page. */

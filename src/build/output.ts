@@ -1,8 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../reporting/errors.ts'
-import { keepUnchanged } from './reuse.ts'
+import { filesIn, keepUnchanged, placeFile } from './reuse.ts'
 
 /** The file that marks a folder as briefkit's output, so a build never replaces anything else. */
 export const outputMarker = '.briefkit-output'
@@ -14,29 +14,35 @@ export type OutputFile = { path: string; content: string | Uint8Array } | { path
  * Write the whole site to a fresh folder next to `outDir`, let `beforeSwap` add to it (PDFs are
  * printed from the written pages), then swap it in. Files whose bytes did not change are the old
  * files (hard links), so their modification times stay. A failure at any point leaves an existing
- * `outDir` exactly as it was.
+ * `outDir` exactly as it was. Returns the paths that are new, changed or gone (every path when
+ * there was no site before).
  */
 export async function writeAtomically(
   outDir: string,
   files: readonly OutputFile[],
   beforeSwap?: (staging: string) => Promise<void>,
-): Promise<void> {
+): Promise<string[]> {
   const target = path.resolve(outDir)
   const stamp = `${process.pid}-${Date.now()}`
   const staging = `${target}.briefkit-tmp-${stamp}`
   const previous = `${target}.briefkit-old-${stamp}`
+  let changed: string[]
   await fs.mkdir(path.dirname(target), { recursive: true })
   try {
     await fs.mkdir(staging)
+    const hasPrevious = existsSync(target)
+    const settled = new Set<string>()
+    const written: string[] = []
     for (const file of files) {
       const dest = path.join(staging, file.path)
       if (path.relative(staging, dest).startsWith('..')) throw new Error(`Output path escapes the out dir: ${file.path}`)
-      await fs.mkdir(path.dirname(dest), { recursive: true })
-      if ('from' in file) await fs.copyFile(file.from, dest)
-      else await fs.writeFile(dest, file.content)
+      mkdirSync(path.dirname(dest), { recursive: true })
+      const relative = path.relative(staging, dest).split(path.sep).join('/')
+      settled.add(relative)
+      if (!placeFile(file, dest, path.join(target, file.path))) written.push(relative)
     }
     await beforeSwap?.(staging)
-    if (existsSync(target)) await keepUnchanged(staging, target)
+    changed = hasPrevious ? [...written, ...(await keepUnchanged(staging, target, settled))] : await filesIn(staging)
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true })
     throw error
@@ -51,6 +57,7 @@ export async function writeAtomically(
     throw error
   }
   if (hadPrevious) await fs.rm(previous, { recursive: true, force: true })
+  return changed
 }
 
 /**

@@ -1,37 +1,7 @@
-import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { copyFileSync, linkSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-
-/** Where a build records what each PDF was printed from, in the out dir. */
-export const pdfManifestName = '.briefkit-pdfs.json'
-
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
-
-/** A PDF's cache key: a hash of everything it is printed from, and of briefkit's version. */
-export function pdfKey(parts: readonly string[]): string {
-  const hash = createHash('sha256').update(`briefkit ${version}\n`)
-  for (const part of parts) hash.update(`${part.length}:${part}`)
-  return hash.digest('hex')
-}
-
-/**
- * The keys of the PDFs of the build in `outDir`, by path. A missing manifest is an empty one; one
- * that cannot be read is discarded, and `warn` says so: a cache is never trusted blindly.
- */
-export async function readPdfManifest(outDir: string, warn: (message: string) => void): Promise<Record<string, string>> {
-  const file = path.join(outDir, pdfManifestName)
-  const text = await fs.readFile(file, 'utf8').catch(() => undefined)
-  if (text === undefined) return {}
-  try {
-    const parsed: unknown = JSON.parse(text)
-    if (typeof parsed === 'object' && parsed !== null && Object.values(parsed).every((v) => typeof v === 'string')) return parsed as Record<string, string>
-  } catch {
-    // Note: handled below, as for any other unusable manifest.
-  }
-  warn(`${file} is damaged; every PDF is printed anew`)
-  return {}
-}
+import type { OutputFile } from './output.ts'
 
 /**
  * Put `from` at `to` without writing it anew: a hard link keeps its bytes and its modification
@@ -49,16 +19,58 @@ export async function reuseFile(from: string, to: string): Promise<void> {
   }
 }
 
-/** Replace each file of `staging` whose bytes equal those of the same file in `previous` by the previous one. */
-export async function keepUnchanged(staging: string, previous: string): Promise<void> {
-  const entries = await fs.readdir(staging, { recursive: true, withFileTypes: true })
-  for (const entry of entries) {
-    if (!entry.isFile()) continue
-    const staged = path.join(entry.parentPath, entry.name)
-    const old = path.join(previous, path.relative(staging, staged))
-    const [a, b] = await Promise.all([fs.stat(staged), fs.stat(old).catch(() => undefined)])
-    if (!b || a.size !== b.size || a.ino === b.ino) continue
-    const [x, y] = await Promise.all([fs.readFile(staged), fs.readFile(old)])
-    if (x.equals(y)) await reuseFile(old, staged)
+/**
+ * Write one output file at `dest`, unless the previous build's file `old` has the same bytes:
+ * then that file is linked instead. Returns whether it was. Synchronous: a site is hundreds of
+ * small files, and one call each is quicker than a round trip through the thread pool.
+ */
+export function placeFile(file: OutputFile, dest: string, old: string): boolean {
+  const size = statSync(old, { throwIfNoEntry: false })?.size
+  if ('from' in file) {
+    if (size === statSync(file.from).size && readFileSync(file.from).equals(readFileSync(old))) return link(old, dest)
+    copyFileSync(file.from, dest)
+  } else {
+    const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content
+    if (size === bytes.length && readFileSync(old).equals(bytes)) return link(old, dest)
+    writeFileSync(dest, bytes)
   }
+  return false
+}
+
+function link(from: string, to: string): boolean {
+  try {
+    linkSync(from, to)
+  } catch {
+    copyFileSync(from, to)
+    const { atime, mtime } = statSync(from)
+    utimesSync(to, atime, mtime)
+  }
+  return true
+}
+
+/**
+ * Replace each file of `staging` not in `settled` whose bytes equal those of the same file in
+ * `previous` by the previous one. Returns the paths (relative, with `/`) among them that are new or
+ * changed, and those of `previous` that are gone.
+ */
+export async function keepUnchanged(staging: string, previous: string, settled: ReadonlySet<string>): Promise<string[]> {
+  const changed: string[] = []
+  const staged = await filesIn(staging)
+  for (const file of staged.filter((f) => !settled.has(f))) {
+    const [a, b] = [statSync(path.join(staging, file)), statSync(path.join(previous, file), { throwIfNoEntry: false })]
+    if (b && a.ino === b.ino) continue
+    if (b && a.size === b.size && readFileSync(path.join(staging, file)).equals(readFileSync(path.join(previous, file)))) {
+      await reuseFile(path.join(previous, file), path.join(staging, file))
+    } else {
+      changed.push(file)
+    }
+  }
+  const kept = new Set(staged)
+  return [...changed, ...(await filesIn(previous)).filter((file) => !kept.has(file))]
+}
+
+/** Every file under `dir`, relative, with `/`. */
+export async function filesIn(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true })
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
 }

@@ -68,9 +68,7 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     const { errors } = countDiagnostics(result.diagnostics)
     if (errors > 0) return 1
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
-    io.err(command === 'build'
-      ? `briefkit: built ${result.pages.length} pages and ${result.pdfs.length} PDFs${result.pdfsReused > 0 ? ` (${result.pdfsReused} unchanged, reused)` : ''} from ${result.briefs} ${result.briefs === 1 ? 'brief' : 'briefs'} into ${values.out}/ in ${seconds} s`
-      : `briefkit: checked ${result.briefs} ${result.briefs === 1 ? 'brief' : 'briefs'} in ${seconds} s`)
+    io.err(command === 'build' ? buildSummary(result, values.out, seconds) : `briefkit: checked ${plural(result.briefs, 'brief')} in ${seconds} s`)
     return 0
   } catch (error) {
     return fail(error, io)
@@ -101,6 +99,17 @@ function progressLine(io: { err: (s: string) => void }) {
     else io.err(line)
   }
 }
+
+/** The line a build ends with: what was written, what came from the cache, warnings, time. */
+function buildSummary(result: BuildResult, out: string, seconds: string): string {
+  const { warnings } = countDiagnostics(result.diagnostics)
+  const pdfs = result.pdfs.length > 0 ? ` (${result.pdfsPrinted} printed, ${result.pdfsReused} unchanged from the cache)` : ''
+  const briefs = `${plural(result.briefs, 'brief')}${result.briefsCached > 0 ? ` (${result.briefsCached} unchanged from the cache)` : ''}`
+  return `briefkit: built ${plural(result.pages.length, 'page')} and ${plural(result.pdfs.length, 'PDF')}${pdfs} from ${briefs} into ${out}/; ` +
+    `${result.changed.length} ${result.changed.length === 1 ? 'file' : 'files'} changed, ${warnings > 0 ? `${plural(warnings, 'warning')}, ` : ''}${seconds} s`
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** A problem as `--format json` prints it. */
 function toJson(d: Diagnostic) {

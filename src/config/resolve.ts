@@ -32,6 +32,8 @@ export interface ResolvedConfig {
   lint: Partial<Record<LintRule, LintLevel>>
   /** Paper size of the PDFs. */
   paper: 'A4' | 'Letter'
+  /** The build cache's folder when site.yaml names one (`cache:`); otherwise briefkit finds one. */
+  cacheDir: string | undefined
 }
 
 /**
@@ -78,6 +80,7 @@ export function loadConfig(contentDir: string): { file: VFile; config: ResolvedC
       paper: site.paper,
       requiredKinds: site.requiredKinds,
       lint: site.lint,
+      cacheDir: site.cache === undefined ? undefined : path.resolve(contentDir, site.cache),
     },
   }
 }

@@ -24,6 +24,7 @@ export const siteSchema = z.strictObject({
   cslStyles: z.string().min(1).optional(),
   paper: z.enum(['A4', 'Letter']).default('A4'),
   requiredKinds: z.array(z.string().min(1)).default([]),
+  cache: z.string().min(1).optional(),
   lint: z.partialRecord(z.enum(Object.keys(lintDefaults) as [LintRule, ...LintRule[]]), z.enum(['off', 'warn', 'error'])).default({}),
 })
 

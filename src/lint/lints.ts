@@ -18,6 +18,7 @@ export const lintDefaults = {
   'cjk-punctuation': 'warn',
   'cjk-spacing': 'warn',
   'summary-figure': 'warn',
+  'dead-link': 'error',
 } as const satisfies Record<string, LintLevel>
 
 /** A lint rule's id. */

@@ -19,6 +19,7 @@ import { briefPagePath } from './paths.ts'
 import { plainText } from './plain-text.ts'
 import { reportUnknown } from '../plugins/remark-citations.ts'
 import { lint, lintSummaryFigures, lintText } from '../lint/lints.ts'
+import { internalLinks, type InternalLink } from '../lint/links.ts'
 
 /** One argument, ready for a template. */
 export interface CompiledArgument {
@@ -55,6 +56,8 @@ export interface CompiledBrief {
   /** Whether the style cites by number (the reference list then shows the numbers). */
   numeric: boolean
   assets: Asset[]
+  /** Links the author wrote to places in the site, checked once every page is known. */
+  links: InternalLink[]
 }
 
 /** Words the pipeline puts in pages itself, in the brief's language. */
@@ -157,6 +160,7 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { labe
     citeThis: citeThis(source, config, style, plainText(summary.tree)),
     numeric: style.numeric,
     assets: units.flatMap((u) => u.file.data.assets ?? []),
+    links: units.flatMap((u) => internalLinks(u.tree, u.file, u.owner ? u.file.data.yamlPoint : undefined)),
   }
 }
 
@@ -194,11 +198,17 @@ function argumentIds(kinds: readonly string[]): string[] {
  * The brief's citation style: `csl:` in brief.md, else site.yaml's for its language (checked when
  * site.yaml was read), else the language's default.
  */
-function resolveStyle(source: BriefSource, config: ResolvedConfig): LoadedStyle | undefined {
+/** The citation style a brief asks for (its own `csl:`, the site's, or its language's default), looked up. */
+export function briefStyle(source: BriefSource, config: ResolvedConfig): { spec: string; own: boolean } & ReturnType<typeof findStyle> {
   const { brief } = source
   const own = brief.meta.csl
   const spec = own ?? siteStyle(config, brief.meta.lang) ?? defaultStyleId(brief.meta.lang)
-  const { style, suggestions } = findStyle(spec, own ? source.location.dir : config.contentDir, config.cslStyleDirs)
+  return { spec, own: own !== undefined, ...findStyle(spec, own ? source.location.dir : config.contentDir, config.cslStyleDirs) }
+}
+
+function resolveStyle(source: BriefSource, config: ResolvedConfig): LoadedStyle | undefined {
+  const { brief } = source
+  const { spec, own, style, suggestions } = briefStyle(source, config)
   if (style) return style
   if (!own && !siteStyle(config, brief.meta.lang)) {
     throw new BriefkitError(`The default citation style \`${spec}\` is not installed`, {

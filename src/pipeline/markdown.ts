@@ -18,6 +18,7 @@ import { rehypeFootnoteLabel } from '../plugins/rehype-footnote-label.ts'
 import { remarkCallouts } from '../plugins/remark-callouts.ts'
 import { remarkCjkLineBreaks } from '../plugins/remark-cjk-line-breaks.ts'
 import { remarkCitations } from '../plugins/remark-citations.ts'
+import { remarkComments } from '../plugins/remark-comments.ts'
 import { remarkImages } from '../plugins/remark-images.ts'
 import { rehypeUnwrapParagraph } from '../plugins/rehype-unwrap-paragraph.ts'
 import { contentSchema } from './sanitize.ts'
@@ -49,12 +50,13 @@ export interface TransformOptions {
 }
 
 /**
- * Check and rewrite the mdast of one unit: callouts, citations (collected on `file.data.citations`),
+ * Check and rewrite the mdast of one unit: comments dropped, callouts, citations (collected on `file.data.citations`),
  * local images (collected on `file.data.assets`), line breaks between Chinese characters.
  * Problems become messages on `file`.
  */
 export function transformMarkdown(tree: MdastRoot, file: VFile, options: TransformOptions): MdastRoot {
   const processor = unified()
+    .use(remarkComments)
     .use(remarkCallouts)
     .use(remarkCitations, { keys: options.citationKeys })
     .use(remarkImages, { contentDir: options.contentDir, warnRemote: options.pdf })

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { cacheDirFor } from '../../src/build/cache.ts'
 import { copySite, runCli } from '../helpers/sites.ts'
 
 const mtime = (file: string) => fs.statSync(file).mtimeMs
@@ -13,13 +14,20 @@ describe('building again', () => {
   const build = (...flags: string[]) => runCli(['build', '--content', site.content, '--out', site.out, ...flags])
 
   beforeAll(async () => {
+    // Note: the site's own theme, so a test can change a stylesheet of it.
+    const theme = path.join(site.root, 'templates', 'mine')
+    fs.mkdirSync(path.join(theme, 'assets'), { recursive: true })
+    fs.writeFileSync(path.join(theme, 'theme.yaml'), 'extends: default\n')
+    fs.copyFileSync(path.join(import.meta.dirname, '..', '..', 'templates', 'default', 'assets', 'print.css'), path.join(theme, 'assets', 'print.css'))
+    fs.appendFileSync(path.join(site.content, 'site.yaml'), 'theme: mine\n')
     expect((await build()).code).toBe(0)
   }, 60_000)
 
   it('reuses every PDF and leaves every unchanged file as it was when nothing changed', async () => {
     const before = [zhPdf(), enPdf(), path.join(site.out, 'zh', 'policy-zh', 'index.html')].map(mtime)
     const again = await build()
-    expect(again.stderr).toMatch(/2 PDFs \(2 unchanged, reused\)/)
+    expect(again.stderr).toMatch(/2 PDFs \(0 printed, 2 unchanged from the cache\) from 2 briefs \(2 unchanged from the cache\)/)
+    expect(again.stderr).toMatch(/0 files changed/)
     expect([zhPdf(), enPdf(), path.join(site.out, 'zh', 'policy-zh', 'index.html')].map(mtime)).toEqual(before)
   }, 60_000)
 
@@ -28,18 +36,49 @@ describe('building again', () => {
     fs.appendFileSync(path.join(site.content, 'policy-en', 'arguments', '01.md'), '\nA new sentence.\n')
     const again = await build()
     expect(again.stderr).toMatch(/PDF 2\/2 en\/policy-en/)
-    expect(again.stderr).toMatch(/1 unchanged, reused/)
+    expect(again.stderr).toMatch(/1 printed, 1 unchanged from the cache\) from 2 briefs \(1 unchanged from the cache\)/)
     expect(mtime(zhPdf())).toBe(zhBefore)
     expect(mtime(enPdf())).toBeGreaterThan(enBefore)
   }, 60_000)
 
-  it('discards a damaged cache with a warning, and --force prints everything', async () => {
-    fs.writeFileSync(path.join(site.out, '.briefkit-pdfs.json'), '{not json')
+  it('prints nothing when a change to one brief leaves its output as it was (a comment)', async () => {
+    const before = [mtime(zhPdf()), mtime(enPdf())]
+    fs.appendFileSync(path.join(site.content, 'policy-zh', 'arguments', '01.md'), '\n<!-- 编辑备注 -->\n')
+    const again = await build()
+    expect(again.stderr).toMatch(/0 printed, 2 unchanged from the cache\) from 2 briefs \(1 unchanged from the cache\)/)
+    expect([mtime(zhPdf()), mtime(enPdf())]).toEqual(before)
+  }, 60_000)
+
+  it('prints every PDF again when the theme\'s print stylesheet changes, and rewrites no brief page', async () => {
+    const page = path.join(site.out, 'zh', 'policy-zh', 'index.html')
+    const [pageBefore, pdfBefore] = [mtime(page), mtime(zhPdf())]
+    fs.appendFileSync(path.join(site.root, 'templates', 'mine', 'assets', 'print.css'), '\nh2 { letter-spacing: 0.01em; }\n')
+    const again = await build()
+    expect(again.stderr).toMatch(/2 printed, 0 unchanged/)
+    expect(mtime(zhPdf())).toBeGreaterThan(pdfBefore)
+    expect(mtime(page)).toBe(pageBefore)
+  }, 60_000)
+
+  it('takes PDFs from the cache into an out dir that is new', async () => {
+    const elsewhere = path.join(site.root, 'elsewhere')
+    const fresh = await runCli(['build', '--content', site.content, '--out', elsewhere])
+    expect(fresh.stderr).toMatch(/0 printed, 2 unchanged from the cache/)
+    expect(fs.readFileSync(path.join(elsewhere, 'zh', 'policy-zh', 'policy-zh.pdf')).equals(fs.readFileSync(zhPdf()))).toBe(true)
+  }, 60_000)
+
+  it('discards damaged cache entries with a warning, and --force prints everything', async () => {
+    const cache = cacheDirFor(site.content, undefined)
+    for (const kind of ['briefs', 'pdfs']) {
+      for (const name of fs.readdirSync(path.join(cache, kind))) fs.writeFileSync(path.join(cache, kind, name), '{cut sh')
+    }
     const damaged = await build()
-    expect(damaged.stderr).toMatch(/briefkit: warning: .*\.briefkit-pdfs\.json is damaged; every PDF is printed anew/)
-    expect(damaged.stderr).not.toMatch(/reused/)
+    expect(damaged.code).toBe(0)
+    expect(damaged.stderr).toMatch(/briefkit: warning: the cache entry .*briefs.* is damaged; it was removed/)
+    expect(damaged.stderr).toMatch(/briefkit: warning: the cache entry .*\.pdf is damaged; it was removed/)
+    expect(damaged.stderr).toMatch(/2 printed, 0 unchanged/)
     const forced = await build('--force')
     expect(forced.code).toBe(0)
-    expect(forced.stderr).not.toMatch(/reused/)
+    expect(forced.stderr).toMatch(/2 printed, 0 unchanged/)
+    expect(forced.stderr).not.toMatch(/briefs \(\d+ unchanged/)
   }, 90_000)
 })

@@ -48,6 +48,22 @@ describe('briefkit check lints', () => {
     ])
   })
 
+  it('flags internal links to an id or a page the site does not have, and passes those it has', async () => {
+    const { code, problems } = await check((site) => fs.appendFileSync(path.join(briefDir(site), 'arguments', 'c-equity.md'), [
+      '', 'See [the method](#evidence-method), [the sources](#references-title) and [this brief](../urban-trees/).', '',
+      'Not [a heading](#evidence-methods), [a brief](../no-such-brief/) or [its heading](../urban-trees/#nowhere).', '',
+      '[gone]: ../urban-trees/data.csv', '',
+    ].join('\n')))
+    expect(code).toBe(1)
+    expect(problems.filter((p) => p.rule === 'dead-link').map((p) => `${p.severity} ${p.line}:${p.column} ${p.message}`)).toEqual([
+      'error 15:5 Link `#evidence-methods`: this page has no id `evidence-methods`',
+      'error 15:37 Link `../no-such-brief/` leads to no page of the site',
+      'error 15:69 Link `../urban-trees/#nowhere`: this page has no id `nowhere`',
+      'error 17:1 Link `../urban-trees/data.csv` leads to no page of the site',
+    ])
+    expect(problems.find((p) => p.message.includes('#evidence-methods'))?.hint).toMatch(/Did you mean `#evidence-method`\?/)
+  })
+
   it('flags a figure in the key findings that the body does not have', async () => {
     const { problems } = await check((site) => {
       const brief = path.join(briefDir(site), 'brief.md')

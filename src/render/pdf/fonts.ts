@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { cacheKey, type BuildCache } from '../../build/cache.ts'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import subsetFont from 'subset-font'
@@ -25,22 +26,37 @@ const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(
  */
 export class PrintFonts {
   private readonly subsets = new Map<string, Promise<FontSubset[]>>()
+  private data: Promise<Buffer[]> | undefined
 
-  private constructor(private readonly fonts: ReadonlyArray<{ font: PrintFont; data: Buffer }>) {}
+  private constructor(private readonly fonts: readonly PrintFont[]) {}
 
-  static async load(fonts: readonly PrintFont[]): Promise<PrintFonts> {
-    return new PrintFonts(await Promise.all(fonts.map(async (font) => ({ font, data: await fs.readFile(font.file) }))))
+  /** The theme's print fonts; their files are read when first needed. */
+  static lazy(fonts: readonly PrintFont[]): PrintFonts {
+    return new PrintFonts(fonts)
   }
 
-  /** Every code point some print font has a glyph for. */
-  async coverage(): Promise<Set<number>> {
+  /** Every code point some print font has a glyph for; with a cache, read once per font file. */
+  async coverage(cache?: BuildCache): Promise<Set<number>> {
+    const stats = await Promise.all(this.fonts.map((f) => fs.stat(f.file)))
+    const key = cacheKey(this.fonts.flatMap((f, i) => [f.file, String(stats[i]?.size), String(stats[i]?.mtimeMs)]))
+    const ranges = cache?.readJson('coverage', key, isRanges) ?? toRanges(await this.readCoverage())
+    cache?.writeJson('coverage', key, ranges)
+    return new Set(ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i)))
+  }
+
+  private async readCoverage(): Promise<number[]> {
     const hb = await import('harfbuzzjs')
     const covered = new Set<number>()
-    for (const { data } of this.fonts) {
+    for (const data of await this.files()) {
       const face = new hb.Face(new hb.Blob(data))
       for (const cp of face.collectUnicodes()) covered.add(cp)
     }
-    return covered
+    return [...covered].sort((a, b) => a - b)
+  }
+
+  private files(): Promise<Buffer[]> {
+    this.data ??= Promise.all(this.fonts.map((font) => fs.readFile(font.file)))
+    return this.data
   }
 
   /** Subsets of every print font with the characters of `text` (and ASCII). */
@@ -49,15 +65,30 @@ export class PrintFonts {
     const key = createHash('sha256').update(chars).digest('hex').slice(0, 16)
     let subsets = this.subsets.get(key)
     if (!subsets) {
-      subsets = Promise.all(this.fonts.map(async ({ font, data }) => ({
+      subsets = this.files().then((files) => Promise.all(this.fonts.map(async (font, i) => ({
         font,
         name: `${path.basename(font.file).replace(/\.[^.]+$/, '')}-${key}.ttf`,
-        data: await subsetFont(data, chars, { targetFormat: 'truetype' }),
-      })))
+        data: await subsetFont(files[i] ?? Buffer.alloc(0), chars, { targetFormat: 'truetype' }),
+      }))))
       this.subsets.set(key, subsets)
     }
     return subsets
   }
+}
+
+/** Sorted code points as `[first, last]` runs. */
+function toRanges(points: readonly number[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  for (const cp of points) {
+    const last = ranges.at(-1)
+    if (last && last[1] === cp - 1) last[1] = cp
+    else ranges.push([cp, cp])
+  }
+  return ranges
+}
+
+function isRanges(value: unknown): value is Array<[number, number]> {
+  return Array.isArray(value) && value.every((r) => Array.isArray(r) && r.length === 2 && r.every(Number.isInteger))
 }
 
 /** `@font-face` rules for subsets written to `dir` (a URL relative to the stylesheet). */

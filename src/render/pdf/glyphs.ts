@@ -6,6 +6,7 @@ import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import type { OutputFile } from '../../build/output.ts'
+import type { BuildCache } from '../../build/cache.ts'
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { reportError } from '../../reporting/messages.ts'
@@ -18,9 +19,9 @@ import type { PrintFonts } from './fonts.ts'
  * What the PDF's fonts can draw: the theme's print fonts when it has them, else its web fonts
  * (from their stylesheets' `unicode-range`). `undefined` when the theme names no fonts at all.
  */
-export async function pdfCoverage(printFonts: PrintFonts | undefined, webFonts: readonly OutputFile[]): Promise<Coverage | undefined> {
+export async function pdfCoverage(printFonts: PrintFonts | undefined, webFonts: readonly OutputFile[], cache?: BuildCache): Promise<Coverage | undefined> {
   if (printFonts) {
-    const covered = await printFonts.coverage()
+    const covered = await printFonts.coverage(cache)
     return (cp) => covered.has(cp)
   }
   const stylesheets = webFonts.flatMap((f) => ('content' in f && f.path.endsWith('.css') ? [String(f.content)] : []))

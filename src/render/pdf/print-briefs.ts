@@ -9,23 +9,24 @@ import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { cslLanguage } from '../../citations/styles.ts'
 import { pdfPath } from '../../pipeline/paths.ts'
-import { renderPrintPage, tableOfContents } from '../html/pages.ts'
+import { renderPrintPage, tableOfContents, type Page } from '../html/pages.ts'
 import type { Theme } from '../html/theme.ts'
 import { buildDate, setMetadata } from './metadata.ts'
 import { readBookmarks } from './outline.ts'
 import { BrowserPool, type PoolOptions } from './pool.ts'
 import { printPdf } from './print.ts'
-import { pdfKey, pdfManifestName, readPdfManifest, reuseFile } from '../../build/reuse.ts'
+import { reuseFile } from '../../build/reuse.ts'
+import { cacheKey, type BuildCache } from '../../build/cache.ts'
 import { fontFaces, type FontSubset, type PrintFonts } from './fonts.ts'
 
 /** How PDFs are made. */
 export interface PrintOptions extends PoolOptions {
   /** Told after each PDF: how many are done, of how many, and which. */
   onProgress?: (done: number, total: number, label: string) => void
-  /** The previous build's out dir: a PDF whose inputs did not change is taken from there. */
-  previous?: string
-  /** Told about a cache that could not be used. */
-  onWarning?: (message: string) => void
+  /** PDFs by the key of what they are printed from: one found there is not printed again. */
+  cache?: BuildCache
+  /** Only take PDFs from the cache; print none (a quick pass whose PDFs follow later). @default true */
+  print?: boolean
 }
 
 /** What printing a brief needs: the pool, the staging out dir, the site and the fonts. */
@@ -38,57 +39,72 @@ export interface PrintContext {
   fonts: PrintFonts | undefined
 }
 
+/** What printing the PDFs of a build did. */
+export interface PrintResult {
+  /** PDFs taken from the cache, their inputs unchanged. */
+  reused: number
+  printed: number
+}
+
 /**
  * Print every brief's PDF into the staging out dir, on one browser with a pool of pages. Each is
  * printed twice on the same page: the first pass finds the page of each section (from the PDF's
- * bookmarks), the second prints the table of contents with those numbers. A PDF printed from the
- * same inputs by the previous build is reused, not printed. Returns how many were reused.
+ * bookmarks), the second prints the table of contents with those numbers. A PDF the cache holds
+ * for the same inputs is linked from there, not printed; a printed one goes into the cache.
  */
 export async function printBriefs(
   staging: string,
   briefs: readonly CompiledBrief[],
   site: Pick<PrintContext, 'config' | 'theme' | 'fonts'>,
   options: PrintOptions = {},
-): Promise<{ reused: number }> {
-  const previous = options.previous ? await readPdfManifest(options.previous, options.onWarning ?? (() => undefined)) : {}
-  const manifest: Record<string, string> = {}
-  const toPrint: CompiledBrief[] = []
+): Promise<PrintResult> {
+  const { cache } = options
+  const toPrint: Array<{ brief: CompiledBrief; page: Page; key: string }> = []
+  let reused = 0
   for (const brief of briefs) {
-    const key = await printKey(brief, site)
-    const file = pdfPath(brief)
-    manifest[file] = key
-    const old = options.previous && path.join(options.previous, file)
-    if (old && previous[file] === key && existsSync(old)) await reuseFile(old, path.join(staging, file))
-    else toPrint.push(brief)
+    const page = await renderPrintPage(brief, site.config, site.theme)
+    const key = await printKey(page, site)
+    const cached = cache?.readFile('pdfs', `${key}.pdf`, isPdf)
+    if (cached) {
+      await reuseFile(cached, path.join(staging, pdfPath(brief)))
+      reused++
+    } else if (options.print !== false) {
+      toPrint.push({ brief, page, key })
+    }
   }
-  await fs.writeFile(path.join(staging, pdfManifestName), `${JSON.stringify(manifest, null, 2)}\n`)
-  let done = briefs.length - toPrint.length
-  if (toPrint.length === 0) return { reused: done }
+  let done = reused
+  if (toPrint.length === 0) return { reused, printed: 0 }
   const pool = await BrowserPool.create(options)
   try {
-    await Promise.all(toPrint.map(async (brief) => {
-      await printBrief({ ...site, pool, staging }, brief)
+    await Promise.all(toPrint.map(async ({ brief, page, key }) => {
+      await printBrief({ ...site, pool, staging }, brief, page)
+      const file = path.join(staging, pdfPath(brief))
+      if (cache) await reuseFile(cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file)), file)
       options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`)
     }))
   } finally {
     await pool.close()
   }
-  return { reused: briefs.length - toPrint.length }
+  return { reused, printed: toPrint.length }
 }
 
 /** Everything a brief's PDF is printed from: its print page, print stylesheet, fonts, paper and dates. */
-async function printKey(brief: CompiledBrief, { config, theme }: Pick<PrintContext, 'config' | 'theme'>): Promise<string> {
-  const page = await renderPrintPage(brief, config, theme)
+async function printKey(page: Page, { config, theme }: Pick<PrintContext, 'config' | 'theme'>): Promise<string> {
   const fonts = theme.printFonts.map((f) => `${f.family} ${f.weight} ${f.style} ${f.file}`).join('\n')
-  return pdfKey([page.html, await printCss(theme), fonts, config.paper, process.env['SOURCE_DATE_EPOCH'] ?? ''])
+  return cacheKey([page.html, await printCss(theme), fonts, config.paper, process.env['SOURCE_DATE_EPOCH'] ?? ''])
+}
+
+// Note: a PDF cut short (a build killed while writing it) lacks its end-of-file marker.
+function isPdf(data: Buffer): boolean {
+  return data.subarray(0, 5).toString('latin1') === '%PDF-' && data.subarray(-1024).toString('latin1').includes('%%EOF')
 }
 
 /**
  * Print one brief's PDF into the staging out dir, next to its page. The print page, its font
  * subsets and their stylesheet are written beside it for the browser and removed afterwards.
  */
-export async function printBrief({ pool, staging, config, theme, fonts }: PrintContext, brief: CompiledBrief): Promise<void> {
-  const page = await renderPrintPage(brief, config, theme)
+export async function printBrief({ pool, staging, config, theme, fonts }: PrintContext, brief: CompiledBrief, printPage?: Page): Promise<void> {
+  const page = printPage ?? (await renderPrintPage(brief, config, theme))
   const headings = headingTexts(page.html)
   const file = path.join(staging, page.path)
   const dir = path.dirname(file)
@@ -123,17 +139,10 @@ async function writeFontSubsets(dir: string, subsets: readonly FontSubset[]): Pr
   await fs.writeFile(path.join(dir, printFontsCss), fontFaces(subsets, printFontsDir))
 }
 
-const printCssCache = new Map<string, Promise<string>>()
-
 /** The theme's print stylesheet, whose generated content needs glyphs too. */
-function printCss(theme: Theme): Promise<string> {
-  let css = printCssCache.get(theme.dir)
-  if (!css) {
-    const file = theme.dirs.map((d) => path.join(d, 'assets', 'print.css')).find((f) => existsSync(f))
-    css = file ? fs.readFile(file, 'utf8') : Promise.resolve('')
-    printCssCache.set(theme.dir, css)
-  }
-  return css
+async function printCss(theme: Theme): Promise<string> {
+  const file = theme.dirs.map((d) => path.join(d, 'assets', 'print.css')).find((f) => existsSync(f))
+  return file ? fs.readFile(file, 'utf8') : ''
 }
 
 /** Page numbers of a brief's sections in its PDF, by section id. */

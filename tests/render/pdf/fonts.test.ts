@@ -10,7 +10,7 @@ const codePoints = (data: Uint8Array) => new Set(new hb.Face(new hb.Blob(data)).
 describe('print fonts', () => {
   let fonts: PrintFonts
   beforeAll(async () => {
-    fonts = await PrintFonts.load(theme.printFonts)
+    fonts = PrintFonts.lazy(theme.printFonts)
   })
 
   it('are whole font files of the default theme: Latin and Chinese, regular and bold', () => {

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import findCacheDirectory from 'find-cache-dir'
+
+const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+
+/**
+ * briefkit's version and a stamp of its code (each source file's size and time), so that outputs
+ * made by other code, an upgrade or a change to briefkit itself, are never taken for current.
+ */
+const codeStamp = (() => {
+  const src = fileURLToPath(new URL('..', import.meta.url))
+  const hash = createHash('sha256').update(version)
+  for (const entry of fs.readdirSync(src, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    const { size, mtimeMs } = fs.statSync(file)
+    hash.update(`${path.relative(src, file)} ${size} ${mtimeMs}\n`)
+  }
+  return hash.digest('hex')
+})()
+
+/** A cache key: a hash of everything an output is made from, and of briefkit's code. */
+export function cacheKey(parts: readonly string[]): string {
+  const hash = createHash('sha256').update(`briefkit ${codeStamp}\n`)
+  for (const part of parts) hash.update(`${part.length}:${part}`)
+  return hash.digest('hex')
+}
+
+/**
+ * Where a site's build cache lives: `cache:` in site.yaml, else `node_modules/.cache/briefkit`
+ * of the project holding the content, else the system's temporary folder. Each content folder
+ * gets its own folder inside, so two sites never share entries.
+ */
+export function cacheDirFor(contentDir: string, configured: string | undefined): string {
+  const root = configured ?? findCacheDirectory({ name: 'briefkit', cwd: contentDir }) ?? path.join(os.tmpdir(), 'briefkit-cache')
+  return path.join(root, createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 16))
+}
+
+/**
+ * A build's cache: entries by kind (`briefs`, `pdfs`, …) and key, in files on disk. An entry that
+ * cannot be read as what it should be is discarded with a warning, never trusted. The cache keeps
+ * what the latest build used: `prune` removes the rest.
+ */
+export class BuildCache {
+  private readonly used = new Set<string>()
+
+  /**
+   * @param fresh Read nothing (`--force`): every output is made anew, and the cache refilled.
+   */
+  constructor(readonly dir: string, private readonly warn: (message: string) => void, private readonly fresh = false) {}
+
+  /** A JSON entry, or undefined when there is none or it is damaged (then it is removed). */
+  readJson<T>(kind: string, key: string, valid: (value: unknown) => value is T): T | undefined {
+    const file = this.entry(kind, `${key}.json`)
+    if (this.fresh) return undefined
+    let text: string
+    try {
+      text = fs.readFileSync(file, 'utf8')
+    } catch {
+      return undefined
+    }
+    try {
+      const value: unknown = JSON.parse(text)
+      if (valid(value)) return value
+    } catch {
+      // Note: handled below, as for any other unusable entry.
+    }
+    this.discard(file)
+    return undefined
+  }
+
+  /** Store a JSON entry. */
+  writeJson(kind: string, key: string, value: unknown): void {
+    this.write(this.entry(kind, `${key}.json`), JSON.stringify(value))
+  }
+
+  /** The path of a file entry when it exists and `valid` accepts its bytes; a damaged one is removed. */
+  readFile(kind: string, name: string, valid: (data: Buffer) => boolean): string | undefined {
+    const file = this.entry(kind, name)
+    if (this.fresh || !fs.existsSync(file)) return undefined
+    if (valid(fs.readFileSync(file))) return file
+    this.discard(file)
+    return undefined
+  }
+
+  /** Store a file entry; returns its path. */
+  writeFile(kind: string, name: string, data: string | Uint8Array): string {
+    const file = this.entry(kind, name)
+    this.write(file, data)
+    return file
+  }
+
+  /** A folder entry's path (marked used); whether it is complete is the caller's to know. */
+  folder(kind: string, name: string): string {
+    return this.entry(kind, name)
+  }
+
+  /** Remove every entry of these kinds that this build did not use. */
+  prune(kinds: readonly string[]): void {
+    for (const kind of kinds) {
+      const dir = path.join(this.dir, kind)
+      if (!fs.existsSync(dir)) continue
+      for (const name of fs.readdirSync(dir)) {
+        const file = path.join(dir, name)
+        if (!this.used.has(file)) fs.rmSync(file, { recursive: true, force: true })
+      }
+    }
+  }
+
+  private entry(kind: string, name: string): string {
+    const file = path.join(this.dir, kind, name)
+    this.used.add(file)
+    return file
+  }
+
+  private discard(file: string): void {
+    this.warn(`the cache entry ${file} is damaged; it was removed and its output is made anew`)
+    fs.rmSync(file, { recursive: true, force: true })
+  }
+
+  // Note: written beside and renamed, so a build that stops half-way never leaves half an entry.
+  private write(file: string, data: string | Uint8Array): void {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    const temporary = `${file}.${process.pid}.tmp`
+    fs.writeFileSync(temporary, data)
+    fs.renameSync(temporary, file)
+  }
+}
