@@ -4,6 +4,7 @@ import { build, type BuildResult } from '../build/build.ts'
 import { BriefkitError, UsageError } from '../reporting/errors.ts'
 import { loadConfig } from '../config/resolve.ts'
 import { scaffoldBrief } from '../content/scaffold.ts'
+import { dev } from './dev.ts'
 import { collectDiagnostics, countDiagnostics, formatDiagnostics, type Diagnostic } from '../reporting/report.ts'
 
 const usage = `Usage: briefkit <command> [options]
@@ -12,6 +13,7 @@ Commands:
   build         Build the site into the out dir
   check         Check the content without writing anything
   new <slug>    Start a new brief in content/<slug>/ (--lang to choose its language)
+  dev           Build, serve on 127.0.0.1 and rebuild on every change, with live reload
 
 Options:
   --content DIR   content folder (default: content)
@@ -20,6 +22,8 @@ Options:
   --force         print every PDF, even those whose inputs did not change
   --lang LANG     language of a new brief (default: the site's first)
   --format FMT    how problems are printed: text (default) or json (an array on stdout)
+  --port N        port for dev (default: 4173; when taken, the next free one)
+  --open          open the site in the browser (dev)
   -h, --help      show this help
   -v, --version   show the version
 
@@ -39,6 +43,8 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
         lang: { type: 'string' },
         format: { type: 'string', default: 'text' },
         force: { type: 'boolean', default: false },
+        port: { type: 'string', default: '4173' },
+        open: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -54,7 +60,8 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     }
     if (command === 'new') return newBrief(extra, values.content, values.lang, io)
     if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``)
-    if (command !== 'build' && command !== 'check') throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check, new.' })
+    if (command === 'dev') return await dev({ contentDir: values.content, outDir: values.out, port: portNumber(values.port), open: values.open, pdf: values.pdf }, io)
+    if (command !== 'build' && command !== 'check') throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check, new, dev.' })
 
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown format \`${values.format}\``, { hint: 'Formats: text, json.' })
     const started = performance.now()
@@ -88,6 +95,12 @@ function newBrief(args: string[], contentDir: string, lang: string | undefined, 
   const written = scaffoldBrief(config, slug, lang ?? config.languages[0])
   io.err(`briefkit: wrote ${written.length} files in ${path.relative(process.cwd(), path.dirname(written[0] ?? '')) || '.'}/; fill them in, then run \`briefkit check\``)
   return 0
+}
+
+function portNumber(text: string): number {
+  const port = Number(text)
+  if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`\`--port ${text}\` is not a port number`, { hint: 'A number from 0 to 65535; 0 picks any free port.' })
+  return port
 }
 
 /** A live line on a terminal (`\r`), plain lines elsewhere (CI logs). */

@@ -99,7 +99,11 @@ export class BrowserPool {
   private async launch(): Promise<Browser> {
     const puppeteer = (await import('puppeteer')).default
     try {
-      return await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromeArgs })
+      // Note: Puppeteer's own Ctrl-C handler exits at once; a program that listens itself (`briefkit dev`
+      // waits for the running build, which closes this browser) keeps Ctrl-C. Chromium dies on exit either way.
+      const handleSIGINT = process.listenerCount('SIGINT') === 0
+      const handleSIGTERM = process.listenerCount('SIGTERM') === 0
+      return await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromeArgs, handleSIGINT, handleSIGTERM })
     } catch (error) {
       throw new BriefkitError(`Could not start ${this.executablePath}`, { cause: error, hint: 'Check that this Chrome/Chromium runs, or set BRIEFKIT_CHROME.' })
     }

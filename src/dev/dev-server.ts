@@ -1,0 +1,123 @@
+import path from 'node:path'
+import { checkOutDir } from '../build/output.ts'
+import { createBuildLoop } from './build-loop.ts'
+import { createEventHub } from './events.ts'
+import { closeServer, createDevHttpServer, listen } from './http.ts'
+import { openInBrowser } from './open.ts'
+import { runPass, type Pass } from './rebuild.ts'
+import { describeRebuildSet, rebuildSet } from './rebuild-set.ts'
+import { createReporter } from './report.ts'
+import { readLayout, watchRoots } from './sources.ts'
+import { watchFolders, type FolderWatch } from './watch.ts'
+
+/** How long closing waits for a running build (a PDF pass of many briefs takes a while). */
+const closeTimeout = 60_000
+
+/** What to preview, and how. */
+export interface DevServerOptions {
+  /** @default 'content' */
+  contentDir?: string
+  /** @default 'dist' */
+  outDir?: string
+  /** Port on 127.0.0.1; when taken, the next free one of the following nine. 0: any free port. @default 4173 */
+  port?: number
+  /** Open the site in the default browser. @default false */
+  open?: boolean
+  /** Print the PDFs in a second pass once edits settle. @default true */
+  pdf?: boolean
+  /** Milliseconds after the last successful HTML build before the PDF pass. @default 1500 */
+  pdfDelay?: number
+  /** Milliseconds a burst of file events must be quiet before a build. @default 75 */
+  debounce?: number
+  /** Where progress lines go. @default stderr */
+  log?: (line: string) => void
+}
+
+/** A running dev server. */
+export interface DevServer {
+  url: string
+  /** Resolves once no build is running or waiting. */
+  idle(): Promise<void>
+  /** Stop watching, end the event streams, close the server and wait for a running build. */
+  close(): Promise<void>
+}
+
+/**
+ * Build the site, serve the out dir with live reload, and rebuild on every change to the content,
+ * the theme or site.yaml. Content errors and failed builds are reported, never fatal: the last good
+ * site keeps being served, with an overlay saying what is wrong.
+ */
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const contentDir = path.resolve(options.contentDir ?? 'content')
+  const outDir = path.resolve(options.outDir ?? 'dist')
+  const log = options.log ?? ((line: string) => console.error(line))
+  checkOutDir(outDir, contentDir)
+  const hub = createEventHub()
+  const report = createReporter({ log, reload: hub.reload, error: hub.error })
+  let layout = readLayout(contentDir, outDir)
+  let watch: FolderWatch | undefined
+  let closing = false
+
+  const run = async (pass: Pass): Promise<boolean> => {
+    const started = performance.now()
+    const outcome = await runPass(pass, {
+      contentDir, outDir, pdf: options.pdf !== false,
+      onProgress: (done, total, label) => log(`briefkit: PDF ${done}/${total} ${label}`),
+      onWarning: (message) => log(`briefkit: warning: ${message}`),
+    })
+    // Note: Ctrl-C reaches the whole process group, tsx's compiler too, so a build it interrupts may fail.
+    if (closing && outcome.status === 'failed') log('briefkit: the build was interrupted; the out dir is as it was')
+    else report(pass, outcome, performance.now() - started)
+    // Note: site.yaml may have changed the theme or the languages: watch what the site now uses.
+    layout = readLayout(contentDir, outDir, layout)
+    if (watch && !closing && watchRoots(layout).join('\n') !== watch.roots.join('\n')) startWatching()
+    return outcome.status === 'written'
+  }
+  const loop = createBuildLoop({ run, pdfDelay: options.pdf === false ? undefined : options.pdfDelay ?? 1500 })
+  const onChange = (paths: string[]) => {
+    const set = rebuildSet(paths, layout)
+    if (set.kind === 'nothing') return
+    log(`briefkit: ${describeRebuildSet(set)}`)
+    loop.request(set)
+  }
+  const startWatching = () => {
+    watch?.close()
+    watch = watchFolders(watchRoots(layout), onChange, { debounce: options.debounce ?? 75, onError: (m) => log(`briefkit: warning: ${m}`) })
+  }
+
+  log(`briefkit: building ${path.relative(process.cwd(), contentDir) || '.'}…`)
+  loop.request({ kind: 'everything', because: 'the site' })
+  startWatching()
+  await loop.idle()
+  // Note: Ctrl-C reaches tsx's compiler too (same process group), and a module first imported after that
+  // never loads: load the PDF printer now, not in the middle of the PDF pass that Ctrl-C interrupts.
+  if (options.pdf !== false) await import('../render/pdf/print-briefs.ts')
+
+  const server = createDevHttpServer(outDir, hub)
+  const requested = options.port ?? 4173
+  const port = await listen(server, requested).catch(async (error: unknown) => {
+    watch?.close()
+    await loop.close()
+    throw error
+  })
+  if (requested !== 0 && port !== requested) log(`briefkit: port ${requested} is in use, using ${port}`)
+  const url = `http://127.0.0.1:${port}/`
+  log(`briefkit: serving ${path.relative(process.cwd(), outDir) || '.'}/ at ${url} (Ctrl-C to stop)`)
+  if (options.open) openInBrowser(url)
+
+  return {
+    url,
+    idle: () => loop.idle(),
+    async close() {
+      closing = true
+      watch?.close()
+      hub.close()
+      await closeServer(server)
+      // Note: a build stuck for good (its compiler gone) would otherwise end the process without an exit code.
+      let timer: NodeJS.Timeout | undefined
+      const gaveUp = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), closeTimeout) })
+      if (await Promise.race([loop.close().then(() => false), gaveUp])) log('briefkit: stopped without waiting longer for the running build')
+      clearTimeout(timer)
+    },
+  }
+}

@@ -1,0 +1,26 @@
+import { build, type BuildOptions, type BuildResult } from '../build/build.ts'
+
+/** The dev loop's two passes: the pages first, the PDFs once edits settle. */
+export type Pass = 'html' | 'pdf'
+
+/** What a pass did: wrote the site (with the out dir paths that changed), stopped at content errors, or threw. */
+export type PassOutcome =
+  | { status: 'written'; result: BuildResult; changed: readonly string[] | 'all' }
+  | { status: 'content-errors'; result: BuildResult }
+  | { status: 'failed'; error: unknown }
+
+/** Where to build from and to, whether the site has PDFs, and who hears about progress. */
+export type PassOptions = Pick<BuildOptions, 'contentDir' | 'outDir' | 'pdf' | 'onProgress' | 'onWarning'>
+
+/** Run one pass of `briefkit dev`: the only place the dev server calls build(). Never throws. */
+export async function runPass(pass: Pass, options: PassOptions): Promise<PassOutcome> {
+  try {
+    // Note: the HTML pass keeps the pages' PDF links and takes unchanged PDFs from the build cache;
+    // the PDF pass prints those that changed.
+    const result = await build({ ...options, printPdfs: pass === 'pdf' })
+    if (!result.written) return { status: 'content-errors', result }
+    return { status: 'written', result, changed: result.changed }
+  } catch (error) {
+    return { status: 'failed', error }
+  }
+}
