@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { loadConfig, type ResolvedConfig } from '../config/resolve.ts'
@@ -41,10 +42,11 @@ export interface BuildOptions {
   /** Ignore the build cache: compile every brief and print every PDF anew (and refill the cache). */
   force?: boolean
   /**
-   * Print the PDFs that changed; `false` writes pages that link their PDFs but takes the PDFs
-   * only from the cache, for a quick pass whose PDFs follow (`briefkit dev`). @default true
+   * A quick pass whose next pass does the rest (`briefkit dev`): pages link their PDFs, but PDFs
+   * come only from the cache, none is printed, and the search index is the previous build's.
+   * @default false
    */
-  printPdfs?: boolean
+  pagesOnly?: boolean
 }
 
 /** What a build did. */
@@ -141,10 +143,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   checkOutDir(outDir, contentDir)
   const { pages, output } = site
   let printed = { reused: 0, printed: 0 }
-  const printAll = options.printPdfs !== false
+  const printAll = options.pagesOnly !== true
+  const oldIndex = path.join(outDir, 'pagefind')
   // Note: before the new site replaces the old one: the search index, then the PDFs.
   const finish = async (staging: string) => {
-    await indexSite(staging, cache)
+    if (printAll || !existsSync(oldIndex)) await indexSite(staging, cache)
+    else await fs.cp(oldIndex, path.join(staging, 'pagefind'), { recursive: true, preserveTimestamps: true })
     if (!withPdf) return
     const { printBriefs } = await import('../render/pdf/print-briefs.ts')
     printed = await printBriefs(staging, compiled, { config, theme, fonts: printFonts }, {
@@ -156,7 +160,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   const changed = await writeAtomically(outDir, output, finish)
   // Note: the cache keeps what this build used; PDFs only after a build that printed them all.
-  cache?.prune(withPdf && printAll ? ['briefs', 'coverage', 'search', 'pdfs'] : ['briefs', 'search'])
+  cache?.prune(printAll ? ['briefs', 'coverage', 'search', ...(withPdf ? ['pdfs'] : [])] : ['briefs'])
   return {
     ...result, written: true, changed, pages: pages.map((p) => p.path),
     pdfs: withPdf ? compiled.map(pdfPath).filter((file) => existsSync(path.join(outDir, file))) : [], pdfsReused: printed.reused, pdfsPrinted: printed.printed,

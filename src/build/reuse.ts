@@ -1,4 +1,5 @@
-import { copyFileSync, linkSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { copyFileSync, linkSync, readFileSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { OutputFile } from './output.ts'
@@ -25,9 +26,11 @@ export async function reuseFile(from: string, to: string): Promise<void> {
  * small files, and one call each is quicker than a round trip through the thread pool.
  */
 export function placeFile(file: OutputFile, dest: string, old: string): boolean {
-  const size = statSync(old, { throwIfNoEntry: false })?.size
+  const oldStat = statSync(old, { throwIfNoEntry: false })
+  const size = oldStat?.size
   if ('from' in file) {
-    if (size === statSync(file.from).size && readFileSync(file.from).equals(readFileSync(old))) return link(old, dest)
+    const fromStat = statSync(file.from)
+    if (oldStat && size === fromStat.size && digest(file.from, fromStat) === digest(old, oldStat)) return link(old, dest)
     copyFileSync(file.from, dest)
   } else {
     const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content
@@ -35,6 +38,20 @@ export function placeFile(file: OutputFile, dest: string, old: string): boolean 
     writeFileSync(dest, bytes)
   }
   return false
+}
+
+// Note: a site copies hundreds of files (fonts, images) that rarely change; while a process lives
+// (`briefkit dev`), each is read once, then known by its inode, size and time.
+const digests = new Map<string, string>()
+
+function digest(file: string, stat: Stats): string {
+  const key = `${file}\0${stat.ino}\0${stat.size}\0${stat.mtimeMs}`
+  let value = digests.get(key)
+  if (value === undefined) {
+    value = createHash('sha1').update(readFileSync(file)).digest('hex')
+    digests.set(key, value)
+  }
+  return value
 }
 
 function link(from: string, to: string): boolean {

@@ -15,9 +15,9 @@ export type PassOptions = Pick<BuildOptions, 'contentDir' | 'outDir' | 'pdf' | '
 /** Run one pass of `briefkit dev`: the only place the dev server calls build(). Never throws. */
 export async function runPass(pass: Pass, options: PassOptions): Promise<PassOutcome> {
   try {
-    // Note: the HTML pass keeps the pages' PDF links and takes unchanged PDFs from the build cache;
-    // the PDF pass prints those that changed.
-    const result = await build({ ...options, printPdfs: pass === 'pdf' })
+    // Note: the HTML pass keeps the pages' PDF links, takes unchanged PDFs from the build cache and
+    // keeps the search index; the PDF pass prints the PDFs that changed and indexes the pages.
+    const result = await build({ ...options, pagesOnly: pass === 'html' })
     if (!result.written) return { status: 'content-errors', result }
     return { status: 'written', result, changed: result.changed }
   } catch (error) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
@@ -22,7 +23,8 @@ export interface StaticOptions {
 
 /**
  * Send a file of the out dir: `index.html` for a folder, the site's 404.html with status 404,
- * nothing outside the out dir, never cached. HTML gets the reload client as it is sent.
+ * nothing outside the out dir. HTML gets the reload client as it is sent and is never cached;
+ * other files are revalidated by their ETag on every use.
  */
 export async function serveStatic(request: IncomingMessage, response: ServerResponse, options: StaticOptions): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'Method not allowed')
@@ -55,9 +57,22 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
 
 function send(request: IncomingMessage, response: ServerResponse, status: number, file: string, body: Buffer, injectClient: (html: string) => string): void {
   const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-  const bytes = type.startsWith('text/html') ? Buffer.from(injectClient(body.toString('utf8'))) : body
-  response.writeHead(status, { 'content-type': type, 'content-length': bytes.length, 'cache-control': 'no-store' })
-  response.end(request.method === 'HEAD' ? undefined : bytes)
+  if (type.startsWith('text/html')) {
+    const bytes = Buffer.from(injectClient(body.toString('utf8')))
+    response.writeHead(status, { 'content-type': type, 'content-length': bytes.length, 'cache-control': 'no-store' })
+    response.end(request.method === 'HEAD' ? undefined : bytes)
+    return
+  }
+  // Note: other files are checked, not fetched, on each reload: a Chinese page has dozens of font
+  // files, and fetching and decoding them all again made a reload take most of a second.
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
+  if (status === 200 && request.headers['if-none-match'] === etag) {
+    response.writeHead(304, { etag, 'cache-control': 'no-cache' })
+    response.end()
+    return
+  }
+  response.writeHead(status, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-cache', etag })
+  response.end(request.method === 'HEAD' ? undefined : body)
 }
 
 /** A file's bytes, `folder`, or undefined when there is none. */

@@ -38,7 +38,7 @@ describe('the dev server serves the out dir', () => {
     expect(log.join('\n')).toMatch(/built 7 pages/)
   })
 
-  it('with the right content types, never cached', async () => {
+  it('with the right content types; pages never cached, other files revalidated', async () => {
     const types: Record<string, string> = {
       'index.html': 'text/html; charset=utf-8', 'assets/style.css': 'text/css; charset=utf-8', 'assets/search.js': 'text/javascript; charset=utf-8',
       'assets/favicon.svg': 'image/svg+xml', 'sitemap.xml': 'application/xml', 'a.pdf': 'application/pdf', 'a.png': 'image/png',
@@ -51,9 +51,20 @@ describe('the dev server serves the out dir', () => {
       const response = await fetch(new URL(file, server.url))
       expect(response.status, file).toBe(200)
       expect(response.headers.get('content-type'), file).toBe(type)
-      expect(response.headers.get('cache-control'), file).toBe('no-store')
+      expect(response.headers.get('cache-control'), file).toBe(file.endsWith('.html') ? 'no-store' : 'no-cache')
     }
     expect(woff2).toBeDefined()
+  })
+
+  it('answers 304 for a file the browser has, by its ETag, and sends it again once it changed', async () => {
+    const url = new URL('assets/style.css', server.url)
+    const etag = (await fetch(url)).headers.get('etag') ?? ''
+    expect(etag).toMatch(/^".+"$/)
+    expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304)
+    fs.appendFileSync(path.join(site.out, 'assets', 'style.css'), '\n/* changed */\n')
+    const changed = await fetch(url, { headers: { 'if-none-match': etag } })
+    expect(changed.status).toBe(200)
+    expect(await changed.text()).toContain('/* changed */')
   })
 
   it('serves index.html for a folder, redirecting to its trailing slash first', async () => {

@@ -35,13 +35,23 @@ export class PrintFonts {
     return new PrintFonts(fonts)
   }
 
-  /** Every code point some print font has a glyph for; with a cache, read once per font file. */
-  async coverage(cache?: BuildCache): Promise<Set<number>> {
+  /** Whether some print font has a glyph for a code point; with a cache, fonts are read once. */
+  async coverage(cache?: BuildCache): Promise<(codePoint: number) => boolean> {
     const stats = await Promise.all(this.fonts.map((f) => fs.stat(f.file)))
     const key = cacheKey(this.fonts.flatMap((f, i) => [f.file, String(stats[i]?.size), String(stats[i]?.mtimeMs)]))
     const ranges = cache?.readJson('coverage', key, isRanges) ?? toRanges(await this.readCoverage())
     cache?.writeJson('coverage', key, ranges)
-    return new Set(ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i)))
+    return (cp) => {
+      let [low, high] = [0, ranges.length - 1]
+      while (low <= high) {
+        const middle = (low + high) >> 1
+        const [from, to] = ranges[middle] ?? [0, -1]
+        if (cp < from) high = middle - 1
+        else if (cp > to) low = middle + 1
+        else return true
+      }
+      return false
+    }
   }
 
   private async readCoverage(): Promise<number[]> {

@@ -21,8 +21,7 @@ import type { PrintFonts } from './fonts.ts'
  */
 export async function pdfCoverage(printFonts: PrintFonts | undefined, webFonts: readonly OutputFile[], cache?: BuildCache): Promise<Coverage | undefined> {
   if (printFonts) {
-    const covered = await printFonts.coverage(cache)
-    return (cp) => covered.has(cp)
+    return printFonts.coverage(cache)
   }
   const stylesheets = webFonts.flatMap((f) => ('content' in f && f.path.endsWith('.css') ? [String(f.content)] : []))
   return stylesheets.length > 0 ? inRanges(fontCoverage(stylesheets)) : undefined

@@ -1,6 +1,9 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import * as hb from 'harfbuzzjs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { BuildCache } from '../../../src/build/cache.ts'
 import { loadTheme } from '../../../src/render/html/theme.ts'
 import { fontFaces, PrintFonts } from '../../../src/render/pdf/fonts.ts'
 
@@ -19,8 +22,16 @@ describe('print fonts', () => {
 
   it('cover the sample\'s characters but not every script', async () => {
     const covered = await fonts.coverage()
-    for (const char of '工作量证明，“挖矿”（PoW）—— 2016 Antminer S19 Pro’s 85%') expect(covered.has(char.codePointAt(0) ?? 0), char).toBe(true)
-    expect(covered.has('𓀀'.codePointAt(0) ?? 0)).toBe(false)
+    for (const char of '工作量证明，“挖矿”（PoW）—— 2016 Antminer S19 Pro’s 85%') expect(covered(char.codePointAt(0) ?? 0), char).toBe(true)
+    for (const char of '𓀀\u{10FFFF}') expect(covered(char.codePointAt(0) ?? 0), char).toBe(false)
+  })
+
+  it('give the same answers from the cache as from the fonts', async () => {
+    const cache = new BuildCache(fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-coverage-')), () => undefined)
+    const [direct, stored, again] = [await fonts.coverage(), await fonts.coverage(cache), await fonts.coverage(cache)]
+    const sample = [0x20, 0x41, 0x4e00, 0x5de5, 0x9fff, 0xff0c, 0x2014, 0x13000, 0x1f600, 0xe000]
+    expect(sample.map(stored)).toEqual(sample.map(direct))
+    expect(sample.map(again)).toEqual(sample.map(direct))
   })
 
   it('subset each font to the text\'s characters and ASCII, nothing else', async () => {
