@@ -160,7 +160,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   const changed = await writeAtomically(outDir, output, finish)
   // Note: the cache keeps what this build used; PDFs only after a build that printed them all.
-  cache?.prune(printAll ? ['briefs', 'coverage', 'search', ...(withPdf ? ['pdfs'] : [])] : ['briefs'])
+  cache?.prune(printAll ? ['briefs', 'coverage', 'search', ...(withPdf ? ['pdfs', 'layout'] : [])] : ['briefs'])
   return {
     ...result, written: true, changed, pages: pages.map((p) => p.path),
     pdfs: withPdf ? compiled.map(pdfPath).filter((file) => existsSync(path.join(outDir, file))) : [], pdfsReused: printed.reused, pdfsPrinted: printed.printed,

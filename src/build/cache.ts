@@ -99,6 +99,11 @@ export class BuildCache {
     return this.entry(kind, name)
   }
 
+  /** Keep a JSON entry this build did not read (`prune` spares it). */
+  keep(kind: string, key: string): void {
+    this.entry(kind, `${key}.json`)
+  }
+
   /** Remove every entry of these kinds that this build did not use. */
   prune(kinds: readonly string[]): void {
     for (const kind of kinds) {

@@ -14,7 +14,7 @@ import type { Theme } from '../html/theme.ts'
 import { buildDate, setMetadata } from './metadata.ts'
 import { readBookmarks } from './outline.ts'
 import { BrowserPool, type PoolOptions } from './pool.ts'
-import { printPdf } from './print.ts'
+import { printPdf, type Printed, type SectionPages } from './print.ts'
 import { reuseFile } from '../../build/reuse.ts'
 import { cacheKey, type BuildCache } from '../../build/cache.ts'
 import { fontFaces, type FontSubset, type PrintFonts } from './fonts.ts'
@@ -67,6 +67,7 @@ export async function printBriefs(
     const cached = cache?.readFile('pdfs', `${key}.pdf`, isPdf)
     if (cached) {
       await reuseFile(cached, path.join(staging, pdfPath(brief)))
+      cache?.keep('layout', cacheKey([pdfPath(brief)]))
       reused++
     } else if (options.print !== false) {
       toPrint.push({ brief, page, key })
@@ -77,7 +78,10 @@ export async function printBriefs(
   const pool = await BrowserPool.create(options)
   try {
     await Promise.all(toPrint.map(async ({ brief, page, key }) => {
-      await printBrief({ ...site, pool, staging }, brief, page)
+      const layout = cacheKey([pdfPath(brief)])
+      const expected = cache?.readJson('layout', layout, isLayout)
+      const { pages } = await printBrief({ ...site, pool, staging }, brief, page, expected && new Map(expected))
+      cache?.writeJson('layout', layout, [...pages])
       const file = path.join(staging, pdfPath(brief))
       if (cache) await reuseFile(cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file)), file)
       options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`)
@@ -94,6 +98,12 @@ async function printKey(page: Page, { config, theme }: Pick<PrintContext, 'confi
   return cacheKey([page.html, await printCss(theme), fonts, config.paper, process.env['SOURCE_DATE_EPOCH'] ?? ''])
 }
 
+// Note: where each section of a brief was when it was last printed; its PDF is printed once with
+// those pages in its contents, and again only when they moved.
+function isLayout(value: unknown): value is Array<[string, number]> {
+  return Array.isArray(value) && value.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isInteger(e[1]))
+}
+
 // Note: a PDF cut short (a build killed while writing it) lacks its end-of-file marker.
 function isPdf(data: Buffer): boolean {
   return data.subarray(0, 5).toString('latin1') === '%PDF-' && data.subarray(-1024).toString('latin1').includes('%%EOF')
@@ -102,22 +112,28 @@ function isPdf(data: Buffer): boolean {
 /**
  * Print one brief's PDF into the staging out dir, next to its page. The print page, its font
  * subsets and their stylesheet are written beside it for the browser and removed afterwards.
+ * `expected` section pages (from its last print) save the draft pass when they are still right.
  */
-export async function printBrief({ pool, staging, config, theme, fonts }: PrintContext, brief: CompiledBrief, printPage?: Page): Promise<void> {
+export async function printBrief(
+  { pool, staging, config, theme, fonts }: PrintContext,
+  brief: CompiledBrief,
+  printPage?: Page,
+  expected?: SectionPages,
+): Promise<Omit<Printed, 'pdf'>> {
   const page = printPage ?? (await renderPrintPage(brief, config, theme))
   const headings = headingTexts(page.html)
   const file = path.join(staging, page.path)
   const dir = path.dirname(file)
   const scratch = [file, path.join(dir, printFontsCss), path.join(dir, printFontsDir)]
-  let final: Uint8Array
+  let printed: Printed
   try {
     if (fonts) await writeFontSubsets(dir, await fonts.subset(page.html + (await printCss(theme))))
     await fs.writeFile(file, page.html)
-    final = await printPdf(pool, file, staging, (draft) => sectionPagesOf(draft, brief, theme, headings))
+    printed = await printPdf(pool, file, staging, (pdf) => sectionPagesOf(pdf, brief, theme, headings), expected)
   } finally {
     await Promise.all(scratch.map((f) => fs.rm(f, { recursive: true, force: true })))
   }
-  const pdf = await setMetadata(final, {
+  const pdf = await setMetadata(printed.pdf, {
     title: brief.meta.title,
     authors: brief.meta.authors.map((a) => a.name),
     subject: brief.summaryText,
@@ -127,6 +143,7 @@ export async function printBrief({ pool, staging, config, theme, fonts }: PrintC
     headings,
   })
   await fs.writeFile(path.join(staging, pdfPath(brief)), pdf)
+  return { pages: printed.pages, passes: printed.passes }
 }
 
 const printFontsCss = 'print-fonts.css'
@@ -144,9 +161,6 @@ async function printCss(theme: Theme): Promise<string> {
   const file = theme.dirs.map((d) => path.join(d, 'assets', 'print.css')).find((f) => existsSync(f))
   return file ? fs.readFile(file, 'utf8') : ''
 }
-
-/** Page numbers of a brief's sections in its PDF, by section id. */
-type SectionPages = ReadonlyMap<string, number>
 
 /** Match the table of contents' entries to the PDF's bookmarks by their titles, in order. */
 async function sectionPagesOf(pdf: Uint8Array, brief: CompiledBrief, theme: Theme, headings: ReadonlySet<string>): Promise<SectionPages> {

@@ -1,0 +1,55 @@
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build, compileSite } from '../../../src/build/build.ts'
+import type { CompiledBrief } from '../../../src/pipeline/compile-brief.ts'
+import { pdfPath } from '../../../src/pipeline/paths.ts'
+import { PrintFonts } from '../../../src/render/pdf/fonts.ts'
+import { BrowserPool } from '../../../src/render/pdf/pool.ts'
+import { printBrief, type PrintContext } from '../../../src/render/pdf/print-briefs.ts'
+import { pdfText } from '../../helpers/pdf.ts'
+import { copySite } from '../../helpers/sites.ts'
+
+// Real Chromium: the contents' page numbers come from where the sections were printed.
+describe('printBrief', () => {
+  const site = copySite('unseen')
+  let context: PrintContext
+  let brief: CompiledBrief
+  /** The page numbers printed in the PDF's contents, in order. */
+  const contentsNumbers = () => {
+    const file = path.join(site.out, pdfPath(brief))
+    const text = [2, 3, 4].map((page) => pdfText(file, page)).find((t) => t.includes('Contents')) ?? ''
+    const contents = text.slice(text.indexOf('Contents'), text.search(/Page \d+ of \d+/))
+    return contents.split('\n').filter((line) => /^\d+$/.test(line.trim())).map(Number)
+  }
+
+  beforeAll(async () => {
+    await build({ contentDir: site.content, outDir: site.out, pdf: false })
+    const { config, theme, briefs } = compileSite(site.content, true)
+    if (!config || !theme || !briefs[0]) throw new Error('the unseen site did not compile')
+    brief = briefs[0]
+    const fonts = theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : undefined
+    context = { pool: await BrowserPool.create({ concurrency: 1 }), staging: site.out, config, theme, fonts }
+  }, 30_000)
+  afterAll(() => context.pool.close())
+
+  it('prints twice without known section pages, once when the known ones are right', async () => {
+    const first = await printBrief(context, brief)
+    expect(first.passes).toBe(2)
+    expect(first.pages.size).toBeGreaterThan(3)
+    expect(contentsNumbers()).toEqual([...first.pages.values()])
+    const again = await printBrief(context, brief, undefined, first.pages)
+    expect(again.passes).toBe(1)
+    expect(again.pages).toEqual(first.pages)
+    expect(contentsNumbers()).toEqual([...first.pages.values()])
+  }, 60_000)
+
+  it('prints again with the right numbers when the expected ones are wrong', async () => {
+    const right = await printBrief(context, brief)
+    const wrong = new Map([...right.pages].map(([id]) => [id, 99]))
+    const fixed = await printBrief(context, brief, undefined, wrong)
+    expect(fixed.passes).toBe(2)
+    expect(fixed.pages).toEqual(right.pages)
+    expect(contentsNumbers()).toEqual([...right.pages.values()])
+    expect(contentsNumbers()).not.toContain(99)
+  }, 60_000)
+})
