@@ -61,7 +61,7 @@ async function pooled(count: number, expected?: SectionPages) {
         for (let brief = briefs[next++]; brief; brief = briefs[next++]) {
           const current = brief
           perPdf.push(await timed(async () => {
-            const printed = await printBrief({ pool, staging, config, theme, fonts }, current, undefined, expected)
+            const printed = await printBrief({ pool, staging, config, theme, fonts }, current, expected ? { expected } : {})
             pages = printed.pages
             passes += printed.passes
           }))

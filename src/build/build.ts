@@ -14,6 +14,7 @@ import { citationFiles, renderBriefPage, type Page } from '../render/html/pages.
 import { feeds, robots, sitemap } from '../site/discovery.ts'
 import { indexSite } from '../site/search.ts'
 import { PrintFonts } from '../render/pdf/fonts.ts'
+import type { PrintOptions } from '../render/pdf/print-briefs.ts'
 import { checkGlyphs, pdfCoverage } from '../render/pdf/glyphs.ts'
 import { loadTheme, type Theme } from '../render/html/theme.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
@@ -35,8 +36,8 @@ export interface BuildOptions {
   pdf?: boolean
   /** PDFs printed at once. @default the number of cores */
   concurrency?: number
-  /** Told after each PDF is printed. */
-  onProgress?: (done: number, total: number, label: string) => void
+  /** Told as each PDF starts printing and when it is done. */
+  onProgress?: PrintOptions['onProgress']
   /** Told about a problem that does not stop the build (a damaged cache). */
   onWarning?: (message: string) => void
   /** Ignore the build cache: compile every brief and print every PDF anew (and refill the cache). */

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { build, type BuildResult } from '../build/build.ts'
+import { build, type BuildOptions, type BuildResult } from '../build/build.ts'
 import { BriefkitError, UsageError } from '../reporting/errors.ts'
 import { loadConfig } from '../config/resolve.ts'
 import { scaffoldBrief } from '../content/scaffold.ts'
@@ -103,13 +103,19 @@ function portNumber(text: string): number {
   return port
 }
 
-/** A live line on a terminal (`\r`), plain lines elsewhere (CI logs). */
-function progressLine(io: { err: (s: string) => void }) {
+/** A live line on a terminal (`\r`): done/total and the brief being printed; a line per PDF elsewhere (CI logs). */
+function progressLine(io: { err: (s: string) => void }): NonNullable<BuildOptions['onProgress']> {
   const live = process.stderr.isTTY && io === defaultIo
-  return (done: number, total: number, label: string) => {
-    const line = `briefkit: PDF ${done}/${total} ${label}`
-    if (live) process.stderr.write(`\r${line}\x1b[K${done === total ? '\n' : ''}`)
-    else io.err(line)
+  const printing = new Set<string>()
+  return (done, total, label, state) => {
+    if (state === 'printing') printing.add(label)
+    else printing.delete(label)
+    if (live) {
+      const now = printing.size > 0 ? ` · printing ${[...printing].join(', ')}` : ''
+      process.stderr.write(`\rbriefkit: PDF ${done}/${total}${now}\x1b[K${done === total ? '\n' : ''}`)
+    } else if (state === 'done') {
+      io.err(`briefkit: PDF ${done}/${total} ${label}`)
+    }
   }
 }
 

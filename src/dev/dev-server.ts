@@ -62,7 +62,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const started = performance.now()
     const outcome = await runPass(pass, {
       contentDir, outDir, pdf: options.pdf !== false,
-      onProgress: (done, total, label) => log(`briefkit: PDF ${done}/${total} ${label}`),
+      onProgress: (done, total, label, state) => { if (state === 'done') log(`briefkit: PDF ${done}/${total} ${label}`) },
       onWarning: (message) => log(`briefkit: warning: ${message}`),
     })
     // Note: Ctrl-C reaches the whole process group, tsx's compiler too, so a build it interrupts may fail.

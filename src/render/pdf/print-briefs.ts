@@ -21,8 +21,8 @@ import { fontFaces, type FontSubset, type PrintFonts } from './fonts.ts'
 
 /** How PDFs are made. */
 export interface PrintOptions extends PoolOptions {
-  /** Told after each PDF: how many are done, of how many, and which. */
-  onProgress?: (done: number, total: number, label: string) => void
+  /** Told as each PDF starts (`printing`) and when it is written (`done`): how many are done, of how many, and which. */
+  onProgress?: (done: number, total: number, label: string, state: 'printing' | 'done') => void
   /** PDFs by the key of what they are printed from: one found there is not printed again. */
   cache?: BuildCache
   /** Only take PDFs from the cache; print none (a quick pass whose PDFs follow later). @default true */
@@ -80,11 +80,15 @@ export async function printBriefs(
     await Promise.all(toPrint.map(async ({ brief, page, key }) => {
       const layout = cacheKey([pdfPath(brief)])
       const expected = cache?.readJson('layout', layout, isLayout)
-      const { pages } = await printBrief({ ...site, pool, staging }, brief, page, expected && new Map(expected))
+      const { pages } = await printBrief({ ...site, pool, staging }, brief, {
+        page,
+        ...(expected ? { expected: new Map(expected) } : {}),
+        onStart: () => options.onProgress?.(done, briefs.length, `${brief.lang}/${brief.slug}`, 'printing'),
+      })
       cache?.writeJson('layout', layout, [...pages])
       const file = path.join(staging, pdfPath(brief))
       if (cache) await reuseFile(cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file)), file)
-      options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`)
+      options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`, 'done')
     }))
   } finally {
     await pool.close()
@@ -109,18 +113,26 @@ function isPdf(data: Buffer): boolean {
   return data.subarray(0, 5).toString('latin1') === '%PDF-' && data.subarray(-1024).toString('latin1').includes('%%EOF')
 }
 
+/** What is known before printing a brief, and who is told when it starts. */
+export interface BriefPrintOptions {
+  /** Its print page, when already rendered. */
+  page?: Page
+  /** Its section pages from its last print: right, they save the draft pass. */
+  expected?: SectionPages
+  /** Told when a page of the pool starts on it. */
+  onStart?: () => void
+}
+
 /**
  * Print one brief's PDF into the staging out dir, next to its page. The print page, its font
  * subsets and their stylesheet are written beside it for the browser and removed afterwards.
- * `expected` section pages (from its last print) save the draft pass when they are still right.
  */
 export async function printBrief(
   { pool, staging, config, theme, fonts }: PrintContext,
   brief: CompiledBrief,
-  printPage?: Page,
-  expected?: SectionPages,
+  { expected, onStart, ...known }: BriefPrintOptions = {},
 ): Promise<Omit<Printed, 'pdf'>> {
-  const page = printPage ?? (await renderPrintPage(brief, config, theme))
+  const page = known.page ?? (await renderPrintPage(brief, config, theme))
   const headings = headingTexts(page.html)
   const file = path.join(staging, page.path)
   const dir = path.dirname(file)
@@ -129,7 +141,7 @@ export async function printBrief(
   try {
     if (fonts) await writeFontSubsets(dir, await fonts.subset(page.html + (await printCss(theme))))
     await fs.writeFile(file, page.html)
-    printed = await printPdf(pool, file, staging, (pdf) => sectionPagesOf(pdf, brief, theme, headings), expected)
+    printed = await printPdf(pool, file, staging, { pagesOf: (pdf) => sectionPagesOf(pdf, brief, theme, headings), ...(expected ? { expected } : {}), ...(onStart ? { onStart } : {}) })
   } finally {
     await Promise.all(scratch.map((f) => fs.rm(f, { recursive: true, force: true })))
   }

@@ -17,7 +17,7 @@ export interface Printed {
 }
 
 /**
- * Print one HTML file of the build to PDF on a pooled page. `pagesOf` reads the section pages from
+ * Print one HTML file of the build to PDF on a pooled page (`onStart` is told when it gets one). `pagesOf` reads the section pages from
  * a PDF; they go into the page's table of contents (each `a[href="#id"] .toc-page`). Without
  * `expected` pages the page is printed twice: a draft for the pages, then the result. With them
  * (from the last print of this brief) it is printed once with those, and again only when the
@@ -28,11 +28,11 @@ export async function printPdf(
   pool: BrowserPool,
   htmlFile: string,
   root: string,
-  pagesOf: (pdf: Uint8Array) => Promise<SectionPages>,
-  expected?: SectionPages,
+  { pagesOf, expected, onStart }: { pagesOf: (pdf: Uint8Array) => Promise<SectionPages>; expected?: SectionPages; onStart?: () => void },
 ): Promise<Printed> {
   const allowed = pathToFileURL(path.resolve(root)).href + '/'
   return pool.withPage(async (page) => {
+    onStart?.()
     const guard = (request: HTTPRequest) => {
       const url = request.url()
       if (url.startsWith(allowed) || url.startsWith('data:')) {

@@ -37,7 +37,7 @@ describe('printBrief', () => {
     expect(first.passes).toBe(2)
     expect(first.pages.size).toBeGreaterThan(3)
     expect(contentsNumbers()).toEqual([...first.pages.values()])
-    const again = await printBrief(context, brief, undefined, first.pages)
+    const again = await printBrief(context, brief, { expected: first.pages })
     expect(again.passes).toBe(1)
     expect(again.pages).toEqual(first.pages)
     expect(contentsNumbers()).toEqual([...first.pages.values()])
@@ -46,7 +46,7 @@ describe('printBrief', () => {
   it('prints again with the right numbers when the expected ones are wrong', async () => {
     const right = await printBrief(context, brief)
     const wrong = new Map([...right.pages].map(([id]) => [id, 99]))
-    const fixed = await printBrief(context, brief, undefined, wrong)
+    const fixed = await printBrief(context, brief, { expected: wrong })
     expect(fixed.passes).toBe(2)
     expect(fixed.pages).toEqual(right.pages)
     expect(contentsNumbers()).toEqual([...right.pages.values()])
