@@ -26,7 +26,7 @@ interface Entry {
 /**
  * Compile a brief, or take it from the cache when nothing it is compiled from changed: its files
  * (brief.md, arguments, conclusion, bibliography), its citation style and locales, site.yaml, the
- * theme's words and briefkit's version. The warnings compiling gave are kept with it and told
+ * theme's words and briefkit's code. The warnings compiling gave are kept with it and told
  * again. A brief with errors is never cached.
  */
 export function compileCached(

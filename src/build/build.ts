@@ -10,7 +10,7 @@ import { renderHomePages, renderKindPages } from '../render/html/listing-pages.t
 import { renderNotFoundPage } from '../render/html/not-found.ts'
 import { briefPagePath, pdfPath } from '../pipeline/paths.ts'
 import { lintLinks } from '../lint/links.ts'
-import { citationFiles, renderBriefPage, type Page } from '../render/html/pages.ts'
+import { citationFiles, renderBriefPage, renderPrintPage, type Page } from '../render/html/pages.ts'
 import { feeds, robots, sitemap } from '../site/discovery.ts'
 import { indexSite } from '../site/search.ts'
 import { PrintFonts } from '../render/pdf/fonts.ts'
@@ -134,7 +134,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const fonts = theme ? fontAssets(theme) : []
   const printFonts = withPdf && theme && theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : undefined
   const coverage = config && theme && withPdf ? await pdfCoverage(printFonts, fonts, cache) : undefined
-  if (config && theme && coverage) files.push(...(await checkGlyphs(compiled, config, theme, coverage)))
+  const printPages = config && theme && withPdf
+    ? await Promise.all(compiled.map(async (brief) => ({ brief, page: await renderPrintPage(brief, config, theme) })))
+    : []
+  if (coverage) files.push(...checkGlyphs(printPages, coverage))
   const site = config && theme && (await renderOutput(compiled, config, theme, withPdf, fonts))
   if (config && site) files.push(...lintSiteLinks(compiled, site, config, withPdf))
   const diagnostics = collectDiagnostics(files)
@@ -152,7 +155,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     else await fs.cp(oldIndex, path.join(staging, 'pagefind'), { recursive: true, preserveTimestamps: true })
     if (!withPdf) return
     const { printBriefs } = await import('../render/pdf/print-briefs.ts')
-    printed = await printBriefs(staging, compiled, { config, theme, fonts: printFonts }, {
+    printed = await printBriefs(staging, printPages, { config, theme, fonts: printFonts }, {
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(cache ? { cache } : {}),

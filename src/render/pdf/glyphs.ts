@@ -7,11 +7,9 @@ import { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import type { OutputFile } from '../../build/output.ts'
 import type { BuildCache } from '../../build/cache.ts'
-import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { reportError } from '../../reporting/messages.ts'
-import { renderPrintPage } from '../html/pages.ts'
-import type { Theme } from '../html/theme.ts'
+import type { Page } from '../html/pages.ts'
 import { fontCoverage, inRanges, missingCharacters, type Coverage } from './coverage.ts'
 import type { PrintFonts } from './fonts.ts'
 
@@ -29,12 +27,12 @@ export async function pdfCoverage(printFonts: PrintFonts | undefined, webFonts: 
 
 /**
  * Check, before printing, that the theme's fonts can draw every character of each brief's PDF;
- * otherwise the PDF would fall back to whatever fonts the machine has. Returns files with errors.
+ * otherwise the PDF would fall back to whatever fonts the machine has. Takes each brief with its
+ * print page; returns files with errors.
  */
-export async function checkGlyphs(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, coverage: Coverage): Promise<VFile[]> {
+export function checkGlyphs(briefs: ReadonlyArray<{ brief: CompiledBrief; page: Page }>, coverage: Coverage): VFile[] {
   const problems: VFile[] = []
-  for (const brief of briefs) {
-    const page = await renderPrintPage(brief, config, theme)
+  for (const { brief, page } of briefs) {
     const missing = missingCharacters(toString({ type: 'root', children: fromHtml(page.html).children }), coverage)
     if (missing.length === 0) continue
     const byFile = new Map<string, { place: Point | undefined; chars: string[] }>()

@@ -47,22 +47,20 @@ export interface PrintResult {
 }
 
 /**
- * Print every brief's PDF into the staging out dir, on one browser with a pool of pages. Each is
- * printed twice on the same page: the first pass finds the page of each section (from the PDF's
- * bookmarks), the second prints the table of contents with those numbers. A PDF the cache holds
- * for the same inputs is linked from there, not printed; a printed one goes into the cache.
+ * Print every brief's PDF from its print page into the staging out dir, on one browser with a
+ * pool of pages. A PDF the cache holds for the same inputs is linked from there, not printed; a
+ * printed one goes into the cache, with the page of each section (see `printPdf`).
  */
 export async function printBriefs(
   staging: string,
-  briefs: readonly CompiledBrief[],
+  briefs: ReadonlyArray<{ brief: CompiledBrief; page: Page }>,
   site: Pick<PrintContext, 'config' | 'theme' | 'fonts'>,
   options: PrintOptions = {},
 ): Promise<PrintResult> {
   const { cache } = options
   const toPrint: Array<{ brief: CompiledBrief; page: Page; key: string }> = []
   let reused = 0
-  for (const brief of briefs) {
-    const page = await renderPrintPage(brief, site.config, site.theme)
+  for (const { brief, page } of briefs) {
     const key = await printKey(page, site)
     const cached = cache?.readFile('pdfs', `${key}.pdf`, isPdf)
     if (cached) {
