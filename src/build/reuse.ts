@@ -11,13 +11,7 @@ import type { OutputFile } from './output.ts'
  */
 export async function reuseFile(from: string, to: string): Promise<void> {
   await fs.rm(to, { force: true })
-  try {
-    await fs.link(from, to)
-  } catch {
-    await fs.copyFile(from, to)
-    const { atime, mtime } = await fs.stat(from)
-    await fs.utimes(to, atime, mtime)
-  }
+  link(from, to)
 }
 
 /**
@@ -54,6 +48,7 @@ function digest(file: string, stat: Stats): string {
   return value
 }
 
+/** `reuseFile` for a path that is free; returns true. */
 function link(from: string, to: string): boolean {
   try {
     linkSync(from, to)
