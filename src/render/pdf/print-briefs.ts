@@ -137,9 +137,11 @@ export async function printBrief(
   const scratch = [file, path.join(dir, printFontsCss), path.join(dir, printFontsDir)]
   let printed: Printed
   try {
-    if (fonts) await writeFontSubsets(dir, await fonts.subset(page.html + (await printCss(theme))))
+    const css = await printCss(theme)
+    if (fonts) await writeFontSubsets(dir, await fonts.subset(page.html + css))
     await fs.writeFile(file, page.html)
-    printed = await printPdf(pool, file, staging, { pagesOf: (pdf) => sectionPagesOf(pdf, brief, theme, headings), ...(expected ? { expected } : {}), ...(onStart ? { onStart } : {}) })
+    const pagesOf = (pdf: Uint8Array) => sectionPagesOf(pdf, brief, theme, headings)
+    printed = await printPdf(pool, file, staging, { pagesOf, css, ...(expected ? { expected } : {}), ...(onStart ? { onStart } : {}) })
   } finally {
     await Promise.all(scratch.map((f) => fs.rm(f, { recursive: true, force: true })))
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { HTTPRequest, Page, PDFOptions } from 'puppeteer'
@@ -18,17 +19,17 @@ export interface Printed {
 
 /**
  * Print one HTML file of the build to PDF on a pooled page (`onStart` is told when it gets one). `pagesOf` reads the section pages from
- * a PDF; they go into the page's table of contents (each `a[href="#id"] .toc-page`). Without
- * `expected` pages the page is printed twice: a draft for the pages, then the result. With them
- * (from the last print of this brief) it is printed once with those, and again only when the
- * sections moved. Only files under `root` (and data: URLs) may load: every other request is
+ * a PDF; they go into the page's table of contents (each `a[href="#id"] .toc-page`). The pages
+ * `expected` from the last print of this brief, or else predicted from a layout in page-sized
+ * columns, are filled in and the page printed once; it is printed again only when the sections
+ * ended up elsewhere. Without either, it is printed twice: a draft for the pages, then the result. Only files under `root` (and data: URLs) may load: every other request is
  * refused before it leaves the browser.
  */
 export async function printPdf(
   pool: BrowserPool,
   htmlFile: string,
   root: string,
-  { pagesOf, expected, onStart }: { pagesOf: (pdf: Uint8Array) => Promise<SectionPages>; expected?: SectionPages; onStart?: () => void },
+  { pagesOf, expected, css, onStart }: { pagesOf: (pdf: Uint8Array) => Promise<SectionPages>; expected?: SectionPages; css: string; onStart?: () => void },
 ): Promise<Printed> {
   const allowed = pathToFileURL(path.resolve(root)).href + '/'
   return pool.withPage(async (page) => {
@@ -47,7 +48,7 @@ export async function printPdf(
     try {
       await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: pool.timeout })
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
-      return await printWithContents(page, pool.timeout, pagesOf, expected)
+      return await printWithContents(page, pool.timeout, pagesOf, expected ?? (await predictPages(page, css)))
     } finally {
       // Note: the pool keeps the page for the next document, which has its own guard.
       page.off('request', guard)
@@ -55,18 +56,18 @@ export async function printPdf(
   })
 }
 
-/** Print the loaded page with its section pages in the contents, finding them first when not known. */
+/** Print the loaded page with its section pages in the contents: the guessed ones if right, else those found. */
 async function printWithContents(
   page: Page,
   timeout: number,
   pagesOf: (pdf: Uint8Array) => Promise<SectionPages>,
-  expected: SectionPages | undefined,
+  guess: SectionPages | undefined,
 ): Promise<Printed> {
-  if (expected) {
-    await fillContents(page, expected)
+  if (guess) {
+    await fillContents(page, guess)
     const pdf = await page.pdf({ ...pdfOptions, timeout })
     const pages = await pagesOf(pdf)
-    if (samePages(pages, expected)) return { pdf, pages, passes: 1 }
+    if (samePages(pages, guess)) return { pdf, pages, passes: 1 }
     await fillContents(page, pages)
     return { pdf: await page.pdf({ ...pdfOptions, timeout }), pages, passes: 2 }
   }
@@ -75,6 +76,22 @@ async function printWithContents(
   const pages = await pagesOf(draft)
   await fillContents(page, pages)
   return { pdf: await page.pdf({ ...pdfOptions, timeout }), pages, passes: 2 }
+}
+
+const predictScript = readFileSync(new URL('./predict-pages.js', import.meta.url), 'utf8')
+
+/**
+ * The section pages a layout in page-sized columns predicts (see predict-pages.js), given the
+ * theme's print stylesheet; undefined when it cannot tell.
+ */
+async function predictPages(page: Page, css: string): Promise<SectionPages | undefined> {
+  await page.emulateMediaType('print')
+  try {
+    const pairs = (await page.evaluate(`(${predictScript})(${JSON.stringify(css)})`)) as Array<[string, number]> | null
+    return pairs ? new Map(pairs) : undefined
+  } finally {
+    await page.emulateMediaType()
+  }
 }
 
 async function fillContents(page: Page, pages: SectionPages): Promise<void> {
