@@ -103,7 +103,7 @@ console.log(`briefkit bench: the sample brief (${base.lang}/${base.slug}), ${os.
 const warm = await pooled(1)
 console.log(report('warm-up (pooled, 1)', warm))
 const pool = await pooled(n)
-console.log(report(`pooled, ${pool.concurrency} pages at once`, pool))
+console.log(report(`pooled, ${pool.concurrency} pages at once`, pool) + `  (${pool.passes} passes for ${pool.count} PDFs)`)
 const known = await pooled(n, warm.pages)
 console.log(report('pooled, pages known (1 pass)', known) + `  (${known.passes} passes for ${known.count} PDFs)`)
 const slow = await naive(naiveN)
