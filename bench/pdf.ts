@@ -9,7 +9,6 @@ import { build, compileSite } from '../src/build/build.ts'
 import type { CompiledBrief } from '../src/pipeline/compile-brief.ts'
 import { printBrief } from '../src/render/pdf/print-briefs.ts'
 import { BrowserPool } from '../src/render/pdf/pool.ts'
-import type { SectionPages } from '../src/render/pdf/print.ts'
 import { PrintFonts } from '../src/render/pdf/fonts.ts'
 import { withPeakRss } from './rss.ts'
 
@@ -46,11 +45,10 @@ async function timed(work: () => Promise<void>): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
-/** N copies printed on one browser; with `expected` section pages, as a rebuild after an edit that moved none. */
-async function pooled(count: number, expected?: SectionPages) {
-  const briefs = await copies(count, `pool${count}${expected ? 'known' : ''}`)
+/** N copies printed on one browser. */
+async function pooled(count: number) {
+  const briefs = await copies(count, `pool${count}`)
   const perPdf: number[] = []
-  let pages: SectionPages | undefined
   let passes = 0
   const { result: wall, peak } = await withPeakRss(async () => {
     const pool = await BrowserPool.create()
@@ -61,8 +59,7 @@ async function pooled(count: number, expected?: SectionPages) {
         for (let brief = briefs[next++]; brief; brief = briefs[next++]) {
           const current = brief
           perPdf.push(await timed(async () => {
-            const printed = await printBrief({ pool, staging, config, theme, fonts }, current, expected ? { expected } : {})
-            pages = printed.pages
+            const printed = await printBrief({ pool, staging, config, theme, fonts }, current)
             passes += printed.passes
           }))
         }
@@ -74,7 +71,7 @@ async function pooled(count: number, expected?: SectionPages) {
       await pool.close()
     }
   })
-  return { count, wall, perPdf, peak, concurrency: os.availableParallelism(), pages, passes }
+  return { count, wall, perPdf, peak, concurrency: os.availableParallelism(), passes }
 }
 
 async function naive(count: number) {
@@ -104,8 +101,6 @@ const warm = await pooled(1)
 console.log(report('warm-up (pooled, 1)', warm))
 const pool = await pooled(n)
 console.log(report(`pooled, ${pool.concurrency} pages at once`, pool) + `  (${pool.passes} passes for ${pool.count} PDFs)`)
-const known = await pooled(n, warm.pages)
-console.log(report('pooled, pages known (1 pass)', known) + `  (${known.passes} passes for ${known.count} PDFs)`)
 const slow = await naive(naiveN)
 console.log(report('browser per document', slow))
 const poolRate = pool.count / pool.wall
