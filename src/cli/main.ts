@@ -19,7 +19,7 @@ Options:
   --content DIR   content folder (default: content)
   --out DIR       out dir for build (default: dist)
   --no-pdf        skip PDFs
-  --force         print every PDF, even those whose inputs did not change
+  --force         ignore the build cache: compile every brief and print every PDF anew
   --lang LANG     language of a new brief (default: the site's first)
   --format FMT    how problems are printed: text (default) or json (an array on stdout)
   --port N        port for dev (default: 4173; when taken, the next free one)
