@@ -1,4 +1,4 @@
-// npm run bench -- [--n 20] [--naive-n N]: PDFs of the sample brief, pooled (one browser, a pool of
+// npm run bench -- [--n 20] [--naive-n N] [--concurrency C]: PDFs of the sample brief, pooled (one browser, a pool of
 // pages) beside the naive way (a browser launched per document, as md-to-pdf does), in one run; then
 // a cold build of the sample beside a rebuild with nothing changed.
 import fs from 'node:fs/promises'
@@ -12,7 +12,8 @@ import { BrowserPool } from '../src/render/pdf/pool.ts'
 import { PrintFonts } from '../src/render/pdf/fonts.ts'
 import { withPeakRss } from './rss.ts'
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '20' }, 'naive-n': { type: 'string' } } })
+const { values } = parseArgs({ options: { n: { type: 'string', default: '20' }, 'naive-n': { type: 'string' }, concurrency: { type: 'string' } } })
+const concurrency = values.concurrency ? { concurrency: Number(values.concurrency) } : {}
 const n = Number(values.n)
 const naiveN = Number(values['naive-n'] ?? Math.min(n, 10))
 const content = path.resolve(import.meta.dirname, '..', 'content')
@@ -50,8 +51,10 @@ async function pooled(count: number) {
   const briefs = await copies(count, `pool${count}`)
   const perPdf: number[] = []
   let passes = 0
+  let pagesAtOnce = 0
   const { result: wall, peak } = await withPeakRss(async () => {
-    const pool = await BrowserPool.create()
+    const pool = await BrowserPool.create(concurrency)
+    pagesAtOnce = pool.concurrency
     try {
       // Note: one worker per pooled page, so each PDF's time is its own work, not time in the queue.
       let next = 0
@@ -71,7 +74,7 @@ async function pooled(count: number) {
       await pool.close()
     }
   })
-  return { count, wall, perPdf, peak, concurrency: os.availableParallelism(), passes }
+  return { count, wall, perPdf, peak, concurrency: pagesAtOnce, passes }
 }
 
 async function naive(count: number) {
