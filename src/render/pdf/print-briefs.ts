@@ -100,8 +100,8 @@ async function printKey(page: Page, { config, theme }: Pick<PrintContext, 'confi
   return cacheKey([page.html, await printCss(theme), fonts, config.paper, process.env['SOURCE_DATE_EPOCH'] ?? ''])
 }
 
-// Note: where each section of a brief was when it was last printed; its PDF is printed once with
-// those pages in its contents, and again only when they moved.
+// Note: where each section of a brief was when it was last printed. The next print starts from
+// those rather than from a prediction, which a theme's own layout may lead astray.
 function isLayout(value: unknown): value is Array<[string, number]> {
   return Array.isArray(value) && value.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isInteger(e[1]))
 }
@@ -115,7 +115,7 @@ function isPdf(data: Buffer): boolean {
 export interface BriefPrintOptions {
   /** Its print page, when already rendered. */
   page?: Page
-  /** Its section pages from its last print: right, they save the draft pass. */
+  /** Its section pages from its last print, used instead of predicting them (checked all the same). */
   expected?: SectionPages
   /** Told when a page of the pool starts on it. */
   onStart?: () => void
