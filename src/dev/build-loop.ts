@@ -7,6 +7,8 @@ export interface BuildLoop {
   request(set: RebuildSet): void
   /** Resolves once no pass is running or waiting (a PDF pass still on its timer does not count). */
   idle(): Promise<void>
+  /** Run a PDF pass that is waiting on its timer now (a PDF was asked for), and wait for it. */
+  pdfNow(): Promise<void>
   /** Schedule nothing more, and wait for the running pass. */
   close(): Promise<void>
 }
@@ -47,6 +49,10 @@ export function createBuildLoop(options: BuildLoopOptions): BuildLoop {
     for (const resolve of waiters) resolve()
     waiters = []
   }
+  const idle = (): Promise<void> => {
+    if (!running && !pending) return Promise.resolve()
+    return new Promise((resolve) => waiters.push(resolve))
+  }
   const schedulePdf = () => {
     if (options.pdfDelay === undefined) return
     clearTimeout(timer)
@@ -65,9 +71,15 @@ export function createBuildLoop(options: BuildLoopOptions): BuildLoop {
       pending = pending ? mergeRebuildSets(pending, set) : set
       next()
     },
-    idle() {
-      if (!running && !pending) return Promise.resolve()
-      return new Promise((resolve) => waiters.push(resolve))
+    idle,
+    async pdfNow() {
+      // Note: an HTML pass running or waiting schedules the PDF pass when done: wait, then run it.
+      await idle()
+      if (timer === undefined || closed) return
+      clearTimeout(timer)
+      timer = undefined
+      start('pdf', { kind: 'everything', because: 'a PDF was asked for' })
+      await idle()
     },
     async close() {
       closed = true

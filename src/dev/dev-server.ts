@@ -93,7 +93,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   // never loads: load the PDF printer now, not in the middle of the PDF pass that Ctrl-C interrupts.
   if (options.pdf !== false) await import('../render/pdf/print-briefs.ts')
 
-  const server = createDevHttpServer(outDir, hub)
+  // Note: a PDF link opened before the PDF pass ran starts that pass at once and waits for it.
+  const server = createDevHttpServer(outDir, hub, options.pdf === false ? undefined : () => loop.pdfNow())
   const requested = options.port ?? 4173
   const port = await listen(server, requested).catch(async (error: unknown) => {
     watch?.close()

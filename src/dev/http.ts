@@ -5,8 +5,11 @@ import { clientPath, clientSource, injectClient, placeholderPage } from './clien
 import { eventsPath, type EventHub } from './events.ts'
 import { serveStatic } from './static.ts'
 
-/** An HTTP server for the out dir, with the event stream and the reload client beside it. */
-export function createDevHttpServer(outDir: string, hub: EventHub): http.Server {
+/**
+ * An HTTP server for the out dir, with the event stream and the reload client beside it. A PDF not
+ * printed yet is waited for with `awaitPdf`, when PDFs are on.
+ */
+export function createDevHttpServer(outDir: string, hub: EventHub, awaitPdf?: () => Promise<void>): http.Server {
   return http.createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost')
     if (pathname === eventsPath) return hub.connect(request, response)
@@ -14,7 +17,7 @@ export function createDevHttpServer(outDir: string, hub: EventHub): http.Server 
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' })
       return response.end(clientSource)
     }
-    serveStatic(request, response, { outDir, placeholder: placeholderPage, injectClient: (html) => injectClient(html, hub.version) })
+    serveStatic(request, response, { outDir, placeholder: placeholderPage, injectClient: (html) => injectClient(html, hub.version), ...(awaitPdf ? { awaitPdf } : {}) })
       .catch((error: unknown) => {
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
         response.end(`briefkit dev: ${error instanceof Error ? error.message : String(error)}\n`)

@@ -19,6 +19,8 @@ export interface StaticOptions {
   injectClient: (html: string) => string
   /** The page sent when the out dir has no such page and no 404.html (the first build failed). */
   placeholder: string
+  /** Called for a PDF the out dir does not have (yet): resolves once it may be there. */
+  awaitPdf?: () => Promise<void>
 }
 
 /**
@@ -48,6 +50,10 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
     if (!pathname.endsWith('/')) return redirect(response, `${encodeURI(`/${relative.split(path.sep).join('/')}/`)}${url.search}`)
     target = path.join(file, 'index.html')
     body = await readFile(target, outDir)
+  }
+  if (body === undefined && options.awaitPdf && path.extname(file) === '.pdf') {
+    await options.awaitPdf()
+    body = await readFile(file, outDir)
   }
   if (body instanceof Buffer) return send(request, response, 200, target, body, options.injectClient)
   const notFound = await readFile(path.join(outDir, '404.html'), outDir)

@@ -47,6 +47,18 @@ describe('the build loop', () => {
     await loop.close()
   })
 
+  it('runs a waiting PDF pass at once when a PDF is asked for, after the HTML pass it follows', async () => {
+    const { loop, runs } = recordingLoop({ ms: 20, pdfDelay: 60_000 })
+    loop.request(brief('a'))
+    const started = performance.now()
+    await loop.pdfNow()
+    expect(runs.map(([pass]) => pass)).toEqual(['html', 'pdf'])
+    expect(performance.now() - started).toBeLessThan(10_000)
+    await loop.pdfNow()
+    expect(runs.map(([pass]) => pass)).toEqual(['html', 'pdf'])
+    await loop.close()
+  })
+
   it('runs no PDF pass after a failed HTML pass, nor when PDFs are off, nor after close', async () => {
     const failing = recordingLoop({ ms: 5, pdfDelay: 20, ok: () => false })
     failing.loop.request(brief('a'))

@@ -152,4 +152,17 @@ describe('briefkit dev with PDFs', () => {
       await server.close()
     }
   })
+
+  it('prints the PDFs at once when a PDF link is opened before their pass', async () => {
+    const site = copySite('unseen')
+    const server = await startDevServer({ contentDir: site.content, outDir: site.out, port: 0, pdfDelay: 600_000, log: () => undefined })
+    try {
+      const response = await fetch(new URL('en/urban-trees/urban-trees.pdf', server.url))
+      expect(response.status).toBe(200)
+      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+      expect((await fetch(new URL('en/urban-trees/no-such.pdf', server.url))).status).toBe(404)
+    } finally {
+      await server.close()
+    }
+  }, 60_000)
 })
