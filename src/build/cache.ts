@@ -40,6 +40,9 @@ export function cacheDirFor(contentDir: string, configured: string | undefined):
   return path.join(root, createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 16))
 }
 
+/** How long the cache of a content folder no build uses is kept. */
+const unusedFor = 30 * 24 * 60 * 60 * 1000
+
 /**
  * A build's cache: entries by kind (`briefs`, `pdfs`, …) and key, in files on disk. An entry that
  * cannot be read as what it should be is discarded with a warning, never trusted. The cache keeps
@@ -104,8 +107,20 @@ export class BuildCache {
     this.entry(kind, `${key}.json`)
   }
 
-  /** Remove every entry of these kinds that this build did not use. */
+  /**
+   * Remove every entry of these kinds that this build did not use, and the caches of content
+   * folders no build has used for a month (their folders' times say when one last did).
+   */
   prune(kinds: readonly string[]): void {
+    const now = new Date()
+    if (fs.existsSync(this.dir)) fs.utimesSync(this.dir, now, now)
+    const root = path.dirname(this.dir)
+    for (const other of fs.existsSync(root) ? fs.readdirSync(root, { withFileTypes: true }) : []) {
+      const dir = path.join(root, other.name)
+      // Note: only folders named as cacheDirFor names them: `cache:` may point into a folder with other things.
+      if (!other.isDirectory() || dir === this.dir || !/^[0-9a-f]{16}$/.test(other.name)) continue
+      if (fs.statSync(dir).mtimeMs < now.getTime() - unusedFor) fs.rmSync(dir, { recursive: true, force: true })
+    }
     for (const kind of kinds) {
       const dir = path.join(this.dir, kind)
       if (!fs.existsSync(dir)) continue

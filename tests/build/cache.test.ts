@@ -1,0 +1,61 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { BuildCache, cacheDirFor, cacheKey } from '../../src/build/cache.ts'
+
+const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-cache-test-'))
+const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => typeof n === 'number')
+
+describe('cacheKey', () => {
+  it('tells parts apart by their lengths, not only their text', () => {
+    expect(cacheKey(['ab', 'c'])).not.toBe(cacheKey(['a', 'bc']))
+    expect(cacheKey(['ab', 'c'])).toBe(cacheKey(['ab', 'c']))
+  })
+})
+
+describe('cacheDirFor', () => {
+  it('gives each content folder its own folder, under `cache:` when site.yaml names one', () => {
+    const root = scratch()
+    const a = cacheDirFor(path.join(root, 'a'), path.join(root, 'cache'))
+    const b = cacheDirFor(path.join(root, 'b'), path.join(root, 'cache'))
+    expect(path.dirname(a)).toBe(path.join(root, 'cache'))
+    expect(a).not.toBe(b)
+  })
+})
+
+describe('BuildCache', () => {
+  it('gives back what was stored, and nothing when told to read nothing (--force)', () => {
+    const dir = scratch()
+    new BuildCache(dir, () => undefined).writeJson('briefs', 'k', [1, 2])
+    expect(new BuildCache(dir, () => undefined).readJson('briefs', 'k', isNumbers)).toEqual([1, 2])
+    expect(new BuildCache(dir, () => undefined, true).readJson('briefs', 'k', isNumbers)).toBeUndefined()
+  })
+
+  it('removes a damaged entry with a warning', () => {
+    const dir = scratch()
+    const warnings: string[] = []
+    fs.mkdirSync(path.join(dir, 'briefs'))
+    fs.writeFileSync(path.join(dir, 'briefs', 'k.json'), '["cut sh')
+    expect(new BuildCache(dir, (m) => warnings.push(m)).readJson('briefs', 'k', isNumbers)).toBeUndefined()
+    expect(warnings).toEqual([expect.stringMatching(/k\.json is damaged; it was removed/)])
+    expect(fs.existsSync(path.join(dir, 'briefs', 'k.json'))).toBe(false)
+  })
+
+  it('keeps what a build used, and drops other content folders\' caches after a month unused', () => {
+    const root = scratch()
+    const dir = path.join(root, '0123456789abcdef')
+    const stale = path.join(root, 'fedcba9876543210')
+    const recent = path.join(root, '00000000000000aa')
+    const other = path.join(root, 'not-a-cache')
+    for (const d of [stale, recent, other]) fs.mkdirSync(d)
+    const old = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000)
+    for (const d of [stale, other]) fs.utimesSync(d, old, old)
+    new BuildCache(dir, () => undefined).writeJson('briefs', 'gone', 1)
+    const cache = new BuildCache(dir, () => undefined)
+    cache.writeJson('briefs', 'kept', 2)
+    cache.prune(['briefs'])
+    expect(fs.readdirSync(path.join(dir, 'briefs'))).toEqual(['kept.json'])
+    expect([stale, recent, other].map((d) => fs.existsSync(d))).toEqual([false, true, true])
+  })
+})
