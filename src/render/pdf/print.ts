@@ -18,12 +18,13 @@ export interface Printed {
 }
 
 /**
- * Print one HTML file of the build to PDF on a pooled page (`onStart` is told when it gets one). `pagesOf` reads the section pages from
- * a PDF; they go into the page's table of contents (each `a[href="#id"] .toc-page`). The pages
- * `expected` from the last print of this brief, or else predicted from a layout in page-sized
- * columns, are filled in and the page printed once; it is printed again only when the sections
- * ended up elsewhere. Without either, it is printed twice: a draft for the pages, then the result. Only files under `root` (and data: URLs) may load: every other request is
- * refused before it leaves the browser.
+ * Print one HTML file of the build to PDF on a pooled page (`onStart` is told when it gets one).
+ * `pagesOf` reads the section pages from a PDF; they go into the page's table of contents (each
+ * `a[href="#id"] .toc-page`). The pages `expected` from the last print of this brief, or else
+ * predicted from a layout in page-sized columns, are filled in and the page printed once; it is
+ * printed again only when the sections ended up elsewhere. Without either, it is printed twice: a
+ * draft for the pages, then the result. Only files under `root` (and data: URLs) may load: every
+ * other request is refused before it leaves the browser.
  */
 export async function printPdf(
   pool: BrowserPool,
