@@ -13,7 +13,7 @@ export type SectionPages = ReadonlyMap<string, number>
 export interface Printed {
   pdf: Uint8Array
   pages: SectionPages
-  /** How many times the page was printed: 1 when the expected section pages were right, else 2. */
+  /** How many times the page was printed: 1 when the expected or predicted section pages were right, else 2. */
   passes: number
 }
 
