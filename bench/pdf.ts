@@ -8,12 +8,12 @@ import { parseArgs } from 'node:util'
 import { build, compileSite } from '../src/build/build.ts'
 import type { CompiledBrief } from '../src/pipeline/compile-brief.ts'
 import { printBrief } from '../src/render/pdf/print-briefs.ts'
-import { BrowserPool } from '../src/render/pdf/pool.ts'
+import { BrowserPool, defaultConcurrency } from '../src/render/pdf/pool.ts'
 import { PrintFonts } from '../src/render/pdf/fonts.ts'
 import { withPeakRss } from './rss.ts'
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '20' }, 'naive-n': { type: 'string' }, concurrency: { type: 'string' } } })
-const concurrency = values.concurrency ? { concurrency: Number(values.concurrency) } : {}
+const concurrency = values.concurrency ? Number(values.concurrency) : defaultConcurrency()
 const n = Number(values.n)
 const naiveN = Number(values['naive-n'] ?? Math.min(n, 10))
 const content = path.resolve(import.meta.dirname, '..', 'content')
@@ -28,10 +28,15 @@ const base: CompiledBrief = sample
 // Note: both ways share the font files and their subsets; they differ only in the browser.
 const fonts = theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : undefined
 
-/** N copies of the sample, each with its own folder in the staging site. */
-async function copies(count: number, tag: string): Promise<CompiledBrief[]> {
+/**
+ * N copies of the sample, each with its own folder in the staging site. Copies have the same
+ * characters, so they share font subsets; `ownFonts` adds a different Chinese character to each
+ * title, so each has its own subsets, as briefs with different text do.
+ */
+async function copies(count: number, tag: string, ownFonts = false): Promise<CompiledBrief[]> {
   return Promise.all(Array.from({ length: count }, async (_, i) => {
-    const brief: CompiledBrief = { ...base, slug: `${base.slug}-${tag}-${i}` }
+    const title = ownFonts ? `${base.meta.title}${String.fromCodePoint(0x4e00 + i)}` : base.meta.title
+    const brief: CompiledBrief = { ...base, slug: `${base.slug}-${tag}-${i}`, meta: { ...base.meta, title } }
     await fs.mkdir(path.join(staging, brief.lang, brief.slug), { recursive: true })
     return brief
   }))
@@ -46,14 +51,14 @@ async function timed(work: () => Promise<void>): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
-/** N copies printed on one browser. */
-async function pooled(count: number) {
-  const briefs = await copies(count, `pool${count}`)
+/** N copies printed on one browser, `pages` at once. */
+async function pooled(count: number, pages = concurrency, ownFonts = false) {
+  const briefs = await copies(count, `pool${count}x${pages}${ownFonts ? 'own' : ''}`, ownFonts)
   const perPdf: number[] = []
   let passes = 0
   let pagesAtOnce = 0
   const { result: wall, peak } = await withPeakRss(async () => {
-    const pool = await BrowserPool.create(concurrency)
+    const pool = await BrowserPool.create({ concurrency: pages })
     pagesAtOnce = pool.concurrency
     try {
       // Note: one worker per pooled page, so each PDF's time is its own work, not time in the queue.
@@ -104,6 +109,14 @@ const warm = await pooled(1)
 console.log(report('warm-up (pooled, 1)', warm))
 const pool = await pooled(n)
 console.log(report(`pooled, ${pool.concurrency} pages at once`, pool) + `  (${pool.passes} passes for ${pool.count} PDFs)`)
+// Note: the same at one page per core, to show why the default is fewer pages at once.
+const perCore = os.availableParallelism()
+if (perCore !== pool.concurrency) {
+  const wide = await pooled(n, perCore)
+  console.log(report(`pooled, ${wide.concurrency} pages at once`, wide) + `  (${wide.passes} passes for ${wide.count} PDFs)`)
+}
+const own = await pooled(n, concurrency, true)
+console.log(report(`pooled, own font files`, own))
 const slow = await naive(naiveN)
 console.log(report('browser per document', slow))
 const poolRate = pool.count / pool.wall

@@ -34,7 +34,7 @@ export interface BuildOptions {
   write?: boolean
   /** Print a PDF of each brief. @default true */
   pdf?: boolean
-  /** PDFs printed at once. @default the number of cores */
+  /** PDFs printed at once. @default half the cores, at least 1 */
   concurrency?: number
   /** Told as each PDF starts printing and when it is done. */
   onProgress?: PrintOptions['onProgress']

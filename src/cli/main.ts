@@ -20,6 +20,7 @@ Options:
   --out DIR       out dir for build (default: dist)
   --no-pdf        skip PDFs
   --force         ignore the build cache: compile every brief and print every PDF anew
+  --concurrency N PDFs printed at once (default: half the cores, at least 1)
   --lang LANG     language of a new brief (default: the site's first)
   --format FMT    how problems are printed: text (default) or json (an array on stdout)
   --port N        port for dev (default: 4173; when taken, the next free one)
@@ -43,6 +44,7 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
         lang: { type: 'string' },
         format: { type: 'string', default: 'text' },
         force: { type: 'boolean', default: false },
+        concurrency: { type: 'string' },
         port: { type: 'string', default: '4173' },
         open: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -68,6 +70,7 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     const progress = progressLine(io)
     const result = await build({
       contentDir: values.content, outDir: values.out, pdf: values.pdf, write: command === 'build', force: values.force,
+      ...(values.concurrency === undefined ? {} : { concurrency: concurrency(values.concurrency) }),
       onProgress: progress, onWarning: (message) => io.err(`briefkit: warning: ${message}`),
     })
     if (values.format === 'json') io.out(JSON.stringify(result.diagnostics.map(toJson), null, 2))
@@ -101,6 +104,11 @@ function portNumber(text: string): number {
   const port = Number(text)
   if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`\`--port ${text}\` is not a port number`, { hint: 'A number from 0 to 65535; 0 picks any free port.' })
   return port
+}
+
+function concurrency(text: string): number {
+  if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`\`--concurrency ${text}\` is not a whole number above 0`, { hint: 'How many PDFs print at once, e.g. `--concurrency 2`.' })
+  return Number(text)
 }
 
 /** A live line on a terminal (`\r`): done/total and the brief being printed; a line per PDF elsewhere (CI logs). */

@@ -70,6 +70,14 @@ describe('briefkit command line', () => {
     expect(flag.stderr).toMatch(/--help/)
   })
 
+  it('exits 2 on a --concurrency that is not a whole number above 0', async () => {
+    for (const bad of ['0', 'two', '1.5']) {
+      const result = await runCli(['build', '--concurrency', bad])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toContain(`\`--concurrency ${bad}\` is not a whole number above 0`)
+    }
+  })
+
   it('check validates without writing', async () => {
     const site = copySite('unseen')
     const result = await runCli(['check', '--content', site.content])

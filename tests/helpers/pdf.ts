@@ -37,3 +37,14 @@ interface Outline {
   title: string
   kids: Outline[]
 }
+
+/** The link annotations of a PDF, from `qpdf --json`: each a URI, or `#` for a link within the document. */
+export function pdfLinks(file: string): string[] {
+  const json = JSON.parse(execFileSync('qpdf', ['--json=1', '--json-key=objects', file], { encoding: 'utf8' })) as { objects: Record<string, unknown> }
+  return Object.values(json.objects).flatMap((object) => {
+    const link = object as { '/Subtype'?: string; '/Dest'?: unknown; '/A'?: { '/URI'?: string; '/D'?: unknown } }
+    if (link['/Subtype'] !== '/Link') return []
+    if (link['/Dest'] !== undefined || link['/A']?.['/D'] !== undefined) return ['#']
+    return [String(link['/A']?.['/URI'] ?? '').replace(/^u:/, '')]
+  })
+}

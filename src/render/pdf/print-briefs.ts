@@ -1,6 +1,7 @@
 import type { Element } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toString } from 'hast-util-to-string'
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import { visit } from 'unist-util-visit'
@@ -90,6 +91,7 @@ export async function printBriefs(
     }))
   } finally {
     await pool.close()
+    await removeFontSubsets(staging)
   }
   return { reused, printed: toPrint.length }
 }
@@ -122,8 +124,9 @@ export interface BriefPrintOptions {
 }
 
 /**
- * Print one brief's PDF into the staging out dir, next to its page. The print page, its font
- * subsets and their stylesheet are written beside it for the browser and removed afterwards.
+ * Print one brief's PDF into the staging out dir, next to its page. The print page and its fonts'
+ * stylesheet are written beside it for the browser and removed afterwards; the font subsets stay
+ * in the staging out dir for other briefs until `removeFontSubsets`.
  */
 export async function printBrief(
   { pool, staging, config, theme, fonts }: PrintContext,
@@ -134,11 +137,11 @@ export async function printBrief(
   const headings = headingTexts(page.html)
   const file = path.join(staging, page.path)
   const dir = path.dirname(file)
-  const scratch = [file, path.join(dir, printFontsCss), path.join(dir, printFontsDir)]
+  const scratch = [file, path.join(dir, printFontsCss)]
   let printed: Printed
   try {
     const css = await printCss(theme)
-    if (fonts) await writeFontSubsets(dir, await fonts.subset(page.html + css))
+    if (fonts) await writeFontSubsets(staging, dir, await fonts.subset(page.html + css))
     await fs.writeFile(file, page.html)
     const pagesOf = (pdf: Uint8Array) => sectionPagesOf(pdf, brief, theme, headings)
     printed = await printPdf(pool, file, staging, { pagesOf, css, ...(expected ? { expected } : {}), ...(onStart ? { onStart } : {}) })
@@ -159,13 +162,31 @@ export async function printBrief(
 }
 
 const printFontsCss = 'print-fonts.css'
-const printFontsDir = 'print-fonts'
+const printFontsDir = '.print-fonts'
 
-/** The font subsets of one print page and their `@font-face` rules, in the page's folder. */
-async function writeFontSubsets(dir: string, subsets: readonly FontSubset[]): Promise<void> {
-  await fs.mkdir(path.join(dir, printFontsDir), { recursive: true })
-  await Promise.all(subsets.map((s) => fs.writeFile(path.join(dir, printFontsDir, s.name), s.data)))
-  await fs.writeFile(path.join(dir, printFontsCss), fontFaces(subsets, printFontsDir))
+/**
+ * Write font subsets into the staging out dir's shared `.print-fonts` folder and their
+ * `@font-face` rules beside a print page. Briefs with the same characters share the files, so the
+ * browser, which keeps fonts by URL, decodes them once for all of them. Each file is written under
+ * a temporary name and renamed, so a page loading it never reads half a file.
+ */
+async function writeFontSubsets(staging: string, pageDir: string, subsets: readonly FontSubset[]): Promise<void> {
+  const shared = path.join(staging, printFontsDir)
+  await fs.mkdir(shared, { recursive: true })
+  await Promise.all(subsets.map(async ({ name, data }) => {
+    const file = path.join(shared, name)
+    if (existsSync(file)) return
+    const partial = `${file}.${randomUUID()}.partial`
+    await fs.writeFile(partial, data)
+    await fs.rename(partial, file)
+  }))
+  const url = path.relative(pageDir, shared).split(path.sep).join('/')
+  await fs.writeFile(path.join(pageDir, printFontsCss), fontFaces(subsets, url))
+}
+
+/** Remove the font subsets printing wrote into the staging out dir. */
+export async function removeFontSubsets(staging: string): Promise<void> {
+  await fs.rm(path.join(staging, printFontsDir), { recursive: true, force: true })
 }
 
 /** The theme's print stylesheet, whose generated content needs glyphs too. */

@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { BrowserPool } from '../../../src/render/pdf/pool.ts'
+import { BrowserPool, defaultConcurrency } from '../../../src/render/pdf/pool.ts'
 
 // Real Chromium: the pool's promises about pages, concurrency and crashes.
 describe('BrowserPool', () => {
   let pool: BrowserPool | undefined
   afterEach(async () => pool?.close())
+
+  it('prints on half the cores by default, at least one page', () => {
+    expect([1, 2, 3, 8].map((cores) => defaultConcurrency(cores))).toEqual([1, 1, 1, 4])
+  })
 
   it('runs no more than `concurrency` pages at once, on one browser', async () => {
     pool = await BrowserPool.create({ concurrency: 2 })

@@ -1,11 +1,13 @@
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readBookmarks } from '../../../src/render/pdf/outline.ts'
 import { BrowserPool } from '../../../src/render/pdf/pool.ts'
 import { printPdf } from '../../../src/render/pdf/print.ts'
-import { pdfText } from '../../helpers/pdf.ts'
+import { pdfLinks, pdfText } from '../../helpers/pdf.ts'
 
 /** A small print page: a cover, contents, and sections that each start a page (or two, for `b`). */
 function printPage(size: string): string {
@@ -46,5 +48,40 @@ describe('printPdf', () => {
     expect([...printed.pages.values()]).toEqual([3, expect.any(Number), expect.any(Number)])
     fs.writeFileSync(`${file}.pdf`, printed.pdf)
     expect(pdfText(`${file}.pdf`, 2)).toMatch(new RegExp(`Alpha 3\\s+Beta ${printed.pages.get('b')}\\s+Gamma ${printed.pages.get('c')}`))
+  }, 30_000)
+
+  it('prints a document on a page that printed another as if it were loaded from its own file', async () => {
+    // Note: two documents in folders of one root, as the briefs of a build; the second has a
+    // stylesheet beside it, a link within it and one out of it.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-print-'))
+    const first = printPage('A5')
+    fs.cpSync(path.dirname(first), path.join(root, 'first'), { recursive: true })
+    await printPdf(await pool, path.join(root, 'first', 'print.html'), root, { pagesOf, css: '' })
+    const dir = path.join(root, 'second')
+    fs.mkdirSync(dir)
+    fs.writeFileSync(path.join(dir, 'own.css'), 'h2::after { content: " (own style)" }')
+    const requests: string[] = []
+    const server = http.createServer((req, res) => { requests.push(req.url ?? ''); res.end() })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const remote = `http://127.0.0.1:${(server.address() as AddressInfo).port}/chart.png`
+    fs.writeFileSync(path.join(dir, 'print.html'), `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="own.css"></head><body>
+      <p><a href="#end">To the end</a> <a href="https://example.org/">Out</a></p><img src="${remote}" alt=""><h2 id="end">Second</h2></body></html>`)
+    const file = path.join(dir, 'print.html')
+    const printed = await printPdf(await pool, file, root, { pagesOf, css: '' }).finally(() => server.close())
+    expect(requests).toEqual([])
+    fs.writeFileSync(`${file}.pdf`, printed.pdf)
+    const text = pdfText(`${file}.pdf`)
+    expect(text).toContain('Second (own style)')
+    expect(text).not.toMatch(/Alpha|Filler/)
+    expect(pdfLinks(`${file}.pdf`).sort()).toEqual(['#', 'https://example.org/'])
+  }, 30_000)
+
+  it('refuses to print with a font that did not load, rather than fall back to a system font', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-print-'))
+    fs.writeFileSync(path.join(dir, 'print.html'), `<!doctype html><html><head><meta charset="utf-8"><style>
+      @font-face { font-family: "Gone"; font-weight: 700; src: url("fonts/gone.ttf") format("truetype") }
+      body { font-family: "Gone" }</style></head><body><h2>Text</h2></body></html>`)
+    await expect(printPdf(await pool, path.join(dir, 'print.html'), dir, { pagesOf, css: '' }))
+      .rejects.toThrow('A font of the print page did not load: Gone 700 normal (print.html)')
   }, 30_000)
 })
