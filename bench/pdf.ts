@@ -108,12 +108,11 @@ console.log(`briefkit bench: the sample brief (${base.lang}/${base.slug}), ${os.
 const warm = await pooled(1)
 console.log(report('warm-up (pooled, 1)', warm))
 const pool = await pooled(n)
-console.log(report(`pooled, ${pool.concurrency} pages at once`, pool) + `  (${pool.passes} passes for ${pool.count} PDFs)`)
-// Note: the same at one page per core, to show why the default is fewer pages at once.
-const perCore = os.availableParallelism()
-if (perCore !== pool.concurrency) {
-  const wide = await pooled(n, perCore)
-  console.log(report(`pooled, ${wide.concurrency} pages at once`, wide) + `  (${wide.passes} passes for ${wide.count} PDFs)`)
+console.log(report(`pooled, ${pool.concurrency} page${pool.concurrency === 1 ? '' : 's'} at once`, pool) + `  (${pool.passes} passes for ${pool.count} PDFs)`)
+// Note: the same one page at a time, to show what the default's extra pages give.
+if (pool.concurrency !== 1) {
+  const single = await pooled(n, 1)
+  console.log(report('pooled, 1 page at once', single) + `  (${single.passes} passes for ${single.count} PDFs)`)
 }
 const own = await pooled(n, concurrency, true)
 console.log(report(`pooled, own font files`, own))

@@ -23,6 +23,7 @@ import { kindStyles } from '../site/kind-styles.ts'
 import { checkOutDir, outputMarker, writeAtomically, type OutputFile } from './output.ts'
 import { compileCached } from './brief-cache.ts'
 import { BuildCache, cacheDirFor } from './cache.ts'
+import { cachedParser } from './parse-cache.ts'
 
 /** What to build, and where. */
 export interface BuildOptions {
@@ -34,7 +35,7 @@ export interface BuildOptions {
   write?: boolean
   /** Print a PDF of each brief. @default true */
   pdf?: boolean
-  /** PDFs printed at once. @default half the cores, at least 1 */
+  /** PDFs printed at once. @default one per core, at most 4 */
   concurrency?: number
   /** Told as each PDF starts printing and when it is done. */
   onProgress?: PrintOptions['onProgress']
@@ -107,7 +108,7 @@ export function compileSite(contentDir: string, withPdf: boolean, cacheOptions?:
     const { briefs, problems } = discoverBriefs(config)
     files.push(...problems)
     for (const location of briefs) {
-      const { source, files: briefFiles } = loadBrief(location, config)
+      const { source, files: briefFiles } = loadBrief(location, config, cache && cachedParser(cache))
       files.push(...briefFiles)
       if (!source) continue
       const t = theme.strings(source.brief.meta.lang)
@@ -137,7 +138,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const printPages = config && theme && withPdf
     ? await Promise.all(compiled.map(async (brief) => ({ brief, page: await renderPrintPage(brief, config, theme) })))
     : []
-  if (coverage) files.push(...checkGlyphs(printPages, coverage))
+  if (coverage) files.push(...checkGlyphs(printPages, coverage, cache))
   const site = config && theme && (await renderOutput(compiled, config, theme, withPdf, fonts))
   if (config && site) files.push(...lintSiteLinks(compiled, site, config, withPdf))
   const diagnostics = collectDiagnostics(files)
@@ -164,7 +165,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   const changed = await writeAtomically(outDir, output, finish)
   // Note: the cache keeps what this build used; PDFs only after a build that printed them all.
-  cache?.prune(printAll ? ['briefs', 'coverage', 'search', ...(withPdf ? ['pdfs', 'layout'] : [])] : ['briefs'])
+  cache?.prune(printAll ? ['briefs', 'mdast', 'search', ...(withPdf ? ['pdfs', 'layout', 'coverage', 'characters'] : [])] : ['briefs', 'mdast'])
   return {
     ...result, written: true, changed, pages: pages.map((p) => p.path),
     pdfs: withPdf ? compiled.map(pdfPath).filter((file) => existsSync(path.join(outDir, file))) : [], pdfsReused: printed.reused, pdfsPrinted: printed.printed,

@@ -20,7 +20,7 @@ Options:
   --out DIR       out dir for build (default: dist)
   --no-pdf        skip PDFs
   --force         ignore the build cache: compile every brief and print every PDF anew
-  --concurrency N PDFs printed at once (default: half the cores, at least 1)
+  --concurrency N PDFs printed at once (default: one per core, at most 4)
   --lang LANG     language of a new brief (default: the site's first)
   --format FMT    how problems are printed: text (default) or json (an array on stdout)
   --port N        port for dev (default: 4173; when taken, the next free one)

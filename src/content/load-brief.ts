@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/resolve.ts'
 import { reportError } from '../reporting/messages.ts'
 import { findBibliography, loadBibliography, type Bibliography } from './bibliography.ts'
 import type { BriefLocation } from './discover.ts'
-import { readMarkdown, type MarkdownDoc } from './markdown-file.ts'
+import { readMarkdown, type MarkdownDoc, type Parse } from './markdown-file.ts'
 import { argumentSchema, briefSchema, conclusionSchema, type ArgumentMeta, type BriefMeta, type ConclusionMeta } from './schema.ts'
 
 /** Every file of one edition of a brief, read and validated. */
@@ -21,15 +21,16 @@ export interface BriefSource {
 /**
  * Read one brief's files. Returns the source (undefined only when brief.md itself is unusable;
  * files that failed are left out) and every file that was read, carrying its messages.
+ * `parse` turns markdown into mdast (the build's keeps trees in its cache).
  */
-export function loadBrief(location: BriefLocation, config: ResolvedConfig): { source: BriefSource | undefined; files: VFile[] } {
+export function loadBrief(location: BriefLocation, config: ResolvedConfig, parse?: Parse): { source: BriefSource | undefined; files: VFile[] } {
   const files: VFile[] = []
   const open = (p: string) => {
     const file = new VFile({ path: p })
     files.push(file)
     return file
   }
-  const brief = readMarkdown(open(path.join(location.dir, 'brief.md')), briefSchema, 'brief.md')
+  const brief = readMarkdown(open(path.join(location.dir, 'brief.md')), briefSchema, 'brief.md', parse)
   if (brief) checkLanguage(brief, location, config)
 
   const argumentDir = path.join(location.dir, 'arguments')
@@ -37,7 +38,7 @@ export function loadBrief(location: BriefLocation, config: ResolvedConfig): { so
     ? fs.readdirSync(argumentDir).filter((f) => f.endsWith('.md')).sort()
     : []
   const args = argumentFiles
-    .map((name) => readMarkdown(open(path.join(argumentDir, name)), argumentSchema, 'argument'))
+    .map((name) => readMarkdown(open(path.join(argumentDir, name)), argumentSchema, 'argument', parse))
     .filter((doc): doc is MarkdownDoc<ArgumentMeta> => doc !== undefined)
   for (const doc of args) checkKind(doc, config)
   // Note: without `order:` an argument keeps its place in file-name order (1, 2, 3 …).
@@ -46,7 +47,7 @@ export function loadBrief(location: BriefLocation, config: ResolvedConfig): { so
 
   const conclusionPath = path.join(location.dir, 'conclusion.md')
   const conclusion = fs.existsSync(conclusionPath)
-    ? readMarkdown(open(conclusionPath), conclusionSchema, 'conclusion.md')
+    ? readMarkdown(open(conclusionPath), conclusionSchema, 'conclusion.md', parse)
     : undefined
 
   const bibPath = brief && findBibliography(location.rootDir, location.dir, brief.meta.bibliography)

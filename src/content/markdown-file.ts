@@ -14,11 +14,14 @@ export interface MarkdownDoc<T> {
   yaml: LocatedYaml
 }
 
+/** Turns a markdown file's text into mdast; the build may give one that keeps trees in its cache. */
+export type Parse = (file: VFile) => Root
+
 /**
  * Read a markdown file with YAML front matter and validate the front matter against `schema`.
  * Returns undefined when the file cannot be used; the reasons are messages on `file`.
  */
-export function readMarkdown<T extends z.ZodType>(file: VFile, schema: T, what: string): MarkdownDoc<z.output<T>> | undefined {
+export function readMarkdown<T extends z.ZodType>(file: VFile, schema: T, what: string, parse: Parse = parseMarkdown): MarkdownDoc<z.output<T>> | undefined {
   try {
     file.value = fs.readFileSync(file.path, 'utf8')
   } catch (error) {
@@ -31,7 +34,7 @@ export function readMarkdown<T extends z.ZodType>(file: VFile, schema: T, what: 
     reportError(file, `${what} is empty`, undefined, 'empty-file', 'Start it with front matter between `---` lines; the README has an example.')
     return undefined
   }
-  const tree = parseMarkdown(file)
+  const tree = parse(file)
   const [first] = tree.children
   if (first?.type !== 'yaml') {
     reportError(file, `${what} has no front matter`, undefined, 'missing-front-matter',

@@ -5,6 +5,7 @@ import path from 'node:path'
 import subsetFont from 'subset-font'
 import type { PrintFont } from '../html/theme.ts'
 import { cssString } from '../css.ts'
+import { inRanges, type Coverage } from './coverage.ts'
 
 /** A subset of one print font, ready to be written next to a print page. */
 export interface FontSubset {
@@ -36,22 +37,12 @@ export class PrintFonts {
   }
 
   /** Whether some print font has a glyph for a code point; with a cache, fonts are read once. */
-  async coverage(cache?: BuildCache): Promise<(codePoint: number) => boolean> {
+  async coverage(cache?: BuildCache): Promise<Coverage> {
     const stats = await Promise.all(this.fonts.map((f) => fs.stat(f.file)))
     const key = cacheKey(this.fonts.flatMap((f, i) => [f.file, String(stats[i]?.size), String(stats[i]?.mtimeMs)]))
     const ranges = cache?.readJson('coverage', key, isRanges) ?? toRanges(await this.readCoverage())
     cache?.writeJson('coverage', key, ranges)
-    return (cp) => {
-      let [low, high] = [0, ranges.length - 1]
-      while (low <= high) {
-        const middle = (low + high) >> 1
-        const [from, to] = ranges[middle] ?? [0, -1]
-        if (cp < from) high = middle - 1
-        else if (cp > to) low = middle + 1
-        else return true
-      }
-      return false
-    }
+    return inRanges(ranges)
   }
 
   private async readCoverage(): Promise<number[]> {

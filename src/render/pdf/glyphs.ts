@@ -6,7 +6,7 @@ import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import type { OutputFile } from '../../build/output.ts'
-import type { BuildCache } from '../../build/cache.ts'
+import { cacheKey, type BuildCache } from '../../build/cache.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { reportError } from '../../reporting/messages.ts'
 import type { Page } from '../html/pages.ts'
@@ -30,10 +30,10 @@ export async function pdfCoverage(printFonts: PrintFonts | undefined, webFonts: 
  * otherwise the PDF would fall back to whatever fonts the machine has. Takes each brief with its
  * print page; returns files with errors.
  */
-export function checkGlyphs(briefs: ReadonlyArray<{ brief: CompiledBrief; page: Page }>, coverage: Coverage): VFile[] {
+export function checkGlyphs(briefs: ReadonlyArray<{ brief: CompiledBrief; page: Page }>, coverage: Coverage, cache?: BuildCache): VFile[] {
   const problems: VFile[] = []
   for (const { brief, page } of briefs) {
-    const missing = missingCharacters(toString({ type: 'root', children: fromHtml(page.html).children }), coverage)
+    const missing = missingCharacters(pageCharacters(page.html, cache), coverage)
     if (missing.length === 0) continue
     const byFile = new Map<string, { place: Point | undefined; chars: string[] }>()
     for (const char of missing) {
@@ -51,6 +51,16 @@ export function checkGlyphs(briefs: ReadonlyArray<{ brief: CompiledBrief; page: 
     }
   }
   return problems
+}
+
+/** The characters of a page's text, each once, in order; from the cache when the page is unchanged. */
+function pageCharacters(html: string, cache: BuildCache | undefined): string {
+  const key = cacheKey([html])
+  const cached = cache?.readJson('characters', key, (value): value is string => typeof value === 'string')
+  if (cached !== undefined) return cached
+  const characters = [...new Set(toString({ type: 'root', children: fromHtml(html).children }))].join('')
+  cache?.writeJson('characters', key, characters)
+  return characters
 }
 
 /**

@@ -5,7 +5,7 @@ import { findChrome } from './chrome.ts'
 
 /** How the browser pool runs. */
 export interface PoolOptions {
-  /** Pages printing at once. @default half the cores, at least 1 (see `defaultConcurrency`) */
+  /** Pages printing at once. @default one per core, at most 4 (see `defaultConcurrency`) */
   concurrency?: number
   /** Milliseconds one document may take. @default 60000 */
   timeout?: number
@@ -18,13 +18,13 @@ const chromeArgs = [
 ]
 
 /**
- * Pages printing at once unless told: half the cores, at least 1. One print keeps more than one
- * core busy (the page's renderer, the browser, Chromium's print compositor and node). On two cores
- * (`npm run bench`), two pages at once printed 0–15% more PDFs per second than one, and each PDF
- * took 1.6× as long.
+ * Pages printing at once unless told: one per core, at most 4. On two cores (`npm run bench`,
+ * N=20, 2026-11-28, six runs) two pages at once printed 22–46% more PDFs per second than one,
+ * each PDF taking 1.2–1.45× as long; under heavier load (2026-11-25) the gain was 0–15%, never a
+ * loss. Each page adds about 0.3 GB to the peak memory, hence the cap.
  */
 export function defaultConcurrency(cores = os.availableParallelism()): number {
-  return Math.max(1, Math.floor(cores / 2))
+  return Math.min(4, Math.max(1, cores))
 }
 
 /**

@@ -6,8 +6,8 @@ describe('BrowserPool', () => {
   let pool: BrowserPool | undefined
   afterEach(async () => pool?.close())
 
-  it('prints on half the cores by default, at least one page', () => {
-    expect([1, 2, 3, 8].map((cores) => defaultConcurrency(cores))).toEqual([1, 1, 1, 4])
+  it('prints one page per core by default, at most four', () => {
+    expect([1, 2, 3, 8].map((cores) => defaultConcurrency(cores))).toEqual([1, 2, 3, 4])
   })
 
   it('runs no more than `concurrency` pages at once, on one browser', async () => {
