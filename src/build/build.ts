@@ -107,8 +107,9 @@ export function compileSite(contentDir: string, withPdf: boolean, cacheOptions?:
   if (config && theme) {
     const { briefs, problems } = discoverBriefs(config)
     files.push(...problems)
+    const parse = cache && cachedParser(cache)
     for (const location of briefs) {
-      const { source, files: briefFiles } = loadBrief(location, config, cache && cachedParser(cache))
+      const { source, files: briefFiles } = loadBrief(location, config, parse)
       files.push(...briefFiles)
       if (!source) continue
       const t = theme.strings(source.brief.meta.lang)
