@@ -15,6 +15,7 @@ import { feeds, robots, sitemap } from '../site/discovery.ts'
 import { indexSite } from '../site/search.ts'
 import { PrintFonts } from '../render/pdf/fonts.ts'
 import type { PrintOptions } from '../render/pdf/print-briefs.ts'
+import { cachedPdfs } from '../render/pdf/pdf-cache.ts'
 import { checkGlyphs, pdfCoverage } from '../render/pdf/glyphs.ts'
 import { loadTheme, type Theme } from '../render/html/theme.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
@@ -22,6 +23,7 @@ import { fontAssets, themeAssets } from '../site/assets.ts'
 import { kindStyles } from '../site/kind-styles.ts'
 import { checkOutDir, outputMarker, writeAtomically, type OutputFile } from './output.ts'
 import { compileCached } from './brief-cache.ts'
+import { lockOutDir } from './lock.ts'
 import { BuildCache, cacheDirFor } from './cache.ts'
 import { cachedParser } from './parse-cache.ts'
 
@@ -39,6 +41,8 @@ export interface BuildOptions {
   concurrency?: number
   /** Told as each PDF starts printing and when it is done. */
   onProgress?: PrintOptions['onProgress']
+  /** Stops the build when aborted (Ctrl-C): the browser closes, nothing is written, the out dir stays as it was. */
+  signal?: AbortSignal
   /** Told about a problem that does not stop the build (a damaged cache). */
   onWarning?: (message: string) => void
   /** Ignore the build cache: compile every brief and print every PDF anew (and refill the cache). */
@@ -124,58 +128,81 @@ export function compileSite(contentDir: string, withPdf: boolean, cacheOptions?:
 
 /**
  * Build a site: read and check all content, report every problem together, and only when there
- * are no errors write the pages and assets, print the PDFs, and swap the out dir in whole.
+ * are no errors write the pages and assets, print the PDFs, and swap the out dir in whole. Without
+ * PDFs (`pdf: false`), each brief's PDF that the build cache holds for its unchanged print page is
+ * still published; the others are left out (a warning names those the out dir had), and no page
+ * links to them. `signal` stops the build: the out dir stays as it was.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const contentDir = path.resolve(options.contentDir ?? 'content')
   const outDir = path.resolve(options.outDir ?? 'dist')
   const withPdf = options.pdf !== false
+  const writing = options.write !== false
+  const { signal } = options
   const warn = options.onWarning ?? (() => undefined)
   const { config, theme, briefs: compiled, files, cache, cachedBriefs } = compileSite(contentDir, withPdf, { force: options.force === true, warn })
+  signal?.throwIfAborted()
 
   const fonts = theme ? fontAssets(theme) : []
   const printFonts = withPdf && theme && theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : undefined
   const coverage = config && theme && withPdf ? await pdfCoverage(printFonts, fonts, cache) : undefined
-  const printPages = config && theme && withPdf
+  // Note: without printing, print pages are still rendered (a few ms each) to find the PDFs the cache holds.
+  const printPages = config && theme && (withPdf || (writing && cache))
     ? await Promise.all(compiled.map(async (brief) => ({ brief, page: await renderPrintPage(brief, config, theme) })))
     : []
   if (coverage) files.push(...checkGlyphs(printPages, coverage, cache))
-  const site = config && theme && (await renderOutput(compiled, config, theme, withPdf, fonts))
-  if (config && site) files.push(...lintSiteLinks(compiled, site, config, withPdf))
+  const withPdfs = withPdf ? new Set(compiled) : config && theme ? await cachedPdfs(printPages, { config, theme }, cache) : new Set<CompiledBrief>()
+  const site = config && theme && (await renderOutput(compiled, config, theme, withPdfs, fonts))
+  if (config && site) files.push(...lintSiteLinks(compiled, site, config, withPdfs))
   const diagnostics = collectDiagnostics(files)
   const result: BuildResult = { diagnostics, written: false, pages: [], pdfs: [], pdfsReused: 0, pdfsPrinted: 0, briefs: compiled.length, briefsCached: cachedBriefs, changed: [] }
-  if (!config || !theme || !site || countDiagnostics(diagnostics).errors > 0 || options.write === false) return result
+  if (!config || !theme || !site || countDiagnostics(diagnostics).errors > 0 || !writing) return result
 
   checkOutDir(outDir, contentDir)
+  signal?.throwIfAborted()
+  if (!withPdf) warnDroppedPdfs(compiled.filter((brief) => !withPdfs.has(brief)), outDir, warn)
   const { pages, output } = site
   let printed = { reused: 0, printed: 0 }
   const printAll = options.pagesOnly !== true
   const oldIndex = path.join(outDir, 'pagefind')
   // Note: before the new site replaces the old one: the search index, then the PDFs.
   const finish = async (staging: string) => {
-    if (printAll || !existsSync(oldIndex)) await indexSite(staging, cache)
+    if (printAll || !existsSync(oldIndex)) await indexSite(staging, cache, signal)
     else await fs.cp(oldIndex, path.join(staging, 'pagefind'), { recursive: true, preserveTimestamps: true })
-    if (!withPdf) return
     const { printBriefs } = await import('../render/pdf/print-briefs.ts')
-    printed = await printBriefs(staging, printPages, { config, theme, fonts: printFonts }, {
+    printed = await printBriefs(staging, printPages.filter(({ brief }) => withPdfs.has(brief)), { config, theme, fonts: printFonts }, {
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(cache ? { cache } : {}),
-      print: printAll,
+      ...(signal ? { signal } : {}),
+      print: withPdf && printAll,
     })
   }
-  const changed = await writeAtomically(outDir, output, finish)
+  const unlock = await lockOutDir(outDir)
+  let changed: string[]
+  try {
+    changed = await writeAtomically(outDir, output, finish, signal)
+  } finally {
+    await unlock()
+  }
   // Note: the cache keeps what this build used; PDFs only after a build that printed them all.
   cache?.prune(printAll ? ['briefs', 'mdast', 'search', ...(withPdf ? ['pdfs', 'layout', 'coverage', 'characters'] : [])] : ['briefs', 'mdast'])
   return {
     ...result, written: true, changed, pages: pages.map((p) => p.path),
-    pdfs: withPdf ? compiled.map(pdfPath).filter((file) => existsSync(path.join(outDir, file))) : [], pdfsReused: printed.reused, pdfsPrinted: printed.printed,
+    pdfs: compiled.map(pdfPath).filter((file) => existsSync(path.join(outDir, file))), pdfsReused: printed.reused, pdfsPrinted: printed.printed,
+  }
+}
+
+/** Warn about each PDF the out dir has that a build without printing leaves out, its brief having changed. */
+function warnDroppedPdfs(briefs: readonly CompiledBrief[], outDir: string, warn: (message: string) => void): void {
+  for (const file of briefs.map(pdfPath).filter((f) => existsSync(path.join(outDir, f)))) {
+    warn(`\`${file}\` is left out: its brief changed since it was printed (build without \`--no-pdf\` to print it)`)
   }
 }
 
 /** Every page of the site and every other file it holds, but the search index and PDFs. */
-async function renderOutput(compiled: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, withPdf: boolean, fonts: readonly OutputFile[]) {
-  const pages = await renderSite(compiled, config, theme, withPdf)
+async function renderOutput(compiled: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, withPdfs: ReadonlySet<CompiledBrief>, fonts: readonly OutputFile[]) {
+  const pages = await renderSite(compiled, config, theme, withPdfs)
   const output: OutputFile[] = [
     ...pages.map((page) => ({ path: page.path, content: page.html })),
     ...compiled.flatMap(citationFiles),
@@ -192,18 +219,18 @@ async function renderOutput(compiled: readonly CompiledBrief[], config: Resolved
 }
 
 /** Links in briefs that lead to no page, or to no id on the page (`dead-link`). */
-function lintSiteLinks(compiled: readonly CompiledBrief[], { pages, output }: { pages: Page[]; output: OutputFile[] }, config: ResolvedConfig, withPdf: boolean) {
+function lintSiteLinks(compiled: readonly CompiledBrief[], { pages, output }: { pages: Page[]; output: OutputFile[] }, config: ResolvedConfig, withPdfs: ReadonlySet<CompiledBrief>) {
   const html = new Map(pages.map((p) => [p.path, p.html]))
-  const paths = new Set([...output.map((f) => f.path), ...(withPdf ? compiled.map(pdfPath) : [])])
+  const paths = new Set([...output.map((f) => f.path), ...[...withPdfs].map(pdfPath)])
   const briefs = compiled.map((b) => ({ pagePath: briefPagePath(b), links: b.links }))
   return lintLinks({ briefs, paths, html: (page) => html.get(page) }, config)
 }
 
 /** Every page of the site: homes, briefs, kind pages and the 404 page. */
-async function renderSite(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, withPdf: boolean): Promise<Page[]> {
+async function renderSite(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, withPdfs: ReadonlySet<CompiledBrief>): Promise<Page[]> {
   return [
-    ...(await renderHomePages(briefs, config, theme, withPdf)),
-    ...(await Promise.all(briefs.map((brief) => renderBriefPage(brief, briefs, config, theme, withPdf)))),
+    ...(await renderHomePages(briefs, config, theme, (brief) => withPdfs.has(brief))),
+    ...(await Promise.all(briefs.map((brief) => renderBriefPage(brief, briefs, config, theme, withPdfs.has(brief))))),
     ...(await renderKindPages(briefs, config, theme)),
     await renderNotFoundPage(config, theme),
   ]

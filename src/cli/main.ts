@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { build, type BuildOptions, type BuildResult } from '../build/build.ts'
-import { BriefkitError, UsageError } from '../reporting/errors.ts'
+import { BriefkitError, environmentError, isSystemError, UsageError } from '../reporting/errors.ts'
+import { signalExitCode, withStopSignals } from './signals.ts'
 import { loadConfig } from '../config/resolve.ts'
 import { scaffoldBrief } from '../content/scaffold.ts'
 import { dev } from './dev.ts'
@@ -28,7 +29,8 @@ Options:
   -h, --help      show this help
   -v, --version   show the version
 
-Exit codes: 0 success, 1 errors in content, 2 usage or environment error.`
+Exit codes: 0 success, 1 errors in content, 2 usage or environment error,
+3 a bug in briefkit (please report it); 129, 130, 143 stopped by SIGHUP, SIGINT, SIGTERM.`
 
 /** Run the command line; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void } = defaultIo): Promise<number> {
@@ -68,11 +70,18 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown format \`${values.format}\``, { hint: 'Formats: text, json.' })
     const started = performance.now()
     const progress = progressLine(io)
-    const result = await build({
+    const options: BuildOptions = {
       contentDir: values.content, outDir: values.out, pdf: values.pdf, write: command === 'build', force: values.force,
       ...(values.concurrency === undefined ? {} : { concurrency: concurrency(values.concurrency) }),
       onProgress: progress, onWarning: (message) => io.err(`briefkit: warning: ${message}`),
-    })
+    }
+    const run = await withStopSignals((signal) => build({ ...options, signal }), (signal) => io.err(`\nbriefkit: ${signal}: stopping…`))
+    if (run.stopped) {
+      io.err(`briefkit: stopped by ${run.stopped}; ${command === 'build' ? `\`${values.out}\` is as it was` : 'nothing was written'}`)
+      return signalExitCode(run.stopped)
+    }
+    if (run.error !== undefined) throw run.error
+    const result = run.result as BuildResult
     if (values.format === 'json') io.out(JSON.stringify(result.diagnostics.map(toJson), null, 2))
     else report(result, io)
     const { errors } = countDiagnostics(result.diagnostics)
@@ -151,7 +160,9 @@ function report(result: BuildResult, io: { err: (s: string) => void }): void {
   io.err(`briefkit: ${parts.filter(Boolean).join(', ')}${errors > 0 ? '; nothing was written' : ''}`)
 }
 
-function fail(error: unknown, io: { err: (s: string) => void }): number {
+function fail(thrown: unknown, io: { err: (s: string) => void }): number {
+  // Note: an answer of the machine that no stage turned into a message (a full disk, a read-only folder) is still the machine's.
+  const error = isSystemError(thrown) ? environmentError(thrown, thrown.syscall ?? 'use') : thrown
   if (error instanceof BriefkitError || isParseArgsError(error)) {
     io.err(`briefkit: ${error instanceof Error ? error.message : String(error)}`)
     if (error instanceof BriefkitError && error.hint) io.err(`  hint: ${error.hint}`)

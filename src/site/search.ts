@@ -1,24 +1,26 @@
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { cacheKey, type BuildCache } from '../build/cache.ts'
-import { BriefkitError } from '../reporting/errors.ts'
+import { BriefkitError, environmentError } from '../reporting/errors.ts'
 
 /**
  * Index the site's pages with Pagefind into `<dir>/pagefind/`: its extended build, which splits
  * Chinese into words, one index per page language, only what pages mark `data-pagefind-body`.
  * With a cache, pages that did not change since the last build get the same index, copied.
  */
-export async function indexSite(dir: string, cache?: BuildCache): Promise<void> {
+export async function indexSite(dir: string, cache?: BuildCache, signal?: AbortSignal): Promise<void> {
   const out = path.join(dir, 'pagefind')
-  if (!cache) return writeIndex(dir, out)
+  if (!cache) return writeIndex(dir, out, signal)
   const key = cacheKey([pagefindVersion, ...(await pagesOf(dir))])
   const cached = cache.folder('search', key)
   if (existsSync(path.join(cached, complete))) {
     await fs.cp(cached, out, { recursive: true, preserveTimestamps: true, filter: (from) => path.basename(from) !== complete })
     return
   }
-  await writeIndex(dir, out)
+  await writeIndex(dir, out, signal)
   await fs.rm(cached, { recursive: true, force: true })
   await fs.cp(out, cached, { recursive: true, preserveTimestamps: true })
   await fs.writeFile(path.join(cached, complete), '')
@@ -37,18 +39,44 @@ async function pagesOf(dir: string): Promise<string[]> {
   return (await Promise.all(pages.map(async (p) => [path.relative(dir, p), await fs.readFile(p, 'utf8')]))).flat()
 }
 
-async function writeIndex(dir: string, outputPath: string): Promise<void> {
-  const pagefind = await import('pagefind')
+/**
+ * Run Pagefind's extended binary on the site. Run as a process of its own (not through Pagefind's
+ * service API, which never settles when the binary dies: a full disk made briefkit exit 13 with no
+ * word), so that its failure is an error naming the out dir and Pagefind's own message, and `signal`
+ * stops it.
+ */
+async function writeIndex(dir: string, outputPath: string, signal?: AbortSignal): Promise<void> {
+  const binary = pagefindBinary()
+  // Note: links keep `index.html`, like every link of the site, so results open from any server.
+  const args = ['--site', dir, '--output-path', outputPath, '--keep-index-url', '--silent']
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) })
+    let output = ''
+    const keep = (chunk: Buffer) => { output = (output + chunk.toString('utf8')).slice(-4000) }
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
+    child.on('error', (error) => reject(signal?.aborted ? signal.reason : environmentError(error, 'run Pagefind at')))
+    child.on('close', (code) => resolve({ code, output }))
+  })
+  signal?.throwIfAborted()
+  if (code !== 0) {
+    const said = output.trim().split('\n').filter(Boolean).slice(-3).join(' / ') || `exit code ${code}`
+    throw new BriefkitError(`Pagefind could not index the site in \`${dir}\`: ${said}`, {
+      hint: /No space left|os error 28/i.test(said) ? 'The disk is full: free some space, or choose an out dir on another disk with `--out`.' : searchHint,
+    })
+  }
+}
+
+/** Pagefind's extended binary (which splits Chinese into words), from its platform package. */
+function pagefindBinary(): string {
+  const fromEnv = process.env['PAGEFIND_EXTENDED_BINARY_PATH'] ?? process.env['PAGEFIND_BINARY_PATH']
+  if (fromEnv) return fromEnv
+  const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`
+  const name = process.platform === 'win32' ? 'pagefind_extended.exe' : 'pagefind_extended'
   try {
-    // Note: links keep `index.html`, like every link of the site, so results open from any server.
-    const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true })
-    if (!index) throw new BriefkitError(`Pagefind could not start: ${errors.join('; ')}`, { hint: searchHint })
-    const added = await index.addDirectory({ path: dir })
-    if (added.errors.length > 0) throw new BriefkitError(`Pagefind could not index the site: ${added.errors.join('; ')}`, { hint: searchHint })
-    const written = await index.writeFiles({ outputPath })
-    if (written.errors.length > 0) throw new BriefkitError(`Pagefind could not write its index: ${written.errors.join('; ')}`, { hint: searchHint })
-  } finally {
-    await pagefind.close()
+    return createRequire(import.meta.resolve('pagefind')).resolve(`@pagefind/${platform}/bin/${name}`)
+  } catch (error) {
+    throw new BriefkitError(`Pagefind's binary for ${platform} is not installed`, { cause: error, hint: searchHint })
   }
 }
 

@@ -21,13 +21,13 @@ export function briefsIn(briefs: readonly CompiledBrief[], lang: string): Compil
  * A home page per language (`<lang>/index.html`) listing that language's briefs, newest first, and
  * `index.html`: the default language's home at the site's root.
  */
-export async function renderHomePages(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, withPdf: boolean): Promise<Page[]> {
-  const pages = config.languages.map((lang) => renderHome(briefs, config, theme, withPdf, lang, homePath(lang)))
-  pages.push(renderHome(briefs, config, theme, withPdf, config.languages[0], 'index.html'))
+export async function renderHomePages(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, hasPdf: (brief: CompiledBrief) => boolean): Promise<Page[]> {
+  const pages = config.languages.map((lang) => renderHome(briefs, config, theme, hasPdf, lang, homePath(lang)))
+  pages.push(renderHome(briefs, config, theme, hasPdf, config.languages[0], 'index.html'))
   return Promise.all(pages)
 }
 
-async function renderHome(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, withPdf: boolean, lang: string, path: string): Promise<Page> {
+async function renderHome(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, hasPdf: (brief: CompiledBrief) => boolean, lang: string, path: string): Promise<Page> {
   const context = pageContext(config, theme, { lang, path, pathIn: homePath })
   const { root } = context
   const html = await theme.engine.renderFile('home', {
@@ -39,7 +39,7 @@ async function renderHome(briefs: readonly CompiledBrief[], config: ResolvedConf
     briefs: briefsIn(briefs, lang).map((brief) => ({
       lang: brief.lang,
       href: `${root}${briefPagePath(brief)}`,
-      pdfHref: withPdf ? `${root}${pdfPath(brief)}` : undefined,
+      pdfHref: hasPdf(brief) ? `${root}${pdfPath(brief)}` : undefined,
       title: brief.meta.title,
       subtitle: brief.meta.subtitle,
       date: brief.meta.date,

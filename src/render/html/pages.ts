@@ -20,7 +20,7 @@ export async function renderBriefPage(
   editions: readonly CompiledBrief[],
   config: ResolvedConfig,
   theme: Theme,
-  withPdf: boolean,
+  hasPdf: boolean,
 ): Promise<Page> {
   const path = briefPagePath(brief)
   const html = await theme.engine.renderFile('brief', {
@@ -32,9 +32,9 @@ export async function renderBriefPage(
       description: brief.summaryText,
     }),
     ogType: 'article',
-    pdfHref: withPdf ? pdfPath(brief).split('/').at(-1) : undefined,
+    pdfHref: hasPdf ? pdfPath(brief).split('/').at(-1) : undefined,
     brief: briefContext(brief, config, theme),
-    scholar: scholarMeta(brief, withPdf ? `${config.baseUrl}${pdfPath(brief)}` : undefined),
+    scholar: scholarMeta(brief, hasPdf ? `${config.baseUrl}${pdfPath(brief)}` : undefined),
     citeThis: { html: brief.citeThis.html, bib: `${brief.slug}.bib`, ris: `${brief.slug}.ris` },
   })
   return { path, html }

@@ -9,6 +9,8 @@ export interface PoolOptions {
   concurrency?: number
   /** Milliseconds one document may take. @default 60000 */
   timeout?: number
+  /** Stops the pool when aborted: the browser is closed and every work rejects with the signal's reason. */
+  signal?: AbortSignal
 }
 
 // Note: without the networking flags Chromium keeps trying to reach Google's hosts from a sandbox.
@@ -31,20 +33,29 @@ export function defaultConcurrency(cores = os.availableParallelism()): number {
  * One browser for a whole build and a pool of pages on it. Work borrows a page with `withPage`
  * and gives it back in `finally`: a page whose work succeeded is kept for the next document (a
  * fresh page per document made printing about 1.5× slower here), one whose work failed is closed.
- * A browser that crashes is launched again once.
+ * A browser that dies is launched again once for the whole pool, and each work it took down runs
+ * once more on the new one. After `close` (or the `signal` aborting) nothing starts: work waiting
+ * for a page, or running on the closed browser, rejects at once.
  */
 export class BrowserPool {
   private browser: Promise<Browser> | undefined
-  private relaunched = false
+  private launches = 0
+  private closed: Error | undefined
   private active = 0
   private idle: Page[] = []
-  private readonly waiting: Array<() => void> = []
+  private waiting: Array<{ start: () => void; cancel: (error: Error) => void }> = []
+  // Note: rejects when the pool closes, so that work stuck on a browser that is gone never holds a build up.
+  private readonly stopped: Promise<never>
+  private stop: (reason: Error) => void = () => undefined
   readonly concurrency: number
   readonly timeout: number
 
   private constructor(private readonly executablePath: string, options: PoolOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? defaultConcurrency())
     this.timeout = options.timeout ?? 60_000
+    this.stopped = new Promise<never>((_resolve, reject) => { this.stop = reject })
+    this.stopped.catch(() => undefined)
+    options.signal?.addEventListener('abort', () => void this.close(abortError(options.signal)), { once: true })
   }
 
   /** Find Chrome and make a pool; the browser starts with the first page asked for. */
@@ -55,32 +66,38 @@ export class BrowserPool {
 
   /**
    * Run `work` with a page (a new one, or one an earlier work left clean), at most `concurrency`
-   * at a time. The work must remove any listener it adds to the page. When the browser crashed under
+   * at a time. The work must remove any listener it adds to the page. When the browser died under
    * it, the work runs once more on a relaunched browser.
    */
   async withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+    let ranOn: Browser | undefined
     try {
-      return await this.attempt(work)
+      return await this.attempt(work, (browser) => { ranOn = browser })
     } catch (error) {
-      const browser = await this.browser?.catch(() => undefined)
-      if (this.relaunched || browser?.connected !== false) throw error
-      return this.attempt(work)
+      if (this.closed) throw this.closed
+      // Note: a work that failed on a browser still connected failed for itself: no second try.
+      if (!ranOn || ranOn.connected) throw error
+      return this.attempt(work, () => undefined, error)
     }
   }
 
-  private async attempt<T>(work: (page: Page) => Promise<T>): Promise<T> {
+  private async attempt<T>(work: (page: Page) => Promise<T>, onBrowser: (browser: Browser) => void, previous?: unknown): Promise<T> {
     await this.acquire()
     let page: Page | undefined
     let reusable = false
     try {
-      const browser = await this.connected()
+      const browser = await this.connected(previous)
+      onBrowser(browser)
       // Note: a background tab is hidden, so Chromium does not composite and rasterise it for a
       // screen nobody sees; printing does not need that (it cost ~100 ms of CPU per PDF here).
       page = this.idle.pop() ?? (await browser.newPage({ background: true }))
       page.setDefaultTimeout(this.timeout)
-      const result = await work(page)
+      const result = await Promise.race([work(page), this.stopped])
       reusable = true
       return result
+    } catch (error) {
+      if (this.closed) throw this.closed
+      throw error
     } finally {
       if (page && reusable && !page.isClosed()) this.idle.push(page)
       else await page?.close().catch(() => undefined)
@@ -88,20 +105,29 @@ export class BrowserPool {
     }
   }
 
-  /** Close the browser. Safe to call more than once. */
-  async close(): Promise<void> {
+  /**
+   * Close the browser; work still waiting or running rejects with `reason`. Safe to call more than
+   * once. A browser that does not close within two seconds is killed.
+   */
+  async close(reason: Error = new BriefkitError('The PDF printer was closed')): Promise<void> {
+    this.closed ??= reason
+    this.stop(this.closed)
+    for (const waiter of this.waiting.splice(0)) waiter.cancel(this.closed)
     const browser = this.browser
     this.browser = undefined
     this.idle = []
-    await (await browser?.catch(() => undefined))?.close().catch(() => undefined)
+    await closeBrowser(await browser?.catch(() => undefined))
   }
 
-  private async connected(): Promise<Browser> {
+  private async connected(previous: unknown): Promise<Browser> {
     if (this.browser) {
       const browser = await this.browser
       if (browser.connected) return browser
-      if (this.relaunched) throw new BriefkitError('Chromium crashed twice while printing PDFs', { hint: 'Try again with fewer pages at once, or `--no-pdf`.' })
-      this.relaunched = true
+      if (this.launches >= 2) {
+        throw new BriefkitError(`Chromium stopped twice while printing PDFs: ${describe(previous)}`, {
+          cause: previous, hint: 'Check free memory (each page printing at once takes about 0.3 GB); try `--concurrency 1`, or `--no-pdf`.',
+        })
+      }
     }
     this.idle = []
     this.browser = this.launch()
@@ -109,28 +135,58 @@ export class BrowserPool {
   }
 
   private async launch(): Promise<Browser> {
+    this.launches++
     const puppeteer = (await import('puppeteer')).default
+    let browser: Browser
     try {
-      // Note: Puppeteer's own Ctrl-C handler exits at once; a program that listens itself (`briefkit dev`
-      // waits for the running build, which closes this browser) keeps Ctrl-C. Chromium dies on exit either way.
+      // Note: signals are briefkit's to handle (the CLI closes this pool, removes its staging folder and
+      // exits); a program using the API that listens to none gets Puppeteer's, which kill Chromium on exit.
       const handleSIGINT = process.listenerCount('SIGINT') === 0
       const handleSIGTERM = process.listenerCount('SIGTERM') === 0
-      return await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromeArgs, handleSIGINT, handleSIGTERM })
+      const handleSIGHUP = process.listenerCount('SIGHUP') === 0
+      browser = await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromeArgs, handleSIGINT, handleSIGTERM, handleSIGHUP })
     } catch (error) {
-      throw new BriefkitError(`Could not start ${this.executablePath}`, { cause: error, hint: 'Check that this Chrome/Chromium runs, or set BRIEFKIT_CHROME.' })
+      throw new BriefkitError(`Could not start ${this.executablePath}: ${describe(error)}`, { cause: error, hint: 'Check that this Chrome/Chromium runs, or set BRIEFKIT_CHROME.' })
     }
+    // Note: a pool closed while Chromium was starting must not leave it running.
+    if (this.closed) {
+      await closeBrowser(browser)
+      throw this.closed
+    }
+    return browser
   }
 
   private acquire(): Promise<void> {
+    if (this.closed) return Promise.reject(this.closed)
     if (this.active < this.concurrency) {
       this.active++
       return Promise.resolve()
     }
-    return new Promise((resolve) => this.waiting.push(() => { this.active++; resolve() }))
+    return new Promise((resolve, reject) => this.waiting.push({ start: () => { this.active++; resolve() }, cancel: reject }))
   }
 
   private release(): void {
     this.active--
-    this.waiting.shift()?.()
+    this.waiting.shift()?.start()
   }
+}
+
+/** Close a browser, killing its process when it does not close within two seconds. */
+async function closeBrowser(browser: Browser | undefined): Promise<void> {
+  if (!browser) return
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, 2000) })
+  await Promise.race([browser.close().catch(() => undefined), late])
+  clearTimeout(timer)
+  browser.process()?.kill('SIGKILL')
+}
+
+/** The reason a signal aborted with, as an error. */
+function abortError(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason
+  return reason instanceof Error ? reason : new BriefkitError(`Stopped: ${String(reason)}`)
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

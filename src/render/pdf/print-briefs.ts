@@ -18,7 +18,9 @@ import { BrowserPool, type PoolOptions } from './pool.ts'
 import { printPdf, type Printed, type SectionPages } from './print.ts'
 import { reuseFile } from '../../build/reuse.ts'
 import { cacheKey, type BuildCache } from '../../build/cache.ts'
+import { cachedPdf, printCss } from './pdf-cache.ts'
 import { fontFaces, type FontSubset, type PrintFonts } from './fonts.ts'
+import { BriefkitError } from '../../reporting/errors.ts'
 
 /** How PDFs are made. */
 export interface PrintOptions extends PoolOptions {
@@ -62,8 +64,7 @@ export async function printBriefs(
   const toPrint: Array<{ brief: CompiledBrief; page: Page; key: string }> = []
   let reused = 0
   for (const { brief, page } of briefs) {
-    const key = await printKey(page, site)
-    const cached = cache?.readFile('pdfs', `${key}.pdf`, isPdf)
+    const { key, cached } = await cachedPdf(page, site, cache)
     if (cached) {
       await reuseFile(cached, path.join(staging, pdfPath(brief)))
       cache?.keep('layout', cacheKey([pdfPath(brief)]))
@@ -75,8 +76,9 @@ export async function printBriefs(
   let done = reused
   if (toPrint.length === 0) return { reused, printed: 0 }
   const pool = await BrowserPool.create(options)
+  let tasks: Array<Promise<void>> = []
   try {
-    await Promise.all(toPrint.map(async ({ brief, page, key }) => {
+    tasks = toPrint.map(async ({ brief, page, key }) => {
       const layout = cacheKey([pdfPath(brief)])
       const expected = cache?.readJson('layout', layout, isLayout)
       const { pages } = await printBrief({ ...site, pool, staging }, brief, {
@@ -88,29 +90,22 @@ export async function printBriefs(
       const file = path.join(staging, pdfPath(brief))
       if (cache) await reuseFile(cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file)), file)
       options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`, 'done')
-    }))
+    })
+    await Promise.all(tasks)
   } finally {
+    // Note: on the first failure the browser closes at once, so the other PDFs still printing fail
+    // fast; nothing may still be printing (or relaunching Chromium) once this returns.
     await pool.close()
+    await Promise.allSettled(tasks)
     await removeFontSubsets(staging)
   }
   return { reused, printed: toPrint.length }
-}
-
-/** Everything a brief's PDF is printed from: its print page, print stylesheet, fonts, paper and dates. */
-async function printKey(page: Page, { config, theme }: Pick<PrintContext, 'config' | 'theme'>): Promise<string> {
-  const fonts = theme.printFonts.map((f) => `${f.family} ${f.weight} ${f.style} ${f.file}`).join('\n')
-  return cacheKey([page.html, await printCss(theme), fonts, config.paper, process.env['SOURCE_DATE_EPOCH'] ?? ''])
 }
 
 // Note: where each section of a brief was when it was last printed. The next print starts from
 // those rather than from a prediction, which a theme's own layout may lead astray.
 function isLayout(value: unknown): value is Array<[string, number]> {
   return Array.isArray(value) && value.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isInteger(e[1]))
-}
-
-// Note: a PDF cut short (a build killed while writing it) lacks its end-of-file marker.
-function isPdf(data: Buffer): boolean {
-  return data.subarray(0, 5).toString('latin1') === '%PDF-' && data.subarray(-1024).toString('latin1').includes('%%EOF')
 }
 
 /** What is known before printing a brief, and who is told when it starts. */
@@ -145,6 +140,7 @@ export async function printBrief(
     await fs.writeFile(file, page.html)
     const pagesOf = (pdf: Uint8Array) => sectionPagesOf(pdf, brief, theme, headings)
     printed = await printPdf(pool, file, staging, { pagesOf, css, ...(expected ? { expected } : {}), ...(onStart ? { onStart } : {}) })
+      .catch((error: unknown) => { throw browserError(error, pdfPath(brief)) })
   } finally {
     await Promise.all(scratch.map((f) => fs.rm(f, { recursive: true, force: true })))
   }
@@ -159,6 +155,17 @@ export async function printBrief(
   })
   await fs.writeFile(path.join(staging, pdfPath(brief)), pdf)
   return { pages: printed.pages, passes: printed.passes }
+}
+
+// Note: what Puppeteer throws when Chromium fails (a time limit, a closed page or browser) is the
+// machine's trouble, not briefkit's: a BriefkitError naming the PDF (exit 2), not an internal error.
+const browserErrors = new Set(['TimeoutError', 'TargetCloseError', 'ProtocolError', 'ConnectionClosedError'])
+
+function browserError(error: unknown, pdf: string): unknown {
+  if (!(error instanceof Error) || !browserErrors.has(error.name)) return error
+  return new BriefkitError(`Chromium failed while printing \`${pdf}\`: ${error.message}`, {
+    cause: error, hint: 'A very long brief may need more time or memory: try `--concurrency 1`; `--no-pdf` builds the site without PDFs.',
+  })
 }
 
 const printFontsCss = 'print-fonts.css'
@@ -187,12 +194,6 @@ async function writeFontSubsets(staging: string, pageDir: string, subsets: reado
 /** Remove the font subsets printing wrote into the staging out dir. */
 export async function removeFontSubsets(staging: string): Promise<void> {
   await fs.rm(path.join(staging, printFontsDir), { recursive: true, force: true })
-}
-
-/** The theme's print stylesheet, whose generated content needs glyphs too. */
-async function printCss(theme: Theme): Promise<string> {
-  const file = theme.dirs.map((d) => path.join(d, 'assets', 'print.css')).find((f) => existsSync(f))
-  return file ? fs.readFile(file, 'utf8') : ''
 }
 
 /** Match the table of contents' entries to the PDF's bookmarks by their titles, in order. */

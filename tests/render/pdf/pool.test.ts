@@ -56,6 +56,41 @@ describe('BrowserPool', () => {
     })
     expect({ attempts, text }).toEqual({ attempts: 2, text: 'again' })
     await expect(pool.withPage(crash)).rejects.toThrow()
-    await expect(pool.withPage(async () => 'x')).rejects.toThrow(/Chromium crashed twice/)
+    await expect(pool.withPage(async () => 'x')).rejects.toThrow(/Chromium stopped twice/)
+  })
+
+  it('regression: no browser starts after the pool closed (a build hung for ever when Chromium died mid-PDF)', async () => {
+    pool = await BrowserPool.create({ concurrency: 1 })
+    const launched = new Set<unknown>()
+    let started!: () => void
+    const isRunning = new Promise<void>((resolve) => { started = resolve })
+    const running = pool.withPage(async (page) => {
+      launched.add(page.browser())
+      started()
+      page.browser().process()?.kill('SIGKILL')
+      await page.goto('about:blank')
+    })
+    const waiting = pool.withPage(async (page) => launched.add(page.browser()))
+    const outcomes = Promise.all([expect(running).rejects.toThrow(/closed/), expect(waiting).rejects.toThrow(/closed/)])
+    await isRunning
+    await pool.close()
+    await outcomes
+    await expect(pool.withPage(async () => 'x')).rejects.toThrow(/closed/)
+    expect(launched.size).toBe(1)
+  })
+
+  it('an aborted signal closes the browser and rejects running work with its reason', async () => {
+    const controller = new AbortController()
+    pool = await BrowserPool.create({ concurrency: 1, signal: controller.signal })
+    let process: import('node:child_process').ChildProcess | null = null
+    const running = pool.withPage(async (page) => {
+      process = page.browser().process()
+      controller.abort(new Error('stop now'))
+      await new Promise((resolve) => setTimeout(resolve, 10_000))
+    })
+    await expect(running).rejects.toThrow('stop now')
+    expect(process).not.toBeNull()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect((process as unknown as { exitCode: number | null; signalCode: string | null }).exitCode !== null || (process as unknown as { signalCode: string | null }).signalCode !== null).toBe(true)
   })
 })

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { cacheKey, type BuildCache } from '../../build/cache.ts'
+import type { ResolvedConfig } from '../../config/resolve.ts'
+import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+import type { Page } from '../html/pages.ts'
+import type { Theme } from '../html/theme.ts'
+
+/** What a PDF's cache key is made of: the site and the theme. */
+type Site = { config: ResolvedConfig; theme: Theme }
+
+/**
+ * The briefs whose PDF the cache holds for exactly their print page, fonts and paper: what a build
+ * without printing can still publish.
+ */
+export async function cachedPdfs(
+  briefs: ReadonlyArray<{ brief: CompiledBrief; page: Page }>,
+  site: Site,
+  cache: BuildCache | undefined,
+): Promise<Set<CompiledBrief>> {
+  const found = new Set<CompiledBrief>()
+  for (const { brief, page } of briefs) if ((await cachedPdf(page, site, cache)).cached) found.add(brief)
+  return found
+}
+
+/** A print page's cache key, and the cached PDF printed from it, when there is one. */
+export async function cachedPdf(page: Page, site: Site, cache: BuildCache | undefined) {
+  const key = await printKey(page, site)
+  return { key, cached: cache?.readFile('pdfs', `${key}.pdf`, isPdf) }
+}
+
+/** Everything a brief's PDF is printed from: its print page, print stylesheet, fonts, paper and dates. */
+async function printKey(page: Page, { config, theme }: Site): Promise<string> {
+  const fonts = theme.printFonts.map((f) => `${f.family} ${f.weight} ${f.style} ${f.file}`).join('\n')
+  return cacheKey([page.html, await printCss(theme), fonts, config.paper, process.env['SOURCE_DATE_EPOCH'] ?? ''])
+}
+
+// Note: a PDF cut short (a build killed while writing it) lacks its end-of-file marker.
+function isPdf(data: Buffer): boolean {
+  return data.subarray(0, 5).toString('latin1') === '%PDF-' && data.subarray(-1024).toString('latin1').includes('%%EOF')
+}
+
+/** The theme's print stylesheet, whose generated content needs glyphs too. */
+export async function printCss(theme: Theme): Promise<string> {
+  const file = theme.dirs.map((d) => path.join(d, 'assets', 'print.css')).find((f) => existsSync(f))
+  return file ? fs.readFile(file, 'utf8') : ''
+}
+
