@@ -81,7 +81,8 @@ export async function waitFor<T>(check: () => T | undefined | false, ms: number,
 export function printingChromium(pid: number): number | undefined {
   const tree = descendants(pid)
   const browser = tree.find((p) => /chrom/i.test(p.args) && !p.args.includes('--type='))
-  if (!browser || !tree.some((p) => p.args.includes('--type=renderer'))) return undefined
+  // Note: Chromium starts a renderer of its own (`--top-chrome-webui`) before any page is opened.
+  if (!browser || !tree.some((p) => p.args.includes('--type=renderer') && !p.args.includes('--top-chrome-webui'))) return undefined
   return browser.pid
 }
 

@@ -70,29 +70,34 @@ export class BrowserPool {
    * it, the work runs once more on a relaunched browser.
    */
   async withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
-    let ranOn: Browser | undefined
-    try {
-      return await this.attempt(work, (browser) => { ranOn = browser })
-    } catch (error) {
-      if (this.closed) throw this.closed
-      // Note: a work that failed on a browser still connected failed for itself: no second try.
-      if (!ranOn || ranOn.connected) throw error
-      return this.attempt(work, () => undefined, error)
+    for (let tries = 1; ; tries++) {
+      let ranOn: Browser | undefined
+      try {
+        return await this.attempt(work, (browser) => { ranOn = browser })
+      } catch (error) {
+        if (this.closed) throw this.closed
+        // Note: a work that failed on a browser still running failed for itself: no second try.
+        if (!ranOn || !(await hasDied(ranOn))) throw error
+        if (tries === 2) throw stoppedTwice(error)
+      }
     }
   }
 
-  private async attempt<T>(work: (page: Page) => Promise<T>, onBrowser: (browser: Browser) => void, previous?: unknown): Promise<T> {
+  private async attempt<T>(work: (page: Page) => Promise<T>, onBrowser: (browser: Browser) => void): Promise<T> {
     await this.acquire()
     let page: Page | undefined
     let reusable = false
     try {
-      const browser = await this.connected(previous)
+      const browser = await this.connected()
       onBrowser(browser)
-      // Note: a background tab is hidden, so Chromium does not composite and rasterise it for a
-      // screen nobody sees; printing does not need that (it cost ~100 ms of CPU per PDF here).
-      page = this.idle.pop() ?? (await browser.newPage({ background: true }))
-      page.setDefaultTimeout(this.timeout)
-      const result = await Promise.race([work(page), this.stopped])
+      const run = async () => {
+        // Note: a background tab is hidden, so Chromium does not composite and rasterise it for a
+        // screen nobody sees; printing does not need that (it cost ~100 ms of CPU per PDF here).
+        page = this.idle.pop() ?? (await browser.newPage({ background: true }))
+        page.setDefaultTimeout(this.timeout)
+        return work(page)
+      }
+      const result = await Promise.race([run(), this.stopped, gone(browser)])
       reusable = true
       return result
     } catch (error) {
@@ -119,41 +124,43 @@ export class BrowserPool {
     await closeBrowser(await browser?.catch(() => undefined))
   }
 
-  private async connected(previous: unknown): Promise<Browser> {
+  private async connected(): Promise<Browser> {
     if (this.browser) {
       const browser = await this.browser
       if (browser.connected) return browser
-      if (this.launches >= 2) {
-        throw new BriefkitError(`Chromium stopped twice while printing PDFs: ${describe(previous)}`, {
-          cause: previous, hint: 'Check free memory (each page printing at once takes about 0.3 GB); try `--concurrency 1`, or `--no-pdf`.',
-        })
-      }
+      if (this.launches >= 2) throw stoppedTwice(new Error('it was not running when a page was asked for'))
     }
     this.idle = []
     this.browser = this.launch()
     return this.browser
   }
 
+  /** Start Chromium; one that dies while starting counts as a crash, and is started once more if none was yet. */
   private async launch(): Promise<Browser> {
-    this.launches++
     const puppeteer = (await import('puppeteer')).default
-    let browser: Browser
-    try {
-      // Note: signals are briefkit's to handle (the CLI closes this pool, removes its staging folder and
-      // exits); a program using the API that listens to none gets Puppeteer's, which kill Chromium on exit.
-      const handleSIGINT = process.listenerCount('SIGINT') === 0
-      const handleSIGTERM = process.listenerCount('SIGTERM') === 0
-      const handleSIGHUP = process.listenerCount('SIGHUP') === 0
-      browser = await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromeArgs, handleSIGINT, handleSIGTERM, handleSIGHUP })
-    } catch (error) {
-      throw new BriefkitError(`Could not start ${this.executablePath}: ${describe(error)}`, { cause: error, hint: 'Check that this Chrome/Chromium runs, or set BRIEFKIT_CHROME.' })
+    // Note: signals are briefkit's to handle (the CLI closes this pool, removes its staging folder and
+    // exits); a program using the API that listens to none gets Puppeteer's, which kill Chromium on exit.
+    const handleSIGINT = process.listenerCount('SIGINT') === 0
+    const handleSIGTERM = process.listenerCount('SIGTERM') === 0
+    const handleSIGHUP = process.listenerCount('SIGHUP') === 0
+    for (;;) {
+      this.launches++
+      let browser: Browser
+      try {
+        browser = await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromeArgs, handleSIGINT, handleSIGTERM, handleSIGHUP })
+      } catch (error) {
+        if (this.closed) throw this.closed
+        if (this.launches < 2) continue
+        throw new BriefkitError(`Could not start ${this.executablePath}: ${describe(error)}`, { cause: error, hint: 'Check that this Chrome/Chromium runs, or set BRIEFKIT_CHROME.' })
+      }
+      gone(browser)
+      // Note: a pool closed while Chromium was starting must not leave it running.
+      if (this.closed) {
+        await closeBrowser(browser)
+        throw this.closed
+      }
+      return browser
     }
-    // Note: a pool closed while Chromium was starting must not leave it running.
-    if (this.closed) {
-      await closeBrowser(browser)
-      throw this.closed
-    }
-    return browser
   }
 
   private acquire(): Promise<void> {
@@ -181,6 +188,46 @@ async function closeBrowser(browser: Browser | undefined): Promise<void> {
   browser.process()?.kill('SIGKILL')
 }
 
+// Note: a call on a browser that was killed can wait for ever with nothing left to wake it (the
+// process then exits 13 with the work unsettled); each work also waits for its browser to go.
+const goneByBrowser = new WeakMap<Browser, Promise<never>>()
+
+/** A promise that rejects when the browser disconnects. */
+function gone(browser: Browser): Promise<never> {
+  let promise = goneByBrowser.get(browser)
+  if (!promise) {
+    promise = new Promise<never>((_resolve, reject) => {
+      const stopped = () => reject(new BriefkitError('Chromium stopped while printing'))
+      if (browser.connected) browser.once('disconnected', stopped)
+      else stopped()
+    })
+    promise.catch(() => undefined)
+    goneByBrowser.set(browser, promise)
+  }
+  return promise
+}
+
+/**
+ * Whether a browser died: it is disconnected, or disconnects within a moment (Puppeteer can fail a
+ * call on a killed browser before it has noticed the connection is gone).
+ */
+async function hasDied(browser: Browser): Promise<boolean> {
+  if (!browser.connected) return true
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([
+    new Promise<void>((resolve) => browser.once('disconnected', () => resolve())),
+    new Promise<void>((resolve) => { timer = setTimeout(resolve, 250) }),
+  ])
+  clearTimeout(timer)
+  return !browser.connected
+}
+
+function stoppedTwice(cause: unknown): BriefkitError {
+  return new BriefkitError(`Chromium stopped twice while printing PDFs: ${describe(cause)}`, {
+    cause, hint: 'Check free memory (each page printing at once takes about 0.3 GB); try `--concurrency 1`, or `--no-pdf`.',
+  })
+}
+
 /** The reason a signal aborted with, as an error. */
 function abortError(signal: AbortSignal | undefined): Error {
   const reason: unknown = signal?.reason
@@ -188,5 +235,10 @@ function abortError(signal: AbortSignal | undefined): Error {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  if (error instanceof Error) return error.message
+  if (typeof error === 'object' && error !== null) {
+    const { message, type } = error as { message?: unknown; type?: unknown }
+    return typeof message === 'string' ? message : typeof type === 'string' ? `${type} event` : Object.prototype.toString.call(error)
+  }
+  return String(error)
 }
