@@ -1,0 +1,92 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { filesIn } from '../../src/build/reuse.ts'
+import { copySite, runCli, snapshot } from '../helpers/sites.ts'
+
+type Site = ReturnType<typeof copySite>
+const build = (site: Site, ...flags: string[]) => runCli(['build', '--no-pdf', ...flags, '--content', site.content, '--out', site.out])
+const figure = (site: Site) => path.join(site.content, 'urban-trees', 'figures', 'heat.svg')
+
+/** Every file the out dir holds, as text, by its path. */
+function distText(out: string): Promise<Array<[string, string]>> {
+  return filesIn(out).then((files) => files.map((file) => [file, fs.readFileSync(path.join(out, file), 'latin1')]))
+}
+
+const maliciousSvg = `<?xml version="1.0"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="320" height="120" onload="alert('onload')">
+  <script>alert('script')</script>
+  <a href="javascript:alert('link')"><rect width="320" height="120" fill="#fde68a"/></a>
+  <image href="http://evil.example/track.png" width="10" height="10"/>
+  <circle cx="80" cy="60" r="40" fill="#f97316"/>
+</svg>
+`
+
+describe('nothing from content runs or fetches in the site', () => {
+  it('an SVG figure with a script, onload, a javascript: link and an external image reaches dist/ without them', async () => {
+    const site = copySite('unseen')
+    fs.writeFileSync(figure(site), maliciousSvg)
+    const result = await build(site)
+    expect(result.code).toBe(0)
+    const copied = fs.readFileSync(path.join(site.out, 'media', 'urban-trees', 'figures', 'heat.svg'), 'utf8')
+    expect(copied).toContain('<circle cx="80" cy="60" r="40" fill="#f97316"/>')
+    const leaking = (await distText(site.out)).filter(([, text]) => /alert\('|onload=|javascript:alert|evil\.example/.test(text))
+    expect(leaking.map(([file]) => file)).toEqual([])
+  })
+
+  it('an SVG that cannot be read stops the build with exit 2 naming it, and leaves the out dir as it was', async () => {
+    const site = copySite('unseen')
+    expect((await build(site)).code).toBe(0)
+    const before = snapshot(site.out)
+    fs.writeFileSync(figure(site), '<svg xmlns="http://www.w3.org/2000/svg"><g>')
+    const result = await build(site)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/heat\.svg:1:\d+` cannot be read/)
+    expect(snapshot(site.out)).toEqual(before)
+  })
+
+  it('an "image" that is an HTML page is refused, not copied to media/ where it would be a page of the site', async () => {
+    const site = copySite('unseen')
+    const brief = path.join(site.content, 'urban-trees', 'brief.md')
+    fs.writeFileSync(path.join(site.content, 'urban-trees', 'figures', 'page.html'), '<script>alert(1)</script>')
+    fs.writeFileSync(brief, fs.readFileSync(brief, 'utf8').replace('figures/heat.svg', 'figures/page.html'))
+    const result = await build(site)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/page\.html` is used as an image, but a `\.html` file is not one a page can show/)
+    expect(fs.existsSync(site.out)).toBe(false)
+  })
+})
+
+describe('theme files stay inside their theme', () => {
+  /** A theme of the site's own, extending the default, with one more asset. */
+  function withTheme(site: Site, addAsset: (assets: string) => void): void {
+    const theme = path.join(site.root, 'templates', 'own')
+    fs.mkdirSync(path.join(theme, 'assets'), { recursive: true })
+    fs.writeFileSync(path.join(theme, 'theme.yaml'), 'extends: default\n')
+    addAsset(path.join(theme, 'assets'))
+    const yaml = path.join(site.content, 'site.yaml')
+    fs.appendFileSync(yaml, 'theme: own\n')
+  }
+
+  it('a theme asset linked to /etc/passwd is not copied: exit 2 naming it', async () => {
+    const site = copySite('unseen')
+    withTheme(site, (assets) => fs.symlinkSync('/etc/passwd', path.join(assets, 'secret.css')))
+    const result = await build(site)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/theme file `[^`]*secret\.css` leads outside its theme, to `\/etc\/passwd`/)
+    expect(fs.existsSync(site.out)).toBe(false)
+  })
+
+  it('a theme asset linked to another file of the theme is copied, an SVG one sanitized', async () => {
+    const site = copySite('unseen')
+    withTheme(site, (assets) => {
+      fs.writeFileSync(path.join(assets, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="1" height="1"/></svg>')
+      fs.symlinkSync('logo.svg', path.join(assets, 'favicon.svg'))
+    })
+    const result = await build(site)
+    expect(result.code).toBe(0)
+    const favicon = fs.readFileSync(path.join(site.out, 'assets', 'favicon.svg'), 'utf8')
+    expect(favicon).toContain('<rect width="1" height="1"/>')
+    expect(favicon).not.toContain('alert')
+  })
+})
