@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { filesIn } from '../../src/build/reuse.ts'
+import { loadPage } from '../helpers/html.ts'
 import { copySite, runCli, snapshot } from '../helpers/sites.ts'
 
 type Site = ReturnType<typeof copySite>
@@ -88,5 +89,33 @@ describe('theme files stay inside their theme', () => {
     const favicon = fs.readFileSync(path.join(site.out, 'assets', 'favicon.svg'), 'utf8')
     expect(favicon).toContain('<rect width="1" height="1"/>')
     expect(favicon).not.toContain('alert')
+  })
+})
+
+describe('metadata is plain text', () => {
+  it('HTML in the summary, title and authors reaches the meta description, Open Graph, JSON-LD and the feed as text (regression: literal tags)', async () => {
+    const site = copySite('unseen')
+    const brief = path.join(site.content, 'urban-trees', 'brief.md')
+    const source = fs.readFileSync(brief, 'utf8')
+      .replace(/^summary:.*$/m, 'summary: "Costs <b>rise</b> <script>alert(1)</script> &amp; fall [@smith2020heat, p. 12]."')
+      .replace(/^title:.*$/m, 'title: "Shade <i>before</i> &amp; AC"')
+      .replace('name: Ada Example', 'name: "Ada <b>Example</b>"')
+    fs.writeFileSync(brief, source)
+    const result = await build(site)
+    expect(result.code).toBe(0)
+    const $ = loadPage(site.out, 'en/urban-trees/index.html')
+    expect($('meta[name=description]').attr('content')).toBe('Costs rise & fall.')
+    expect($('meta[property="og:description"]').attr('content')).toBe('Costs rise & fall.')
+    expect($('meta[name="twitter:description"]').attr('content')).toBe('Costs rise & fall.')
+    expect($('meta[property="og:title"]').attr('content')).toBe('Shade before & AC')
+    expect($('meta[name=citation_title]').attr('content')).toBe('Shade before & AC')
+    expect($('meta[name=citation_author]').first().attr('content')).toBe('Ada Example')
+    const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as { description: string; name: string; author: Array<{ name: string }> }
+    expect(jsonLd).toMatchObject({ description: 'Costs rise & fall.', name: 'Shade before & AC', author: [{ name: 'Ada Example' }, { name: 'Ben Sample' }] })
+    const feed = fs.readFileSync(path.join(site.out, 'en', 'feed.xml'), 'utf8')
+    expect(feed).toContain('<summary>Costs rise &amp; fall.</summary>')
+    expect(feed).toContain('<title>Shade before &amp; AC</title>')
+    expect(feed).toContain('<name>Ada Example</name>')
+    expect(feed).not.toMatch(/&lt;|alert/)
   })
 })

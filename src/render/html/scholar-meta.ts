@@ -1,5 +1,6 @@
 import type { CslItem } from 'citeproc'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+import { metaText } from '../../pipeline/plain-text.ts'
 
 /** A Highwire Press `<meta>` element, read by Google Scholar. */
 export interface MetaTag {
@@ -15,31 +16,32 @@ export function scholarMeta(brief: CompiledBrief, pdfUrl: string | undefined): {
   const { item } = brief.citeThis
   const url = String(item.URL ?? '')
   const date = brief.meta.date
-  const authors = brief.meta.authors.map((a) => a.name)
+  const authors = brief.meta.authors.map((a) => metaText(a.name))
+  const title = metaText(brief.meta.title)
   const tags: MetaTag[] = [
-    { name: 'citation_title', content: brief.meta.title },
+    { name: 'citation_title', content: title },
     ...authors.map((name) => ({ name: 'citation_author', content: name })),
     { name: 'citation_publication_date', content: date.replaceAll('-', '/') },
     { name: 'citation_language', content: brief.lang },
     { name: 'citation_publisher', content: String(item.publisher ?? '') },
     { name: 'citation_abstract_html_url', content: url },
     ...(pdfUrl ? [{ name: 'citation_pdf_url', content: pdfUrl }] : []),
-    ...brief.meta.tags.map((tag) => ({ name: 'citation_keywords', content: tag })),
+    ...brief.meta.tags.map((tag) => ({ name: 'citation_keywords', content: metaText(tag) })),
     ...brief.references.flatMap((r) => (r.item ? [{ name: 'citation_reference', content: highwireReference(r.item) }] : [])),
   ]
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'Report',
-    name: brief.meta.title,
-    headline: brief.meta.title,
-    ...(brief.meta.subtitle ? { alternativeHeadline: brief.meta.subtitle } : {}),
+    name: title,
+    headline: title,
+    ...(brief.meta.subtitle ? { alternativeHeadline: metaText(brief.meta.subtitle) } : {}),
     author: authors.map((name) => ({ '@type': /\s/.test(name.trim()) && !/\p{Script=Han}/u.test(name) ? 'Person' : 'Organization', name })),
     datePublished: date,
     inLanguage: brief.lang,
     description: brief.summaryText,
     url,
     publisher: { '@type': 'Organization', name: String(item.publisher ?? '') },
-    ...(brief.meta.tags.length > 0 ? { keywords: brief.meta.tags.join(', ') } : {}),
+    ...(brief.meta.tags.length > 0 ? { keywords: brief.meta.tags.map(metaText).join(', ') } : {}),
     ...(pdfUrl ? { encoding: { '@type': 'MediaObject', contentUrl: pdfUrl, encodingFormat: 'application/pdf' } } : {}),
     citation: brief.references.flatMap((r) => (r.item ? [creativeWork(r.item)] : [])),
   }
