@@ -3,7 +3,7 @@ import { kindLabel } from '../../config/kinds.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { briefPagePath, pdfPath } from '../../pipeline/paths.ts'
 import { rebaseFragment } from './fragments.ts'
-import { homePath } from './languages.ts'
+import { absoluteUrl, homePath } from './languages.ts'
 import { pageContext, type Page } from './page-context.ts'
 import type { Theme } from './theme.ts'
 
@@ -33,7 +33,7 @@ async function renderHome(briefs: readonly CompiledBrief[], config: ResolvedConf
   const html = await theme.engine.renderFile('home', {
     ...context,
     // Note: the root page is a copy of the default language's home; search engines are sent there.
-    canonicalUrl: path === 'index.html' ? `${config.baseUrl}${lang}/` : context.canonicalUrl,
+    canonicalUrl: path === 'index.html' ? absoluteUrl(config, homePath(lang)) : context.canonicalUrl,
     pageTitle: undefined,
     kinds: kindLinks(config, lang, root),
     briefs: briefsIn(briefs, lang).map((brief) => ({

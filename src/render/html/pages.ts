@@ -4,6 +4,7 @@ import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { briefPagePath, pdfPath } from '../../pipeline/paths.ts'
 import { pageCounterContent } from '../css.ts'
 import { exportItem } from '../../citations/cite-brief.ts'
+import { absoluteUrl } from './languages.ts'
 import { formatDate, kindPagePath } from './listing-pages.ts'
 import { pageContext, type Page } from './page-context.ts'
 import { scholarMeta } from './scholar-meta.ts'
@@ -34,7 +35,7 @@ export async function renderBriefPage(
     ogType: 'article',
     pdfHref: withPdf ? pdfPath(brief).split('/').at(-1) : undefined,
     brief: briefContext(brief, config, theme),
-    scholar: scholarMeta(brief, withPdf ? `${config.baseUrl}${pdfPath(brief)}` : undefined),
+    scholar: scholarMeta(brief, withPdf ? absoluteUrl(config, pdfPath(brief)) : undefined),
     citeThis: { html: brief.citeThis.html, bib: `${brief.slug}.bib`, ris: `${brief.slug}.ris` },
   })
   return { path, html }
