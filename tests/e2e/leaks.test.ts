@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { filesIn } from '../../src/build/reuse.ts'
 import { loadPage } from '../helpers/html.ts'
+import { pdfInfo, pdfText } from '../helpers/pdf.ts'
 import { copySite, runCli, snapshot } from '../helpers/sites.ts'
 
 type Site = ReturnType<typeof copySite>
@@ -34,6 +35,25 @@ describe('nothing from content runs or fetches in the site', () => {
     const leaking = (await distText(site.out)).filter(([, text]) => /alert\('|onload=|javascript:alert|evil\.example/.test(text))
     expect(leaking.map(([file]) => file)).toEqual([])
   })
+
+  it('the PDF is printed from the sanitized SVG (a foreignObject\'s HTML is not in it, the figure\'s own text is), with plain-text metadata', async () => {
+    const site = copySite('unseen')
+    const brief = path.join(site.content, 'urban-trees', 'brief.md')
+    fs.writeFileSync(brief, fs.readFileSync(brief, 'utf8')
+      .replace(/^summary:.*$/m, 'summary: "Costs <b>rise</b> <script>alert(1)</script> &amp; fall."')
+      .replace(/^title:.*$/m, 'title: "Shade <i>before</i> AC"'))
+    fs.writeFileSync(figure(site), [
+      '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120"><text x="10" y="30" font-size="20">Drawn text</text>',
+      '<foreignObject x="0" y="40" width="320" height="80"><p xmlns="http://www.w3.org/1999/xhtml" style="font-size:20px">Smuggled HTML</p></foreignObject></svg>',
+    ].join(''))
+    const result = await runCli(['build', '--content', site.content, '--out', site.out])
+    expect(result.code).toBe(0)
+    const text = pdfText(path.join(site.out, 'en', 'urban-trees', 'urban-trees.pdf'))
+    expect(text).toContain('Drawn text')
+    expect(text).not.toContain('Smuggled HTML')
+    const info = pdfInfo(path.join(site.out, 'en', 'urban-trees', 'urban-trees.pdf'))
+    expect([info['Title'], info['Subject']]).toEqual(['Shade before AC', 'Costs rise & fall.'])
+  }, 60_000)
 
   it('an SVG that cannot be read stops the build with exit 2 naming it, and leaves the out dir as it was', async () => {
     const site = copySite('unseen')
