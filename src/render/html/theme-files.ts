@@ -25,19 +25,18 @@ export function themeFile(file: string, themeDir: string): string {
 export function themeFilesIn(dir: string, themeDir: string): string[] {
   if (!fs.existsSync(dir)) return []
   const files: string[] = []
-  const seen = new Set<string>()
-  const walk = (folder: string) => {
+  // Note: a link to a folder it is in would be a loop; one to a sibling folder is a second name for it.
+  const walk = (folder: string, above: readonly string[]) => {
     const real = themeFile(folder, themeDir)
-    if (seen.has(real)) return
-    seen.add(real)
+    if (above.includes(real)) return
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const file = path.join(folder, entry.name)
       const kind = entry.isSymbolicLink() ? fs.statSync(themeFile(file, themeDir)) : entry
-      if (kind.isDirectory()) walk(file)
+      if (kind.isDirectory()) walk(file, [...above, real])
       else if (kind.isFile()) files.push(file)
     }
   }
-  walk(dir)
+  walk(dir, [])
   return files.sort()
 }
 
