@@ -4,6 +4,10 @@
  * Chinese characters (or a newline) still makes one valid URL, in a sitemap as in a page.
  */
 export function siteUrl(baseUrl: string, filePath: string): string {
-  const served = filePath.replace(/(^|\/)index\.html$/, '$1')
-  return `${baseUrl}${served.split('/').map(encodeURIComponent).join('/')}`
+  return `${baseUrl}${urlPath(filePath.replace(/(^|\/)index\.html$/, '$1'))}`
+}
+
+/** A path in the out dir as a relative URL: each segment percent-encoded (`en/a b/` → `en/a%20b/`). */
+export function urlPath(filePath: string): string {
+  return filePath.split('/').map(encodeURIComponent).join('/')
 }

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
-import { siteUrl } from '../../pipeline/site-url.ts'
+import { siteUrl, urlPath } from '../../pipeline/site-url.ts'
 import type { Theme } from './theme.ts'
 
 /** One language version of a page: for the language switcher and `<link rel="alternate" hreflang>`. */
@@ -36,7 +36,7 @@ export function alternates(
     return {
       lang: other,
       name: theme.strings(other)['languageName'] ?? other,
-      href: `${root}${target}`,
+      href: `${root}${urlPath(target)}`,
       url: absoluteUrl(config, target),
       current: other === lang,
     }

@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../../config/resolve.ts'
 import { kindLabel } from '../../config/kinds.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { briefPagePath, pdfPath } from '../../pipeline/paths.ts'
+import { urlPath } from '../../pipeline/site-url.ts'
 import { rebaseFragment } from './fragments.ts'
 import { absoluteUrl, homePath } from './languages.ts'
 import { pageContext, type Page } from './page-context.ts'
@@ -38,8 +39,8 @@ async function renderHome(briefs: readonly CompiledBrief[], config: ResolvedConf
     kinds: kindLinks(config, lang, root),
     briefs: briefsIn(briefs, lang).map((brief) => ({
       lang: brief.lang,
-      href: `${root}${briefPagePath(brief)}`,
-      pdfHref: withPdf ? `${root}${pdfPath(brief)}` : undefined,
+      href: `${root}${urlPath(briefPagePath(brief))}`,
+      pdfHref: withPdf ? `${root}${urlPath(pdfPath(brief))}` : undefined,
       title: brief.meta.title,
       subtitle: brief.meta.subtitle,
       date: brief.meta.date,
@@ -66,10 +67,10 @@ export async function renderKindPages(briefs: readonly CompiledBrief[], config: 
       .filter((a) => a.kind === kind.id)
       .map((a) => ({
         title: a.title,
-        href: `${context.root}${briefPagePath(brief)}#${a.id}`,
+        href: `${context.root}${urlPath(briefPagePath(brief))}#${a.id}`,
         claimHtml: rebaseFragment(a.listClaimHtml, context.root),
         briefTitle: brief.meta.title,
-        briefHref: `${context.root}${briefPagePath(brief)}`,
+        briefHref: `${context.root}${urlPath(briefPagePath(brief))}`,
         dateText: formatDate(brief.meta.date, lang),
       })))
     const html = await theme.engine.renderFile('kind', { ...context, kind: { id: kind.id, label }, entries, kinds: kindLinks(config, lang, context.root) })
