@@ -100,7 +100,8 @@ function themeChain(dir: string, seen: string[] = []): Array<{ dir: string; file
 /** A font file named by package path (`@expo-google-fonts/…/x.ttf`) or relative to the theme. */
 function resolveFontFile(file: string, dir: string): string {
   const local = path.resolve(dir, file)
-  if (fs.existsSync(local)) return themeFile(local, dir)
+  // Note: a path relative to the theme must stay in it; an absolute one (a system font) is the theme's own choice.
+  if (fs.existsSync(local)) return path.isAbsolute(file) ? local : themeFile(local, dir)
   try {
     return require.resolve(file, { paths: [dir, process.cwd()] })
   } catch (error) {
