@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import { optimize, type CustomPlugin, type XastElement, type XastParent } from 'svgo'
+import { optimize, type CustomPlugin, type XastChild, type XastElement, type XastParent } from 'svgo'
 import { BriefkitError } from '../reporting/errors.ts'
 
 const svgNamespace = 'http://www.w3.org/2000/svg'
@@ -103,7 +103,7 @@ const confine: CustomPlugin = {
   },
 }
 
-function detach(node: XastParent['children'][number], parent: XastParent): void {
+function detach(node: XastChild, parent: XastParent): void {
   parent.children = parent.children.filter((child) => child !== node)
 }
 
