@@ -14,7 +14,8 @@ const imageExtensions = ['png', 'apng', 'jpg', 'jpeg', 'jfif', 'pjpeg', 'pjp', '
 export function mediaFile(from: string, to: string): OutputFile {
   const extension = path.extname(from).slice(1).toLowerCase()
   if (!imageExtensions.includes(extension)) {
-    throw new BriefkitError(`\`${path.relative(process.cwd(), from)}\` is used as an image, but a \`.${extension}\` file is not one a page can show`, {
+    const kind = extension ? `a \`.${extension}\` file` : 'a file without an extension'
+    throw new BriefkitError(`\`${path.relative(process.cwd(), from)}\` is used as an image, but ${kind} is not one a page can show`, {
       hint: `Use an image file: ${imageExtensions.map((e) => `.${e}`).join(', ')}.`,
     })
   }
