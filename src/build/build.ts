@@ -21,6 +21,7 @@ import { loadTheme, type Theme } from '../render/html/theme.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
 import { fontAssets, themeAssets } from '../site/assets.ts'
 import { kindStyles } from '../site/kind-styles.ts'
+import { mediaFile } from '../site/media.ts'
 import { checkOutDir, outputMarker, writeAtomically, type OutputFile } from './output.ts'
 import { compileCached } from './brief-cache.ts'
 import { lockOutDir } from './lock.ts'
@@ -245,8 +246,11 @@ function alternatePaths(config: ResolvedConfig, existing: ReadonlySet<string>) {
   }
 }
 
+/** Each image of the briefs once, as its copy in `media/` (an SVG sanitized, see `mediaFile`). */
 function uniqueAssets(briefs: readonly CompiledBrief[]): OutputFile[] {
   const byPath = new Map<string, OutputFile>()
-  for (const asset of briefs.flatMap((b) => b.assets)) byPath.set(asset.to, { path: asset.to, from: asset.from })
+  for (const asset of briefs.flatMap((b) => b.assets)) {
+    if (!byPath.has(asset.to)) byPath.set(asset.to, mediaFile(asset.from, asset.to))
+  }
   return [...byPath.values()]
 }

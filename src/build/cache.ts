@@ -40,6 +40,13 @@ export function cacheDirFor(contentDir: string, configured: string | undefined):
   return path.join(root, createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 16))
 }
 
+// Note: the suffix of a file entry's checksum, kept beside it.
+const checksum = '.sha256'
+
+function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
 /** How long the cache of a content folder no build uses is kept. */
 const unusedFor = 30 * 24 * 60 * 60 * 1000
 
@@ -81,19 +88,32 @@ export class BuildCache {
     this.write(this.entry(kind, `${key}.json`), JSON.stringify(value))
   }
 
-  /** The path of a file entry when it exists and `valid` accepts its bytes; a damaged one is removed. */
+  /**
+   * The path of a file entry when it exists, its bytes are those it was stored with (their
+   * SHA-256 is kept beside it) and `valid` accepts them; one changed since, or damaged, is removed.
+   * Copy it, never link it (see `reuseFile`).
+   */
   readFile(kind: string, name: string, valid: (data: Buffer) => boolean): string | undefined {
     const file = this.entry(kind, name)
+    const sum = this.entry(kind, `${name}${checksum}`)
     if (this.fresh || !fs.existsSync(file)) return undefined
-    if (valid(fs.readFileSync(file))) return file
-    this.discard(file)
+    const data = fs.readFileSync(file)
+    const stored = fs.existsSync(sum) ? fs.readFileSync(sum, 'utf8').trim() : undefined
+    if (stored !== sha256(data)) {
+      this.discard(file, 'is damaged (its bytes are not those it was stored with)', sum)
+      return undefined
+    }
+    if (valid(data)) return file
+    this.discard(file, 'is damaged', sum)
     return undefined
   }
 
-  /** Store a file entry; returns its path. */
+  /** Store a file entry, and its checksum beside it; returns its path. */
   writeFile(kind: string, name: string, data: string | Uint8Array): string {
     const file = this.entry(kind, name)
     this.write(file, data)
+    // Note: after the entry, so that an entry written half-way has no checksum and is never trusted.
+    this.write(this.entry(kind, `${name}${checksum}`), `${sha256(typeof data === 'string' ? Buffer.from(data) : data)}\n`)
     return file
   }
 
@@ -137,9 +157,9 @@ export class BuildCache {
     return file
   }
 
-  private discard(file: string): void {
-    this.warn(`the cache entry ${file} is damaged; it was removed and its output is made anew`)
-    fs.rmSync(file, { recursive: true, force: true })
+  private discard(file: string, problem = 'is damaged', ...beside: string[]): void {
+    this.warn(`the cache entry ${file} ${problem}; it was removed and its output is made anew`)
+    for (const f of [file, ...beside]) fs.rmSync(f, { recursive: true, force: true })
   }
 
   // Note: written beside and renamed, so a build that stops half-way never leaves half an entry.

@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, linkSync, readFileSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs'
+import { constants, copyFileSync, linkSync, readFileSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { OutputFile } from './output.ts'
 
 /**
- * Put `from` at `to` without writing it anew: a hard link keeps its bytes and its modification
- * time, so tools that sync by mtime (rsync, CDN uploads) skip it. A copy with the old times where
- * linking is not possible.
+ * Put a copy of `from` (a cache entry) at `to`, with its times: a reflink where the file system
+ * has them, else a copy. Never a hard link: a file in the out dir written in place would change
+ * the cache, and the next build would publish it (regression: a tampered PDF reused).
  */
 export async function reuseFile(from: string, to: string): Promise<void> {
   await fs.rm(to, { force: true })
-  link(from, to)
+  await fs.copyFile(from, to, constants.COPYFILE_FICLONE)
+  const { atime, mtime } = await fs.stat(from)
+  await fs.utimes(to, atime, mtime)
 }
 
 /**
@@ -48,7 +50,11 @@ function digest(file: string, stat: Stats): string {
   return value
 }
 
-/** `reuseFile` for a path that is free; returns true. */
+/**
+ * Put the previous build's `from` at the free path `to` without writing it anew: a hard link keeps
+ * its bytes and its modification time, so tools that sync by mtime (rsync, CDN uploads) skip it.
+ * A copy with the old times where linking is not possible. Returns true.
+ */
 function link(from: string, to: string): boolean {
   try {
     linkSync(from, to)
@@ -72,7 +78,8 @@ export async function keepUnchanged(staging: string, previous: string, settled: 
     const [a, b] = [statSync(path.join(staging, file)), statSync(path.join(previous, file), { throwIfNoEntry: false })]
     if (b && a.ino === b.ino) continue
     if (b && a.size === b.size && readFileSync(path.join(staging, file)).equals(readFileSync(path.join(previous, file)))) {
-      await reuseFile(path.join(previous, file), path.join(staging, file))
+      await fs.rm(path.join(staging, file), { force: true })
+      link(path.join(previous, file), path.join(staging, file))
     } else {
       changed.push(file)
     }

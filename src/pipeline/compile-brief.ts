@@ -16,6 +16,7 @@ import { hasErrors, reportError, reportWarning } from '../reporting/messages.ts'
 import type { Asset } from './data.ts'
 import { markdownToHtml, parseMarkdown, transformMarkdown } from './markdown.ts'
 import { briefPagePath } from './paths.ts'
+import { siteUrl } from './site-url.ts'
 import { plainText } from './plain-text.ts'
 import { reportUnknown } from '../plugins/remark-citations.ts'
 import { lint, lintSummaryFigures, lintText } from '../lint/lints.ts'
@@ -171,7 +172,7 @@ function citeThis(source: BriefSource, config: ResolvedConfig, style: LoadedStyl
     summary,
     slug: source.location.slug,
     publisher: localize(config.title, meta.lang),
-    url: `${config.baseUrl}${briefPagePath({ lang: meta.lang, slug: source.location.slug }).replace(/index\.html$/, '')}`,
+    url: siteUrl(config.baseUrl, briefPagePath({ lang: meta.lang, slug: source.location.slug })),
   })
   return { item, html: formatBriefReference(item, style, meta.lang) }
 }

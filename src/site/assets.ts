@@ -4,19 +4,22 @@ import { createRequire } from 'node:module'
 import type { OutputFile } from '../build/output.ts'
 import type { Theme } from '../render/html/theme.ts'
 import { BriefkitError } from '../reporting/errors.ts'
+import { themeFilesIn } from '../render/html/theme-files.ts'
+import { sanitizeSvgFile } from './svg.ts'
 
 const require = createRequire(import.meta.url)
 
-/** The theme's `assets/` folder (over those of the themes it extends), copied to `assets/` in the site. */
+/**
+ * The theme's `assets/` folder (over those of the themes it extends), copied to `assets/` in the
+ * site: each file inside its theme (see `themeFilesIn`), an SVG sanitized like a brief's images.
+ */
 export function themeAssets(theme: Theme): OutputFile[] {
   const byPath = new Map<string, OutputFile>()
-  for (const dir of [...theme.dirs].reverse().map((d) => path.join(d, 'assets'))) {
-    if (!fs.existsSync(dir)) continue
-    for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue
-      const from = path.join(entry.parentPath, entry.name)
+  for (const themeDir of [...theme.dirs].reverse()) {
+    const dir = path.join(themeDir, 'assets')
+    for (const from of themeFilesIn(dir, themeDir)) {
       const to = `assets/${path.relative(dir, from).split(path.sep).join('/')}`
-      byPath.set(to, { path: to, from })
+      byPath.set(to, /\.svgz?$/i.test(from) ? { path: to, content: sanitizeSvgFile(from) } : { path: to, from })
     }
   }
   return [...byPath.values()]

@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/resolve.ts'
 import { localize } from '../config/kinds.ts'
 import type { CompiledBrief } from '../pipeline/compile-brief.ts'
 import { briefPagePath } from '../pipeline/paths.ts'
+import { metaText } from '../pipeline/plain-text.ts'
 import { absoluteUrl, homePath } from '../render/html/languages.ts'
 import { briefsIn } from '../render/html/listing-pages.ts'
 import type { Theme } from '../render/html/theme.ts'
@@ -36,18 +37,18 @@ export function robots(config: ResolvedConfig): OutputFile {
 export function feeds(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme): OutputFile[] {
   return config.languages.map((lang) => {
     const list = briefsIn(briefs, lang)
-    const title = localize(config.title, lang)
+    const title = metaText(localize(config.title, lang))
     const updated = list[0]?.meta.date ?? '1970-01-01'
     const entries = list.map((brief) => {
       const url = absoluteUrl(config, briefPagePath(brief))
       return [
         '  <entry>',
-        `    <title>${xml(brief.meta.title)}</title>`,
+        `    <title>${xml(metaText(brief.meta.title))}</title>`,
         `    <link href="${xml(url)}"/>`,
         `    <id>${xml(url)}</id>`,
         `    <published>${brief.meta.date}T00:00:00Z</published>`,
         `    <updated>${brief.meta.date}T00:00:00Z</updated>`,
-        ...brief.meta.authors.map((a) => `    <author><name>${xml(a.name)}</name></author>`),
+        ...brief.meta.authors.map((a) => `    <author><name>${xml(metaText(a.name))}</name></author>`),
         `    <summary>${xml(brief.summaryText)}</summary>`,
         ...brief.arguments.map((a) => `    <category term="${xml(a.kind)}"/>`),
         '  </entry>',

@@ -42,6 +42,35 @@ describe('BuildCache', () => {
     expect(fs.existsSync(path.join(dir, 'briefs', 'k.json'))).toBe(false)
   })
 
+  it('gives back a file entry only while its bytes match the checksum stored with it, and drops it with a warning when they do not', () => {
+    const dir = scratch()
+    const warnings: string[] = []
+    const cache = new BuildCache(dir, (m) => warnings.push(m))
+    const file = cache.writeFile('pdfs', 'k.pdf', '%PDF-1.7 true %%EOF')
+    expect(cache.readFile('pdfs', 'k.pdf', () => true)).toBe(file)
+    fs.writeFileSync(file, '%PDF-1.7 fake %%EOF')
+    expect(new BuildCache(dir, (m) => warnings.push(m)).readFile('pdfs', 'k.pdf', () => true)).toBeUndefined()
+    expect(warnings).toEqual([expect.stringMatching(/k\.pdf is damaged \(its bytes are not those it was stored with\); it was removed/)])
+    expect(fs.readdirSync(path.join(dir, 'pdfs'))).toEqual([])
+  })
+
+  it('does not trust a file entry without its checksum (a build stopped between the two)', () => {
+    const dir = scratch()
+    const cache = new BuildCache(dir, () => undefined)
+    cache.writeFile('pdfs', 'k.pdf', '%PDF-1.7 %%EOF')
+    fs.rmSync(path.join(dir, 'pdfs', 'k.pdf.sha256'))
+    expect(cache.readFile('pdfs', 'k.pdf', () => true)).toBeUndefined()
+  })
+
+  it('keeps a file entry\'s checksum with it when pruning', () => {
+    const dir = scratch()
+    new BuildCache(dir, () => undefined).writeFile('pdfs', 'gone.pdf', 'x')
+    const cache = new BuildCache(dir, () => undefined)
+    cache.writeFile('pdfs', 'kept.pdf', 'y')
+    cache.prune(['pdfs'])
+    expect(fs.readdirSync(path.join(dir, 'pdfs')).sort()).toEqual(['kept.pdf', 'kept.pdf.sha256'])
+  })
+
   it('keeps what a build used, and drops other content folders\' caches after a month unused', () => {
     const root = scratch()
     const dir = path.join(root, '0123456789abcdef')

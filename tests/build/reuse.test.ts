@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
 import { cacheDirFor } from '../../src/build/cache.ts'
 import { copySite, runCli } from '../helpers/sites.ts'
 
@@ -59,6 +60,23 @@ describe('building again', () => {
     expect(mtime(page)).toBe(pageBefore)
   }, 60_000)
 
+  it('publishes the true PDF after one in the out dir was written in place (regression: a hard link to the cache entry)', async () => {
+    const cacheDir = path.join(cacheDirFor(site.content, undefined), 'pdfs')
+    const entries = () => fs.readdirSync(cacheDir).filter((n) => n.endsWith('.pdf')).map((n) => path.join(cacheDir, n))
+    const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+    const before = new Map(entries().map((e) => [e, sha(e)]))
+    const truePdf = fs.readFileSync(zhPdf())
+    expect(entries().some((e) => fs.statSync(e).ino === fs.statSync(zhPdf()).ino)).toBe(false)
+    // Note: in place, through the same inode, as an editor or a careless script would.
+    const handle = fs.openSync(zhPdf(), 'r+')
+    fs.writeSync(handle, Buffer.from('tampered'), 0, 8, 200)
+    fs.closeSync(handle)
+    expect(new Map(entries().map((e) => [e, sha(e)]))).toEqual(before)
+    const again = await build()
+    expect(again.stderr).toMatch(/0 printed, 2 unchanged from the cache/)
+    expect(fs.readFileSync(zhPdf()).equals(truePdf)).toBe(true)
+  }, 60_000)
+
   it('takes PDFs from the cache into an out dir that is new', async () => {
     const elsewhere = path.join(site.root, 'elsewhere')
     const fresh = await runCli(['build', '--content', site.content, '--out', elsewhere])
@@ -74,7 +92,7 @@ describe('building again', () => {
     const damaged = await build()
     expect(damaged.code).toBe(0)
     expect(damaged.stderr).toMatch(/briefkit: warning: the cache entry .*briefs.* is damaged; it was removed/)
-    expect(damaged.stderr).toMatch(/briefkit: warning: the cache entry .*\.pdf is damaged; it was removed/)
+    expect(damaged.stderr).toMatch(/briefkit: warning: the cache entry .*\.pdf is damaged \(its bytes are not those it was stored with\); it was removed/)
     expect(damaged.stderr).toMatch(/2 printed, 0 unchanged/)
     const forced = await build('--force')
     expect(forced.code).toBe(0)

@@ -15,6 +15,13 @@ describe('links between pages', () => {
     expect(absoluteUrl(config, 'sitemap.xml')).toBe('https://x.org/briefs/sitemap.xml')
   })
 
+  it('percent-encodes each path segment of an absolute URL (regression: a raw space or newline in sitemap <loc>)', () => {
+    expect(absoluteUrl(config, 'zh/碳 排放/index.html')).toBe('https://x.org/briefs/zh/%E7%A2%B3%20%E6%8E%92%E6%94%BE/')
+    expect(absoluteUrl(config, 'en/a\nb/a\nb.pdf')).toBe('https://x.org/briefs/en/a%0Ab/a%0Ab.pdf')
+    expect(absoluteUrl(config, 'en/100%#?x/index.html')).toBe('https://x.org/briefs/en/100%25%23%3Fx/')
+    expect(new URL(absoluteUrl(config, 'en/a b\n/index.html')).pathname).toBe('/briefs/en/a%20b%0A/')
+  })
+
   it('sends the language switcher to the same page, or to that language\'s home when there is none', () => {
     const found = alternates(config, theme, 'zh', '../../', (lang) => (lang === 'zh' ? 'zh/slug/index.html' : undefined))
     expect(found).toEqual([

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
+import { siteUrl, urlPath } from '../../pipeline/site-url.ts'
 import type { Theme } from './theme.ts'
 
 /** One language version of a page: for the language switcher and `<link rel="alternate" hreflang>`. */
@@ -35,7 +36,7 @@ export function alternates(
     return {
       lang: other,
       name: theme.strings(other)['languageName'] ?? other,
-      href: `${root}${target}`,
+      href: `${root}${urlPath(target)}`,
       url: absoluteUrl(config, target),
       current: other === lang,
     }
@@ -43,10 +44,9 @@ export function alternates(
 }
 
 /**
- * The absolute URL of a file of the site, as a server shows it: `https://…/zh/slug/` for
- * `zh/slug/index.html`. (Links between pages stay relative and keep `index.html`, so that the
- * site also works opened from disk.)
+ * The absolute URL of a file of the site (see `siteUrl`: percent-encoded). Links between pages
+ * stay relative and keep `index.html`, so that the site also works opened from disk.
  */
 export function absoluteUrl(config: Pick<ResolvedConfig, 'baseUrl'>, filePath: string): string {
-  return `${config.baseUrl}${filePath.replace(/(^|\/)index\.html$/, '$1')}`
+  return siteUrl(config.baseUrl, filePath)
 }

@@ -2,8 +2,9 @@ import type { ResolvedConfig } from '../../config/resolve.ts'
 import { kindLabel } from '../../config/kinds.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { briefPagePath, pdfPath } from '../../pipeline/paths.ts'
+import { urlPath } from '../../pipeline/site-url.ts'
 import { rebaseFragment } from './fragments.ts'
-import { homePath } from './languages.ts'
+import { absoluteUrl, homePath } from './languages.ts'
 import { pageContext, type Page } from './page-context.ts'
 import type { Theme } from './theme.ts'
 
@@ -33,13 +34,13 @@ async function renderHome(briefs: readonly CompiledBrief[], config: ResolvedConf
   const html = await theme.engine.renderFile('home', {
     ...context,
     // Note: the root page is a copy of the default language's home; search engines are sent there.
-    canonicalUrl: path === 'index.html' ? `${config.baseUrl}${lang}/` : context.canonicalUrl,
+    canonicalUrl: path === 'index.html' ? absoluteUrl(config, homePath(lang)) : context.canonicalUrl,
     pageTitle: undefined,
     kinds: kindLinks(config, lang, root),
     briefs: briefsIn(briefs, lang).map((brief) => ({
       lang: brief.lang,
-      href: `${root}${briefPagePath(brief)}`,
-      pdfHref: hasPdf(brief) ? `${root}${pdfPath(brief)}` : undefined,
+      href: `${root}${urlPath(briefPagePath(brief))}`,
+      pdfHref: hasPdf(brief) ? `${root}${urlPath(pdfPath(brief))}` : undefined,
       title: brief.meta.title,
       subtitle: brief.meta.subtitle,
       date: brief.meta.date,
@@ -66,10 +67,10 @@ export async function renderKindPages(briefs: readonly CompiledBrief[], config: 
       .filter((a) => a.kind === kind.id)
       .map((a) => ({
         title: a.title,
-        href: `${context.root}${briefPagePath(brief)}#${a.id}`,
+        href: `${context.root}${urlPath(briefPagePath(brief))}#${a.id}`,
         claimHtml: rebaseFragment(a.listClaimHtml, context.root),
         briefTitle: brief.meta.title,
-        briefHref: `${context.root}${briefPagePath(brief)}`,
+        briefHref: `${context.root}${urlPath(briefPagePath(brief))}`,
         dateText: formatDate(brief.meta.date, lang),
       })))
     const html = await theme.engine.renderFile('kind', { ...context, kind: { id: kind.id, label }, entries, kinds: kindLinks(config, lang, context.root) })

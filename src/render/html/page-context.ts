@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import { localize } from '../../config/kinds.ts'
+import { metaText } from '../../pipeline/plain-text.ts'
 import { absoluteUrl, alternates, homePath } from './languages.ts'
 import type { Theme } from './theme.ts'
 
@@ -17,6 +18,7 @@ export interface PageSpec {
   /** The same page in another language, if it exists. */
   pathIn?: (lang: string) => string | undefined
   title?: string | undefined
+  /** Plain text already (see `plainText`). */
   description?: string | undefined
 }
 
@@ -39,10 +41,10 @@ export function pageContext(config: ResolvedConfig, theme: Theme, spec: PageSpec
     homeHref: `${root}${homePath(spec.lang)}`,
     alternates: alternates(config, theme, spec.lang, root, spec.pathIn ?? ((lang) => spec.path.replace(/^[^/]+\//, `${lang}/`))),
     og: {
-      title: spec.title ?? siteTitle,
+      title: metaText(spec.title ?? siteTitle),
       description: spec.description ?? '',
       url: canonicalUrl,
-      siteName: siteTitle,
+      siteName: metaText(siteTitle),
       locale: spec.lang.replace('-', '_'),
     },
     fontStylesheets: theme.fonts.map((_, i) => `assets/fonts/font-${i + 1}.css`),

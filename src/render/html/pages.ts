@@ -2,8 +2,10 @@ import type { ResolvedConfig } from '../../config/resolve.ts'
 import { kindLabel } from '../../config/kinds.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import { briefPagePath, pdfPath } from '../../pipeline/paths.ts'
+import { urlPath } from '../../pipeline/site-url.ts'
 import { pageCounterContent } from '../css.ts'
 import { exportItem } from '../../citations/cite-brief.ts'
+import { absoluteUrl } from './languages.ts'
 import { formatDate, kindPagePath } from './listing-pages.ts'
 import { pageContext, type Page } from './page-context.ts'
 import { scholarMeta } from './scholar-meta.ts'
@@ -32,10 +34,10 @@ export async function renderBriefPage(
       description: brief.summaryText,
     }),
     ogType: 'article',
-    pdfHref: hasPdf ? pdfPath(brief).split('/').at(-1) : undefined,
+    pdfHref: hasPdf ? urlPath(pdfPath(brief).split('/').at(-1) ?? '') : undefined,
     brief: briefContext(brief, config, theme),
-    scholar: scholarMeta(brief, hasPdf ? `${config.baseUrl}${pdfPath(brief)}` : undefined),
-    citeThis: { html: brief.citeThis.html, bib: `${brief.slug}.bib`, ris: `${brief.slug}.ris` },
+    scholar: scholarMeta(brief, hasPdf ? absoluteUrl(config, pdfPath(brief)) : undefined),
+    citeThis: { html: brief.citeThis.html, bib: urlPath(`${brief.slug}.bib`), ris: urlPath(`${brief.slug}.ris`) },
   })
   return { path, html }
 }

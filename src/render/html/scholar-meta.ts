@@ -1,5 +1,6 @@
 import type { CslItem } from 'citeproc'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+import { metaText } from '../../pipeline/plain-text.ts'
 
 /** A Highwire Press `<meta>` element, read by Google Scholar. */
 export interface MetaTag {
@@ -15,31 +16,32 @@ export function scholarMeta(brief: CompiledBrief, pdfUrl: string | undefined): {
   const { item } = brief.citeThis
   const url = String(item.URL ?? '')
   const date = brief.meta.date
-  const authors = brief.meta.authors.map((a) => a.name)
+  const authors = brief.meta.authors.map((a) => metaText(a.name))
+  const title = metaText(brief.meta.title)
   const tags: MetaTag[] = [
-    { name: 'citation_title', content: brief.meta.title },
+    { name: 'citation_title', content: title },
     ...authors.map((name) => ({ name: 'citation_author', content: name })),
     { name: 'citation_publication_date', content: date.replaceAll('-', '/') },
     { name: 'citation_language', content: brief.lang },
     { name: 'citation_publisher', content: String(item.publisher ?? '') },
     { name: 'citation_abstract_html_url', content: url },
     ...(pdfUrl ? [{ name: 'citation_pdf_url', content: pdfUrl }] : []),
-    ...brief.meta.tags.map((tag) => ({ name: 'citation_keywords', content: tag })),
+    ...brief.meta.tags.map((tag) => ({ name: 'citation_keywords', content: metaText(tag) })),
     ...brief.references.flatMap((r) => (r.item ? [{ name: 'citation_reference', content: highwireReference(r.item) }] : [])),
   ]
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'Report',
-    name: brief.meta.title,
-    headline: brief.meta.title,
-    ...(brief.meta.subtitle ? { alternativeHeadline: brief.meta.subtitle } : {}),
+    name: title,
+    headline: title,
+    ...(brief.meta.subtitle ? { alternativeHeadline: metaText(brief.meta.subtitle) } : {}),
     author: authors.map((name) => ({ '@type': /\s/.test(name.trim()) && !/\p{Script=Han}/u.test(name) ? 'Person' : 'Organization', name })),
     datePublished: date,
     inLanguage: brief.lang,
     description: brief.summaryText,
     url,
     publisher: { '@type': 'Organization', name: String(item.publisher ?? '') },
-    ...(brief.meta.tags.length > 0 ? { keywords: brief.meta.tags.join(', ') } : {}),
+    ...(brief.meta.tags.length > 0 ? { keywords: brief.meta.tags.map(metaText).join(', ') } : {}),
     ...(pdfUrl ? { encoding: { '@type': 'MediaObject', contentUrl: pdfUrl, encodingFormat: 'application/pdf' } } : {}),
     citation: brief.references.flatMap((r) => (r.item ? [creativeWork(r.item)] : [])),
   }
@@ -50,7 +52,8 @@ export function scholarMeta(brief: CompiledBrief, pdfUrl: string | undefined): {
 function highwireReference(item: CslItem): string {
   const parts: string[] = []
   const add = (name: string, value: unknown) => {
-    if (typeof value === 'string' && value.trim()) parts.push(`${name}=${value.replaceAll(';', ',').trim()}`)
+    const text = typeof value === 'string' ? metaText(value) : ''
+    if (text) parts.push(`${name}=${text.replaceAll(';', ',')}`)
   }
   for (const name of names(item)) add('citation_author', name)
   add('citation_title', item.title)
@@ -58,32 +61,43 @@ function highwireReference(item: CslItem): string {
   add('citation_publication_date', year(item))
   add('citation_volume', item.volume)
   add('citation_doi', item.DOI)
-  add('citation_url', item.URL)
+  add('citation_url', webUrl(item.URL))
   return parts.join('; ')
 }
 
 function creativeWork(item: CslItem): Record<string, unknown> {
   return {
     '@type': 'CreativeWork',
-    name: String(item.title ?? item.id),
+    name: metaText(String(item.title ?? item.id)),
     ...(names(item).length > 0 ? { author: agents(item) } : {}),
     ...(year(item) ? { datePublished: year(item) } : {}),
-    ...(item.DOI ? { sameAs: `https://doi.org/${String(item.DOI)}` } : {}),
-    ...(item.URL ? { url: String(item.URL) } : {}),
+    ...(item.DOI ? { sameAs: `https://doi.org/${encodeURI(metaText(String(item.DOI)))}` } : {}),
+    ...(webUrl(item.URL) ? { url: webUrl(item.URL) } : {}),
+  }
+}
+
+// Note: a bibliography's `url` is anything its author typed; only a web address is a link for a reader or a crawler.
+function webUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  try {
+    const url = new URL(value.trim())
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
+  } catch {
+    return undefined
   }
 }
 
 function names(item: CslItem): string[] {
   const list = (item.author ?? []) as Array<Record<string, string | undefined>>
-  return list.map((n) => n['literal'] ?? [n['given'], n['family']].filter(Boolean).join(' ')).filter((n) => n !== '')
+  return list.map((n) => metaText(n['literal'] ?? [n['given'], n['family']].filter(Boolean).join(' '))).filter((n) => n !== '')
 }
 
 /** The authors as schema.org agents: a literal name is an organisation, a split one a person. */
 function agents(item: CslItem): Array<{ '@type': string; name: string }> {
   const list = (item.author ?? []) as Array<Record<string, string | undefined>>
   return list.map((n) => n['literal']
-    ? { '@type': 'Organization', name: n['literal'] }
-    : { '@type': 'Person', name: [n['given'], n['family']].filter(Boolean).join(' ') })
+    ? { '@type': 'Organization', name: metaText(n['literal']) }
+    : { '@type': 'Person', name: metaText([n['given'], n['family']].filter(Boolean).join(' ')) })
 }
 
 function year(item: CslItem): string | undefined {

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { BriefkitError } from '../../reporting/errors.ts'
 import { cssString } from '../css.ts'
 import { isTheme, packagedTemplatesDir } from '../../config/resolve.ts'
+import { themeFile, themeFilesIn } from './theme-files.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -50,6 +51,8 @@ export interface Theme {
 export function loadTheme(dir: string): Theme {
   const chain = themeChain(dir)
   const dirs = chain.map((link) => link.dir)
+  // Note: LiquidJS reads templates by path, through symlinks: each must stay inside its theme.
+  for (const d of dirs) for (const sub of ['layouts', 'partials']) themeFilesIn(path.join(d, sub), d)
   const engine = new Liquid({
     root: dirs.flatMap((d) => [path.join(d, 'layouts'), path.join(d, 'partials')]),
     layouts: dirs.map((d) => path.join(d, 'layouts')),
@@ -86,8 +89,8 @@ type ThemeFile = z.output<typeof themeFileSchema>
 /** A theme and the themes it extends, nearest first. */
 function themeChain(dir: string, seen: string[] = []): Array<{ dir: string; file: ThemeFile }> {
   if (seen.includes(dir)) throw new BriefkitError(`Theme ${path.basename(dir)} extends itself`, { hint: 'Check `extends:` in the themes\' theme.yaml.' })
-  const themeFile = path.join(dir, 'theme.yaml')
-  const file = themeFileSchema.parse(fs.existsSync(themeFile) ? parseYamlText(fs.readFileSync(themeFile, 'utf8')) ?? {} : {})
+  const yamlFile = path.join(dir, 'theme.yaml')
+  const file = themeFileSchema.parse(fs.existsSync(yamlFile) ? parseYamlText(fs.readFileSync(themeFile(yamlFile, dir), 'utf8')) ?? {} : {})
   if (!file.extends) return [{ dir, file }]
   const parent = [path.join(path.dirname(dir), file.extends), path.join(packagedTemplatesDir, file.extends)].find((d) => d !== dir && isTheme(d))
   if (!parent) throw new BriefkitError(`Theme ${path.basename(dir)} extends \`${file.extends}\`, which is not a theme`, { hint: 'Themes are folders in templates/.' })
@@ -97,7 +100,8 @@ function themeChain(dir: string, seen: string[] = []): Array<{ dir: string; file
 /** A font file named by package path (`@expo-google-fonts/…/x.ttf`) or relative to the theme. */
 function resolveFontFile(file: string, dir: string): string {
   const local = path.resolve(dir, file)
-  if (fs.existsSync(local)) return local
+  // Note: a path relative to the theme must stay in it; an absolute one (a system font) is the theme's own choice.
+  if (fs.existsSync(local)) return path.isAbsolute(file) ? local : themeFile(local, dir)
   try {
     return require.resolve(file, { paths: [dir, process.cwd()] })
   } catch (error) {
@@ -111,7 +115,7 @@ function resolveFontFile(file: string, dir: string): string {
 function readStrings(dir: string, lang: string): Strings {
   const file = path.join(dir, 'strings', `${lang}.yaml`)
   if (!fs.existsSync(file)) return {}
-  const parsed = stringsSchema.safeParse(parseYamlText(fs.readFileSync(file, 'utf8')))
+  const parsed = stringsSchema.safeParse(parseYamlText(fs.readFileSync(themeFile(file, dir), 'utf8')))
   if (!parsed.success) throw new BriefkitError(`Theme strings ${file} must map names to text`, { cause: parsed.error })
   return parsed.data
 }

@@ -1,10 +1,13 @@
 import { ParseSpeeds, PDFDocument } from 'pdf-lib'
+import { metaText } from '../../pipeline/plain-text.ts'
 import { repairOutline } from './outline.ts'
 
 /** What a PDF says about itself. */
 export interface PdfMetadata {
+  /** As written in front matter: any markup is dropped here. */
   title: string
   authors: string[]
+  /** Plain text already (see `plainText`). */
   subject: string
   keywords: string[]
   /** BCP 47, e.g. zh-CN. */
@@ -23,10 +26,10 @@ export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<U
   // Note: at full speed; pdf-lib's default yields every 100 objects, which made this 3× slower.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
   repairOutline(doc, meta.headings)
-  doc.setTitle(meta.title, { showInWindowTitleBar: true })
-  doc.setAuthor(meta.authors.join(', '))
+  doc.setTitle(metaText(meta.title), { showInWindowTitleBar: true })
+  doc.setAuthor(meta.authors.map(metaText).join(', '))
   doc.setSubject(meta.subject)
-  doc.setKeywords(meta.keywords)
+  doc.setKeywords(meta.keywords.map(metaText))
   doc.setLanguage(meta.language)
   doc.setCreator('briefkit')
   doc.setProducer('briefkit with Chromium and pdf-lib')

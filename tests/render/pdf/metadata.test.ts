@@ -22,6 +22,19 @@ describe('PDF metadata', () => {
     expect(read.getCreationDate()?.toISOString()).toBe('1970-01-01T00:00:00.000Z')
     expect(await readBookmarks(pdf)).toEqual([])
   })
+
+  it('writes a title and authors with HTML in them as plain text (regression: literal tags in the PDF Title)', async () => {
+    const doc = await PDFDocument.create()
+    doc.addPage()
+    const pdf = await setMetadata(await doc.save(), {
+      title: 'Costs <b>rise</b> <script>alert(1)</script> &amp; fall', authors: ['Ada <i>Example</i>'], subject: 'Costs rise & fall', keywords: ['<b>a</b>'], language: 'en', date: new Date(0), headings: new Set(),
+    })
+    const read = await PDFDocument.load(pdf, { updateMetadata: false })
+    expect(read.getTitle()).toBe('Costs rise & fall')
+    expect(read.getAuthor()).toBe('Ada Example')
+    expect(read.getSubject()).toBe('Costs rise & fall')
+    expect(read.getKeywords()).toBe('a')
+  })
 })
 
 describe('bookmark titles', () => {

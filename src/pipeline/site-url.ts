@@ -1,0 +1,13 @@
+/**
+ * The absolute URL of a file of the site, as a server shows it: `https://…/zh/slug/` for
+ * `zh/slug/index.html`. Each path segment is percent-encoded, so a slug with a space, a `#` or
+ * Chinese characters (or a newline) still makes one valid URL, in a sitemap as in a page.
+ */
+export function siteUrl(baseUrl: string, filePath: string): string {
+  return `${baseUrl}${urlPath(filePath.replace(/(^|\/)index\.html$/, '$1'))}`
+}
+
+/** A path in the out dir as a relative URL: each segment percent-encoded (`en/a b/` → `en/a%20b/`). */
+export function urlPath(filePath: string): string {
+  return filePath.split('/').map(encodeURIComponent).join('/')
+}

@@ -1,0 +1,36 @@
+import path from 'node:path'
+import * as cheerio from 'cheerio'
+import { describe, expect, it } from 'vitest'
+import { packagedTemplatesDir, type ResolvedConfig } from '../../src/config/resolve.ts'
+import type { CompiledBrief } from '../../src/pipeline/compile-brief.ts'
+import { loadTheme } from '../../src/render/html/theme.ts'
+import type { OutputFile } from '../../src/build/output.ts'
+import { feeds, sitemap } from '../../src/site/discovery.ts'
+
+const text = (file: OutputFile | undefined) => (file && 'content' in file ? String(file.content) : '')
+const config = { baseUrl: 'https://x.org/', languages: ['zh', 'en'], title: 'Briefs' } as unknown as ResolvedConfig
+
+describe('sitemap', () => {
+  it('percent-encodes every <loc> and hreflang href (regression: a raw newline in <loc>)', () => {
+    const pages = ['zh/碳 排放/index.html', 'en/a\nb/index.html']
+    const xml = text(sitemap(config, pages, (page) => [page]))
+    const $ = cheerio.load(xml, { xml: true })
+    const urls = [...$('loc').map((_, el) => $(el).text()).get(), ...$('xhtml\\:link').map((_, el) => $(el).attr('href')).get()]
+    expect(urls).toEqual(['https://x.org/zh/%E7%A2%B3%20%E6%8E%92%E6%94%BE/', 'https://x.org/en/a%0Ab/', 'https://x.org/zh/%E7%A2%B3%20%E6%8E%92%E6%94%BE/', 'https://x.org/en/a%0Ab/'])
+    for (const url of urls) expect(url).toMatch(/^[\x21-\x7e]+$/)
+  })
+})
+
+describe('feeds', () => {
+  it('link each entry by its percent-encoded URL, in valid XML even with control characters in its text', () => {
+    const brief = {
+      lang: 'en', slug: 'a b', summaryText: 'Text', arguments: [],
+      meta: { title: 'A\u0001 <b>title</b>', date: '2026-01-02', authors: [{ name: 'Ada' }] },
+    } as unknown as CompiledBrief
+    const [, en] = feeds([brief], config, loadTheme(path.join(packagedTemplatesDir, 'default')))
+    const xml = text(en)
+    expect(xml).toContain('<link href="https://x.org/en/a%20b/"/>')
+    expect(xml).toContain('<title>A title</title>')
+    expect(xml).not.toMatch(/[\u0000-\u0008]/)
+  })
+})
