@@ -70,7 +70,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     else report(pass, outcome, performance.now() - started)
     // Note: site.yaml may have changed the theme or the languages: watch what the site now uses.
     layout = readLayout(contentDir, outDir, layout)
-    if (watch && !closing && watchRoots(layout).join('\n') !== watch.roots.join('\n')) startWatching()
+    if (watch && !closing && watchRoots(layout).join('\n') !== watch.roots.join('\n')) await startWatching()
     return outcome.status === 'written'
   }
   const loop = createBuildLoop({ run, pdfDelay: options.pdf === false ? undefined : options.pdfDelay ?? 1500 })
@@ -80,15 +80,17 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     log(`briefkit: ${describeRebuildSet(set)}`)
     loop.request(set)
   }
-  const startWatching = () => {
-    watch?.close()
+  const startWatching = async () => {
+    // Note: the new watcher is ready before the old one stops, so no save in between is missed.
+    const previous = watch
     watch = watchFolders(watchRoots(layout), onChange, { debounce: options.debounce ?? 75, onError: (m) => log(`briefkit: warning: ${m}`) })
+    await watch.ready
+    await previous?.close()
   }
 
   log(`briefkit: building ${path.relative(process.cwd(), contentDir) || '.'}…`)
   loop.request({ kind: 'everything', because: 'the site' })
-  startWatching()
-  await loop.idle()
+  await Promise.all([startWatching(), loop.idle()])
   // Note: Ctrl-C reaches tsx's compiler too (same process group), and a module first imported after that
   // never loads: load the PDF printer now, not in the middle of the PDF pass that Ctrl-C interrupts.
   if (options.pdf !== false) await import('../render/pdf/print-briefs.ts')
@@ -97,7 +99,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const server = createDevHttpServer(outDir, hub, options.pdf === false ? undefined : () => loop.pdfNow())
   const requested = options.port ?? 4173
   const port = await listen(server, requested).catch(async (error: unknown) => {
-    watch?.close()
+    await watch?.close()
     await loop.close()
     throw error
   })
@@ -111,7 +113,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     idle: () => loop.idle(),
     async close() {
       closing = true
-      watch?.close()
+      await watch?.close()
       hub.close()
       await closeServer(server)
       // Note: a build stuck for good (its compiler gone) would otherwise end the process without an exit code.
