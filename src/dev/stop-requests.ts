@@ -1,4 +1,5 @@
 import os from 'node:os'
+import { ancestorsGone } from './ancestors.ts'
 
 /** Why `briefkit dev` should stop, and the exit code that says so. */
 export interface StopRequest {
@@ -24,8 +25,8 @@ const parentCheckInterval = 1000
 const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 
 /**
- * Listen for SIGINT, SIGTERM and SIGHUP, and for the parent process going away (a wrapper such as
- * `npm run` killed), which no signal tells: the process is then someone else's child.
+ * Listen for SIGINT, SIGTERM and SIGHUP, and for the processes that started this one going away (a
+ * wrapper such as `npm run` killed), which no signal tells.
  */
 export function listenForStop(): StopRequests {
   let resolveFirst: (request: StopRequest) => void = () => undefined
@@ -39,10 +40,9 @@ export function listenForStop(): StopRequests {
   }
   const onSignal = (signal: NodeJS.Signals) => request({ reason: signal, code: 128 + os.constants.signals[signal] })
   for (const signal of signals) process.on(signal, onSignal)
-  // Note: `process.ppid` is read anew each time; an orphan is adopted by init or a subreaper.
-  const parent = process.ppid
+  const gone = ancestorsGone()
   const timer = setInterval(() => {
-    if (process.ppid === parent) return
+    if (!gone()) return
     clearInterval(timer)
     request({ reason: 'the parent process is gone', code: 128 + os.constants.signals.SIGHUP })
   }, parentCheckInterval)

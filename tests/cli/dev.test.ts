@@ -16,11 +16,16 @@ interface DevProcess {
 
 /**
  * Start `sh -c` running `node bin/briefkit.js dev …` in the background and waiting for it, as `npm run`
- * does; the shell prints the dev process's pid, and its exit code when it ends.
+ * does; the shell prints the dev process's pid, and its exit code when it ends. With `wrapped`, the
+ * shell is started by a node process, as npm starts it.
  */
-function startDev(args: string[]): DevProcess {
+function startDev(args: string[], wrapped = false): DevProcess {
   const script = '"$0" "$@" 2>&1 & pid=$!; echo "dev-pid $pid"; wait $pid; echo "dev-exit $?"'
-  const parent = spawn('sh', ['-c', script, process.execPath, bin, 'dev', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const shell = ['-c', script, process.execPath, bin, 'dev', '--port', '0', ...args]
+  const npm = `require('node:child_process').spawn('sh', process.argv.slice(1), { stdio: 'inherit' })`
+  const parent = wrapped
+    ? spawn(process.execPath, ['-e', npm, '--', ...shell], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn('sh', shell, { stdio: ['ignore', 'pipe', 'pipe'] })
   let text = ''
   const waiting: Array<() => void> = []
   const take = (chunk: Buffer) => {
@@ -88,9 +93,9 @@ async function eventually(test: () => boolean | Promise<boolean>, timeout: numbe
 const started: number[] = []
 
 /** Start dev on a copy of the fixture site; resolves once it serves. */
-async function serving(args: string[] = ['--no-pdf']) {
+async function serving(args: string[] = ['--no-pdf'], wrapped = false) {
   const site = copySite('unseen')
-  const dev = startDev([...args, '--content', site.content, '--out', site.out])
+  const dev = startDev([...args, '--content', site.content, '--out', site.out], wrapped)
   const pid = Number((await dev.waitFor(/^dev-pid (\d+)$/m))[1])
   started.push(pid)
   const url = (await dev.waitFor(/at (http:\/\/127\.0\.0\.1:\d+\/)/))[1] ?? ''
@@ -137,6 +142,14 @@ describe('briefkit dev stops, closing its server', () => {
 
   it('when its parent process dies (killing `npm run briefkit -- dev` left the server on the port)', async () => {
     const { dev, pid, url } = await serving()
+    dev.parent.kill('SIGKILL')
+    expect(await eventually(() => !alive(pid), 5000), 'dev still runs').toBe(true)
+    expect(await listening(url)).toBe(false)
+    expect(dev.output()).toContain('briefkit: the parent process is gone: stopping…')
+  })
+
+  it('when the process above its parent dies, as `npm run` above `sh -c` (killing npm left the server on the port)', async () => {
+    const { dev, pid, url } = await serving(['--no-pdf'], true)
     dev.parent.kill('SIGKILL')
     expect(await eventually(() => !alive(pid), 5000), 'dev still runs').toBe(true)
     expect(await listening(url)).toBe(false)
