@@ -156,19 +156,21 @@ describe('briefkit dev stops, closing its server', () => {
     expect(dev.output()).toContain('briefkit: the parent process is gone: stopping…')
   })
 
-  it('on SIGTERM in the middle of the PDF pass: the browser closed, no staging folder left, the site as it was', async () => {
-    const { site, dev, pid, url } = await serving([])
-    // Note: the PDF pass starts 1.5 s after the pages are served; its browser is a child of dev.
-    expect(await eventually(() => browsersOf(pid).length > 0, 20_000), 'no browser started').toBe(true)
-    const browsers = browsersOf(pid)
-    const pages = fs.readdirSync(site.out, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort()
-    const started = Date.now()
-    process.kill(pid, 'SIGTERM')
-    expect((await dev.waitFor(/^dev-exit (\d+)$/m, 10_000))[1]).toBe('143')
-    expect(Date.now() - started).toBeLessThan(5000)
-    expect(await listening(url)).toBe(false)
-    expect(await eventually(() => browsers.every((p) => !alive(p)), 3000), 'the browser still runs').toBe(true)
-    expect(fs.readdirSync(site.root).filter((name) => name.includes('.briefkit-'))).toEqual([])
-    expect(fs.readdirSync(site.out, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort()).toEqual(pages)
-  })
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    it(`on ${signal} in the middle of the PDF pass: the browser closed, no staging folder left, the site as it was`, async () => {
+      const { site, dev, pid, url } = await serving([])
+      // Note: the PDF pass starts 1.5 s after the pages are served; its browser is a child of dev.
+      expect(await eventually(() => browsersOf(pid).length > 0, 20_000), 'no browser started').toBe(true)
+      const browsers = browsersOf(pid)
+      const pages = fs.readdirSync(site.out, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort()
+      const started = Date.now()
+      process.kill(pid, signal)
+      expect((await dev.waitFor(/^dev-exit (\d+)$/m, 10_000))[1]).toBe(String(code))
+      expect(Date.now() - started).toBeLessThan(5000)
+      expect(await listening(url)).toBe(false)
+      expect(await eventually(() => browsers.every((p) => !alive(p)), 3000), 'the browser still runs').toBe(true)
+      expect(fs.readdirSync(site.root).filter((name) => name.includes('.briefkit-'))).toEqual([])
+      expect(fs.readdirSync(site.out, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort()).toEqual(pages)
+    })
+  }
 })
