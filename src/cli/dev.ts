@@ -1,48 +1,33 @@
-import { startDevServer, type DevServer, type DevServerOptions } from '../dev/dev-server.ts'
-import { removeOwnStaging } from '../dev/leftovers.ts'
-import { listenForStop } from '../dev/stop-requests.ts'
-
-/** How long stopping waits for a running build before leaving it (its browser dies with the process). */
-const stopGrace = 3000
+import { startDevServer, type DevServerOptions } from '../dev/dev-server.ts'
+import { watchAncestors } from '../dev/ancestors.ts'
+import { signalExitCode, withStopSignals } from './signals.ts'
 
 /**
  * `briefkit dev`: build, serve with live reload until SIGINT (Ctrl-C), SIGTERM or SIGHUP, or until
- * the parent process is gone; then stop: exit 130, 143 or 129.
+ * the process that started it is gone; then stop the running build, close the server, and exit
+ * 130, 143 or 129.
  */
 export async function dev(options: DevServerOptions, io: { err: (s: string) => void }): Promise<number> {
-  // Note: listening before the first build also keeps Puppeteer's own Ctrl-C handler, which exits at
-  // once, out of the PDF pass (see render/pdf/pool.ts).
-  const stops = listenForStop()
+  // Note: no signal tells that the parent is gone (`npm run` killed); it is a hang-up, so it stops dev as SIGHUP does.
+  const stopWatching = watchAncestors(() => {
+    io.err('briefkit: the process that started `briefkit dev` is gone')
+    process.kill(process.pid, 'SIGHUP')
+  })
   try {
-    const starting = startDevServer({ ...options, log: io.err })
-    const request = await Promise.race([stops.first, starting.then(() => stops.first)])
-    io.err(`briefkit: ${request.reason}: stopping…`)
-    const leave = () => {
-      // Note: exiting kills the browser of a PDF pass (Puppeteer's exit hook); its staging folder is ours to remove.
-      try {
-        removeOwnStaging(options.outDir ?? 'dist')
-      } finally {
-        process.exit(request.code)
-      }
-    }
-    // Note: a second request (another Ctrl-C) while the running build finishes quits at once.
-    stops.onAnother(leave)
-    const closed = starting.then((server: DevServer) => server.close()).catch(() => undefined)
-    if (!(await settlesWithin(closed, stopGrace))) {
-      io.err('briefkit: stopped without waiting longer for the running build')
-      leave()
-    }
-    // Note: the server and the watcher are closed, so the process ends by itself; if anything still
-    // holds it (a build stuck for good), end it anyway.
-    setTimeout(() => process.exit(request.code), 1000).unref()
-    return request.code
+    // Note: the signals are listened to from the start, so Puppeteer keeps its own handlers, which
+    // exit at once, out of the PDF pass (see render/pdf/pool.ts).
+    const run = await withStopSignals(async (signal) => {
+      const server = await startDevServer({ ...options, log: io.err, signal })
+      await new Promise((resolve) => (signal.aborted ? resolve(undefined) : signal.addEventListener('abort', resolve, { once: true })))
+      await server.close()
+    }, (signal) => io.err(`briefkit: ${signal}: stopping…`))
+    if (run.error !== undefined && !run.stopped) throw run.error
+    const code = run.stopped ? signalExitCode(run.stopped) : 0
+    // Note: the server and the watcher are closed, so the process ends by itself; should anything
+    // still hold it (a build stuck for good), end it anyway.
+    setTimeout(() => process.exit(code), 1000).unref()
+    return code
   } finally {
-    stops.dispose()
+    stopWatching()
   }
-}
-
-function settlesWithin(promise: Promise<unknown>, milliseconds: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), milliseconds)))
-  return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer))
 }

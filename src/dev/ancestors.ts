@@ -9,6 +9,22 @@ interface ProcessStat {
   start: string
 }
 
+/** How often `watchAncestors` looks. */
+const checkInterval = 1000
+
+/** Call `onGone` once when the processes that started this one are gone (see `ancestorsGone`); returns a function to stop watching. */
+export function watchAncestors(onGone: () => void): () => void {
+  const gone = ancestorsGone()
+  const timer = setInterval(() => {
+    if (!gone()) return
+    clearInterval(timer)
+    onGone()
+  }, checkInterval)
+  // Note: watching must not keep the process alive once everything else is done.
+  timer.unref()
+  return () => clearInterval(timer)
+}
+
 /**
  * A test whether the processes that started this one are gone: the parent, and on Linux every
  * process above it in the same job (process group). `npm run` starts `sh -c node …`: killing npm

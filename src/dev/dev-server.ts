@@ -10,7 +10,7 @@ import { createReporter } from './report.ts'
 import { readLayout, watchRoots } from './sources.ts'
 import { watchFolders, type FolderWatch } from './watch.ts'
 
-/** How long closing waits for a running build (a PDF pass of many briefs takes a while). */
+/** How long closing waits for a stopped build to unwind. */
 const closeTimeout = 60_000
 
 /** What to preview, and how. */
@@ -31,6 +31,8 @@ export interface DevServerOptions {
   debounce?: number
   /** Where progress lines go. @default stderr */
   log?: (line: string) => void
+  /** Stops a running build when aborted (the server itself stops with `close()`). */
+  signal?: AbortSignal
 }
 
 /** A running dev server. */
@@ -38,7 +40,7 @@ export interface DevServer {
   url: string
   /** Resolves once no build is running or waiting. */
   idle(): Promise<void>
-  /** Stop watching, end the event streams, close the server and wait for a running build. */
+  /** Stop watching, end the event streams, close the server, and stop a running build. */
   close(): Promise<void>
 }
 
@@ -57,16 +59,18 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   let layout = readLayout(contentDir, outDir)
   let watch: FolderWatch | undefined
   let closing = false
+  // Note: closing stops a running build (its browser closed, its staging folder removed) rather than waiting for it.
+  const stop = new AbortController()
+  options.signal?.addEventListener('abort', () => stop.abort(options.signal?.reason), { once: true })
 
   const run = async (pass: Pass): Promise<boolean> => {
     const started = performance.now()
     const outcome = await runPass(pass, {
-      contentDir, outDir, pdf: options.pdf !== false,
+      contentDir, outDir, pdf: options.pdf !== false, signal: stop.signal,
       onProgress: (done, total, label, state) => { if (state === 'done') log(`briefkit: PDF ${done}/${total} ${label}`) },
       onWarning: (message) => log(`briefkit: warning: ${message}`),
     })
-    // Note: Ctrl-C reaches the whole process group, tsx's compiler too, so a build it interrupts may fail.
-    if (closing && outcome.status === 'failed') log('briefkit: the build was interrupted; the out dir is as it was')
+    if ((closing || stop.signal.aborted) && outcome.status === 'failed') log('briefkit: the build was interrupted; the out dir is as it was')
     else report(pass, outcome, performance.now() - started)
     // Note: site.yaml may have changed the theme or the languages: watch what the site now uses.
     layout = readLayout(contentDir, outDir, layout)
@@ -113,6 +117,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     idle: () => loop.idle(),
     async close() {
       closing = true
+      stop.abort()
       await watch?.close()
       hub.close()
       await closeServer(server)

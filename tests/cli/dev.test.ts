@@ -2,9 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { briefkitBin, isAlive, leftovers, printingChromium, waitFor } from '../helpers/processes.ts'
 import { copySite, runCli } from '../helpers/sites.ts'
-
-const bin = path.resolve(import.meta.dirname, '..', '..', 'bin', 'briefkit.js')
 
 /** A running `briefkit dev` child; `output` is what it and its parent printed so far. */
 interface DevProcess {
@@ -21,7 +20,7 @@ interface DevProcess {
  */
 function startDev(args: string[], wrapped = false): DevProcess {
   const script = '"$0" "$@" 2>&1 & pid=$!; echo "dev-pid $pid"; wait $pid; echo "dev-exit $?"'
-  const shell = ['-c', script, process.execPath, bin, 'dev', '--port', '0', ...args]
+  const shell = ['-c', script, process.execPath, briefkitBin, 'dev', '--port', '0', ...args]
   const npm = `require('node:child_process').spawn('sh', process.argv.slice(1), { stdio: 'inherit' })`
   const parent = wrapped
     ? spawn(process.execPath, ['-e', npm, '--', ...shell], { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -50,28 +49,6 @@ function startDev(args: string[], wrapped = false): DevProcess {
       }
     },
   }
-}
-
-/** Whether a process runs (a zombie, dead but not yet reaped, does not). */
-function alive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
-  } catch {
-    return false
-  }
-}
-
-/** The pids of a process's Chromium children. */
-function browsersOf(pid: number): number[] {
-  return fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number).filter((child) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${child}/stat`, 'utf8')
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid && /chrom/i.test(stat.slice(0, stat.lastIndexOf(')')))
-    } catch {
-      return false
-    }
-  })
 }
 
 /** Whether something accepts connections at a URL. */
@@ -127,7 +104,7 @@ describe('briefkit dev on the command line', () => {
 
 describe('briefkit dev stops, closing its server', () => {
   afterEach(() => {
-    for (const pid of started.splice(0)) if (alive(pid)) process.kill(pid, 'SIGKILL')
+    for (const pid of started.splice(0)) if (isAlive(pid)) process.kill(pid, 'SIGKILL')
   })
 
   for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
@@ -143,33 +120,35 @@ describe('briefkit dev stops, closing its server', () => {
   it('when its parent process dies (killing `npm run briefkit -- dev` left the server on the port)', async () => {
     const { dev, pid, url } = await serving()
     dev.parent.kill('SIGKILL')
-    expect(await eventually(() => !alive(pid), 5000), 'dev still runs').toBe(true)
+    expect(await eventually(() => !isAlive(pid), 5000), 'dev still runs').toBe(true)
     expect(await listening(url)).toBe(false)
-    expect(dev.output()).toContain('briefkit: the parent process is gone: stopping…')
+    expect(dev.output()).toContain('briefkit: the process that started `briefkit dev` is gone\nbriefkit: SIGHUP: stopping…')
   })
 
   it('when the process above its parent dies, as `npm run` above `sh -c` (killing npm left the server on the port)', async () => {
     const { dev, pid, url } = await serving(['--no-pdf'], true)
     dev.parent.kill('SIGKILL')
-    expect(await eventually(() => !alive(pid), 5000), 'dev still runs').toBe(true)
+    expect(await eventually(() => !isAlive(pid), 5000), 'dev still runs').toBe(true)
     expect(await listening(url)).toBe(false)
-    expect(dev.output()).toContain('briefkit: the parent process is gone: stopping…')
+    expect(dev.output()).toContain('briefkit: the process that started `briefkit dev` is gone\nbriefkit: SIGHUP: stopping…')
+    // Note: the shell npm would have started outlives npm, and says how dev ended.
+    expect((await dev.waitFor(/^dev-exit (\d+)$/m, 5000))[1]).toBe('129')
   })
 
   for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     it(`on ${signal} in the middle of the PDF pass: the browser closed, no staging folder left, the site as it was`, async () => {
       const { site, dev, pid, url } = await serving([])
-      // Note: the PDF pass starts 1.5 s after the pages are served; its browser is a child of dev.
-      expect(await eventually(() => browsersOf(pid).length > 0, 20_000), 'no browser started').toBe(true)
-      const browsers = browsersOf(pid)
+      // Note: the PDF pass starts 1.5 s after the pages are served.
+      const browser = await waitFor(() => printingChromium(pid), 30_000, 'Chromium to open a page')
       const pages = fs.readdirSync(site.out, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort()
       const started = Date.now()
       process.kill(pid, signal)
       expect((await dev.waitFor(/^dev-exit (\d+)$/m, 10_000))[1]).toBe(String(code))
       expect(Date.now() - started).toBeLessThan(5000)
       expect(await listening(url)).toBe(false)
-      expect(await eventually(() => browsers.every((p) => !alive(p)), 3000), 'the browser still runs').toBe(true)
-      expect(fs.readdirSync(site.root).filter((name) => name.includes('.briefkit-'))).toEqual([])
+      expect(await eventually(() => !isAlive(browser), 3000), 'the browser still runs').toBe(true)
+      expect(leftovers(site.out)).toEqual([])
+      expect(dev.output()).toContain('briefkit: the build was interrupted; the out dir is as it was')
       expect(fs.readdirSync(site.out, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort()).toEqual(pages)
     })
   }
