@@ -61,16 +61,16 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   let closing = false
   // Note: closing stops a running build (its browser closed, its staging folder removed) rather than waiting for it.
   const stop = new AbortController()
-  options.signal?.addEventListener('abort', () => stop.abort(options.signal?.reason), { once: true })
+  const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal
 
   const run = async (pass: Pass): Promise<boolean> => {
     const started = performance.now()
     const outcome = await runPass(pass, {
-      contentDir, outDir, pdf: options.pdf !== false, signal: stop.signal,
+      contentDir, outDir, pdf: options.pdf !== false, signal,
       onProgress: (done, total, label, state) => { if (state === 'done') log(`briefkit: PDF ${done}/${total} ${label}`) },
       onWarning: (message) => log(`briefkit: warning: ${message}`),
     })
-    if ((closing || stop.signal.aborted) && outcome.status === 'failed') log('briefkit: the build was interrupted; the out dir is as it was')
+    if ((closing || signal.aborted) && outcome.status === 'failed') log('briefkit: the build was interrupted; the out dir is as it was')
     else report(pass, outcome, performance.now() - started)
     // Note: site.yaml may have changed the theme or the languages: watch what the site now uses.
     layout = readLayout(contentDir, outDir, layout)
