@@ -27,7 +27,7 @@ export interface DevServerOptions {
   pdf?: boolean
   /** Milliseconds after the last successful HTML build before the PDF pass. @default 1500 */
   pdfDelay?: number
-  /** Milliseconds a burst of file events must be quiet before a build. @default 75 */
+  /** Milliseconds a burst of file events must be quiet before a build (at least 60, see `minimumDebounce`). @default 75 */
   debounce?: number
   /** Where progress lines go. @default stderr */
   log?: (line: string) => void
