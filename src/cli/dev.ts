@@ -20,7 +20,11 @@ export async function dev(options: DevServerOptions, io: { err: (s: string) => v
       const server = await startDevServer({ ...options, log: io.err, signal })
       await new Promise((resolve) => (signal.aborted ? resolve(undefined) : signal.addEventListener('abort', resolve, { once: true })))
       await server.close()
-    }, (signal) => io.err(`briefkit: ${signal}: stopping…`))
+    }, (signal) => {
+      // Note: Ctrl-C also ends `npm run`'s shell; that is no second request to stop, which would quit at once.
+      stopWatching()
+      io.err(`briefkit: ${signal}: stopping…`)
+    })
     if (run.error !== undefined && !run.stopped) throw run.error
     const code = run.stopped ? signalExitCode(run.stopped) : 0
     // Note: the server and the watcher are closed, so the process ends by itself; should anything
