@@ -73,8 +73,9 @@ describe('watchFolders', () => {
         renameSave(file(), `round ${round} save ${i}`)
         await new Promise((resolve) => setTimeout(resolve, 15))
       }
-      await new Promise((resolve) => setTimeout(resolve, 300))
-      expect(read.at(-1), `round ${round}`).toBe(`round ${round} save 3`)
+      const last = `round ${round} save 3`
+      for (const until = Date.now() + 2000; read.at(-1) !== last && Date.now() < until;) await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(read.at(-1), `round ${round}`).toBe(last)
     }
   })
 
