@@ -10,7 +10,7 @@ import { createReporter } from './report.ts'
 import { readLayout, watchRoots } from './sources.ts'
 import { watchFolders, type FolderWatch } from './watch.ts'
 
-/** How long closing waits for a running build (a PDF pass of many briefs takes a while). */
+/** How long closing waits for a stopped build to unwind. */
 const closeTimeout = 60_000
 
 /** What to preview, and how. */
@@ -27,10 +27,12 @@ export interface DevServerOptions {
   pdf?: boolean
   /** Milliseconds after the last successful HTML build before the PDF pass. @default 1500 */
   pdfDelay?: number
-  /** Milliseconds a burst of file events must be quiet before a build. @default 75 */
+  /** Milliseconds a burst of file events must be quiet before a build (at least 60, see `minimumDebounce`). @default 75 */
   debounce?: number
   /** Where progress lines go. @default stderr */
   log?: (line: string) => void
+  /** Stops a running build when aborted (the server itself stops with `close()`). */
+  signal?: AbortSignal
 }
 
 /** A running dev server. */
@@ -38,7 +40,7 @@ export interface DevServer {
   url: string
   /** Resolves once no build is running or waiting. */
   idle(): Promise<void>
-  /** Stop watching, end the event streams, close the server and wait for a running build. */
+  /** Stop watching, end the event streams, close the server, and stop a running build. */
   close(): Promise<void>
 }
 
@@ -57,20 +59,22 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   let layout = readLayout(contentDir, outDir)
   let watch: FolderWatch | undefined
   let closing = false
+  // Note: closing stops a running build (its browser closed, its staging folder removed) rather than waiting for it.
+  const stop = new AbortController()
+  const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal
 
   const run = async (pass: Pass): Promise<boolean> => {
     const started = performance.now()
     const outcome = await runPass(pass, {
-      contentDir, outDir, pdf: options.pdf !== false,
+      contentDir, outDir, pdf: options.pdf !== false, signal,
       onProgress: (done, total, label, state) => { if (state === 'done') log(`briefkit: PDF ${done}/${total} ${label}`) },
       onWarning: (message) => log(`briefkit: warning: ${message}`),
     })
-    // Note: Ctrl-C reaches the whole process group, tsx's compiler too, so a build it interrupts may fail.
-    if (closing && outcome.status === 'failed') log('briefkit: the build was interrupted; the out dir is as it was')
+    if ((closing || signal.aborted) && outcome.status === 'failed') log('briefkit: the build was interrupted; the out dir is as it was')
     else report(pass, outcome, performance.now() - started)
     // Note: site.yaml may have changed the theme or the languages: watch what the site now uses.
     layout = readLayout(contentDir, outDir, layout)
-    if (watch && !closing && watchRoots(layout).join('\n') !== watch.roots.join('\n')) startWatching()
+    if (watch && !closing && watchRoots(layout).join('\n') !== watch.roots.join('\n')) await startWatching()
     return outcome.status === 'written'
   }
   const loop = createBuildLoop({ run, pdfDelay: options.pdf === false ? undefined : options.pdfDelay ?? 1500 })
@@ -80,15 +84,17 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     log(`briefkit: ${describeRebuildSet(set)}`)
     loop.request(set)
   }
-  const startWatching = () => {
-    watch?.close()
+  const startWatching = async () => {
+    // Note: the new watcher is ready before the old one stops, so no save in between is missed.
+    const previous = watch
     watch = watchFolders(watchRoots(layout), onChange, { debounce: options.debounce ?? 75, onError: (m) => log(`briefkit: warning: ${m}`) })
+    await watch.ready
+    await previous?.close()
   }
 
   log(`briefkit: building ${path.relative(process.cwd(), contentDir) || '.'}…`)
   loop.request({ kind: 'everything', because: 'the site' })
-  startWatching()
-  await loop.idle()
+  await Promise.all([startWatching(), loop.idle()])
   // Note: Ctrl-C reaches tsx's compiler too (same process group), and a module first imported after that
   // never loads: load the PDF printer now, not in the middle of the PDF pass that Ctrl-C interrupts.
   if (options.pdf !== false) await import('../render/pdf/print-briefs.ts')
@@ -97,7 +103,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const server = createDevHttpServer(outDir, hub, options.pdf === false ? undefined : () => loop.pdfNow())
   const requested = options.port ?? 4173
   const port = await listen(server, requested).catch(async (error: unknown) => {
-    watch?.close()
+    await watch?.close()
     await loop.close()
     throw error
   })
@@ -111,7 +117,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     idle: () => loop.idle(),
     async close() {
       closing = true
-      watch?.close()
+      stop.abort()
+      await watch?.close()
       hub.close()
       await closeServer(server)
       // Note: a build stuck for good (its compiler gone) would otherwise end the process without an exit code.

@@ -9,8 +9,8 @@ export type PassOutcome =
   | { status: 'content-errors'; result: BuildResult }
   | { status: 'failed'; error: unknown }
 
-/** Where to build from and to, whether the site has PDFs, and who hears about progress. */
-export type PassOptions = Pick<BuildOptions, 'contentDir' | 'outDir' | 'pdf' | 'onProgress' | 'onWarning'>
+/** Where to build from and to, whether the site has PDFs, who hears about progress, and what stops the pass. */
+export type PassOptions = Pick<BuildOptions, 'contentDir' | 'outDir' | 'pdf' | 'onProgress' | 'onWarning' | 'signal'>
 
 /** Run one pass of `briefkit dev`: the only place the dev server calls build(). Never throws. */
 export async function runPass(pass: Pass, options: PassOptions): Promise<PassOutcome> {

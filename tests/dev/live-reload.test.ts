@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
@@ -10,6 +11,24 @@ import { copySite } from '../helpers/sites.ts'
 const briefPage = 'en/urban-trees/index.html'
 const argumentFile = (content: string) => path.join(content, 'urban-trees', 'arguments', 'b-cost.md')
 const overlayText = (page: Page) => page.evaluate(() => document.querySelector('briefkit-error-overlay')?.shadowRoot?.textContent ?? '')
+
+/** Save a file as many editors do: write a new file beside it, then rename it over the old one. */
+function renameSave(file: string, text: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`)
+  fs.writeFileSync(temp, text)
+  fs.renameSync(temp, file)
+}
+
+/** The served page's HTML once it passes `test`, or the last one fetched when 15 s pass first. */
+async function servedPage(url: string, test: (html: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    const response = await fetch(url)
+    const html = response.status === 200 ? await response.text() : `status ${response.status}`
+    if (test(html) || Date.now() > deadline) return html
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
 
 /** Read the event stream; `next(name)` resolves with the data of the next event of that name. */
 function listen(url: string): Promise<{ next: (name: string) => Promise<string>; close: () => void }> {
@@ -101,6 +120,93 @@ describe('briefkit dev in a browser', () => {
       expect((await fetch(new URL(briefPage, server.url))).status).toBe(200)
     } finally {
       stream.close()
+    }
+  })
+})
+
+describe('briefkit dev and editors\' saves', () => {
+  const site = copySite('unseen')
+  const pageUrl = () => new URL(briefPage, server.url).href
+  let server: DevServer
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([
+      startDevServer({ contentDir: site.content, outDir: site.out, port: 0, pdf: false, log: () => undefined }),
+      launchBrowser(),
+    ])
+    // Note: one page stays open through every test, as an author's would.
+    page = await browser.newPage()
+    await page.goto(pageUrl())
+    await page.waitForFunction(() => document.documentElement.dataset.briefkitDev === 'connected', { timeout: 5000 })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('dev: five rename-saves of one file, each visible in the open page', async () => {
+    const original = fs.readFileSync(argumentFile(site.content), 'utf8')
+    for (let i = 1; i <= 5; i++) {
+      const marker = `RenameSave${i}x${Date.now()}`
+      renameSave(argumentFile(site.content), `${original}\nSaved by rename, ${marker}.\n`)
+      expect(await servedPage(pageUrl(), (html) => html.includes(marker)), `save ${i}`).toContain(marker)
+      await page.waitForFunction((m) => document.body.innerText.includes(m), { timeout: 10_000 }, marker)
+    }
+  })
+
+  it('picks up a `sed -i` save, twice', async () => {
+    for (let i = 1; i <= 2; i++) {
+      const marker = `SedSave${i}x${Date.now()}`
+      execFileSync('sed', ['-i', `s/^Planting costs are modest.*$/Planting costs are modest, ${marker}./`, argumentFile(site.content)])
+      expect(await servedPage(pageUrl(), (html) => html.includes(marker)), `save ${i}`).toContain(marker)
+      await page.waitForFunction((m) => document.body.innerText.includes(m), { timeout: 10_000 }, marker)
+    }
+  })
+
+  it('picks up a deleted argument, the same argument created again, and a save of it after that', async () => {
+    const equity = path.join(site.content, 'urban-trees', 'arguments', 'c-equity.md')
+    const text = fs.readFileSync(equity, 'utf8')
+    const title = 'It helps those who need it most'
+    fs.rmSync(equity)
+    expect(await servedPage(pageUrl(), (html) => !html.includes(title))).not.toContain(title)
+    await page.waitForFunction((t) => !document.body.innerText.includes(t), { timeout: 10_000 }, title)
+    fs.writeFileSync(equity, text)
+    expect(await servedPage(pageUrl(), (html) => html.includes(title))).toContain(title)
+    await page.waitForFunction((t) => document.body.innerText.includes(t), { timeout: 10_000 }, title)
+    renameSave(equity, text.replace('Shade follows income', 'Shade follows income, RecreatedAndSaved'))
+    expect(await servedPage(pageUrl(), (html) => html.includes('RecreatedAndSaved'))).toContain('RecreatedAndSaved')
+  })
+
+  it('picks up a new brief folder, and saves in it', async () => {
+    const staged = path.join(site.root, 'park-benches')
+    fs.cpSync(path.join(site.content, 'urban-trees'), staged, { recursive: true })
+    const brief = path.join(staged, 'brief.md')
+    fs.writeFileSync(brief, fs.readFileSync(brief, 'utf8').replace('title: Shade Before Air Conditioning', 'title: Benches In Every Park'))
+    // Note: a brief folder that appears at once, as `mv` or a git checkout makes it.
+    fs.renameSync(staged, path.join(site.content, 'park-benches'))
+    const benches = new URL('en/park-benches/', server.url).href
+    expect(await servedPage(benches, (html) => html.includes('Benches In Every Park'))).toContain('Benches In Every Park')
+    expect(await servedPage(new URL('en/', server.url).href, (html) => html.includes('park-benches'))).toContain('park-benches')
+    const argument = path.join(site.content, 'park-benches', 'arguments', 'b-cost.md')
+    for (let i = 1; i <= 2; i++) {
+      renameSave(argument, `${fs.readFileSync(argument, 'utf8')}\nBenches saved ${i}, NewBriefSave${i}.\n`)
+      expect(await servedPage(benches, (html) => html.includes(`NewBriefSave${i}`))).toContain(`NewBriefSave${i}`)
+    }
+  })
+
+  it('shows an error a save introduced, and clears it once the next save fixes it', async () => {
+    const good = fs.readFileSync(argumentFile(site.content), 'utf8')
+    for (let i = 1; i <= 2; i++) {
+      renameSave(argumentFile(site.content), `${good}\nBroken by save ${i} [@nosuchkey${i}].\n`)
+      await page.waitForFunction((k) => document.querySelector('briefkit-error-overlay')?.shadowRoot?.textContent?.includes(k), { timeout: 10_000 }, `nosuchkey${i}`)
+      expect(await overlayText(page)).toMatch(new RegExp(`b-cost\\.md:\\d+:\\d+: error: Unknown citation key \`nosuchkey${i}\``))
+      const marker = `FixedBySave${i}`
+      renameSave(argumentFile(site.content), `${good}\nFixed by save ${i}, ${marker}.\n`)
+      await page.waitForFunction((m) => document.body.innerText.includes(m), { timeout: 10_000 }, marker)
+      expect(await page.$('briefkit-error-overlay')).toBeNull()
+      expect(await servedPage(pageUrl(), (html) => html.includes(marker))).toContain(marker)
     }
   })
 })
