@@ -88,7 +88,7 @@ export async function printBriefs(
       })
       cache?.writeJson('layout', layout, [...pages])
       const file = path.join(staging, pdfPath(brief))
-      if (cache) await reuseFile(cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file)), file)
+      if (cache) cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file))
       options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`, 'done')
     })
     await Promise.all(tasks)
