@@ -1,6 +1,9 @@
-/** A CSS string literal, safe inside a `<style>` element: `"…"` with quotes, backslashes, newlines and `<` escaped. */
+/**
+ * A CSS string literal, safe inside a `<style>` element: `"…"` with quotes, backslashes, `<` and
+ * every control character escaped (CSS reads a form feed as a newline, which ends a string).
+ */
 export function cssString(value: string): string {
-  return `"${value.replace(/["\\<\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16).toUpperCase()} `)}"`
+  return `"${value.replace(/["\\<\u0000-\u001f\u007f]/g, (c) => `\\${c.charCodeAt(0).toString(16).toUpperCase()} `)}"`
 }
 
 /** CSS `content` for a page label such as `Page {n} of {total}`: strings joined with page counters. */
