@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { Cite, plugins } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
@@ -7,6 +6,7 @@ import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { reportError } from '../reporting/messages.ts'
+import { isPresent, readInside } from './confined.ts'
 import { cslItemProblem } from './csl-item.ts'
 import { parseYaml } from './yaml.ts'
 
@@ -30,21 +30,18 @@ const babelToBcp47: Record<string, string> = {
 /** Find the bibliography file of a brief: the one named in front matter, else `references.*` in the brief's root. */
 export function findBibliography(rootDir: string, briefDir: string, named: string | undefined): string | undefined {
   if (named) return path.resolve(briefDir, named)
-  return defaultNames.map((name) => path.join(rootDir, name)).find((p) => fs.existsSync(p))
+  return defaultNames.map((name) => path.join(rootDir, name)).find(isPresent)
 }
 
-/** Read BibTeX/BibLaTeX, CSL-JSON or CSL-YAML into CSL items. Problems are messages on the returned file. */
-export function loadBibliography(filePath: string | undefined): Bibliography {
+/**
+ * Read BibTeX/BibLaTeX, CSL-JSON or CSL-YAML into CSL items; the file must be inside `root` (the
+ * content folder) once symlinks are resolved. Problems are messages on the returned file.
+ */
+export function loadBibliography(filePath: string | undefined, root = path.dirname(filePath ?? '.')): Bibliography {
   if (!filePath) return { file: undefined, items: new Map(), pointOf: () => ({ line: 1, column: 1 }) }
   const file = new VFile({ path: filePath })
   const items = new Map<string, CslItem>()
-  let text = ''
-  try {
-    text = fs.readFileSync(filePath, 'utf8')
-  } catch {
-    reportError(file, `Cannot read bibliography \`${path.basename(filePath)}\``, undefined, 'unreadable-file',
-      'Check the `bibliography:` path in brief.md; it is relative to brief.md.')
-  }
+  const text = readInside(file, root, `Bibliography \`${path.basename(filePath)}\``) ? String(file.value) : ''
   file.value = text
   const place = location(text)
   const offsets = keyOffsets(text, path.extname(filePath))
