@@ -2,6 +2,7 @@ import type { Root } from 'mdast'
 import { VFile } from 'vfile'
 import type { z } from 'zod'
 import { parseMarkdown } from '../pipeline/markdown.ts'
+import { reportParseProblems } from '../pipeline/limits.ts'
 import { reportError } from '../reporting/messages.ts'
 import { readInside } from './confined.ts'
 import { parseYaml, validateYaml, type LocatedYaml } from './yaml.ts'
@@ -29,6 +30,7 @@ export function readMarkdown<T extends z.ZodType>(file: VFile, schema: T, what: 
     return undefined
   }
   const tree = parse(file)
+  reportParseProblems(tree, file)
   const [first] = tree.children
   if (first?.type !== 'yaml') {
     reportError(file, `${what} has no front matter`, undefined, 'missing-front-matter',

@@ -15,6 +15,7 @@ import { BriefkitError } from '../reporting/errors.ts'
 import { hasErrors, reportError, reportWarning } from '../reporting/messages.ts'
 import type { Asset } from './data.ts'
 import { markdownToHtml, parseMarkdown, transformMarkdown } from './markdown.ts'
+import { reportParseProblems } from './limits.ts'
 import { briefPagePath } from './paths.ts'
 import { plainText } from './plain-text.ts'
 import { reportUnknown } from '../plugins/remark-citations.ts'
@@ -101,7 +102,9 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { labe
   const fragment = (owner: FrontMatterDoc, yamlPath: PropertyKey[], text: string, idPrefix: string): Unit => {
     const file = new VFile({ path: owner.file.path, value: text })
     file.data.yamlPoint = owner.yaml.pointAt(yamlPath)
-    return { file, tree: parseMarkdown(file), idPrefix, owner: owner.file }
+    const tree = parseMarkdown(file)
+    reportParseProblems(tree, file)
+    return { file, tree, idPrefix, owner: owner.file }
   }
   const whole = (doc: { file: VFile; tree: Root }, idPrefix: string): Unit => ({ ...doc, idPrefix, owner: undefined })
 
