@@ -31,7 +31,7 @@ export function remarkRawHtml(options: Options = {}) {
   return function transform(tree: Root, file: VFile): void {
     const open: string[] = []
     let tooDeep = false
-    visit(tree, 'html', (node: Html) => {
+    visit(tree, 'html', (node: Html, index, parent) => {
       const pattern = new RegExp(tagPattern)
       for (let match = pattern.exec(node.value); match; match = pattern.exec(node.value)) {
         const [, closing, rawName, selfClose] = match
@@ -45,11 +45,14 @@ export function remarkRawHtml(options: Options = {}) {
         if (rawTextElements.has(name)) {
           // Note: closed within its own HTML block it is harmless (sanitizing drops it); left open, it eats what follows.
           const end = name === 'plaintext' ? -1 : node.value.toLowerCase().indexOf(`</${name}`, pattern.lastIndex)
-          if (end === -1) {
+          // Note: in a paragraph, each tag is an HTML node of its own: the end tag may follow in a later one.
+          const later = parent && index !== undefined && end === -1 && name !== 'plaintext' ? parent.children.slice(index + 1) : []
+          if (end === -1 && !later.some((n) => n.type === 'html' && n.value.toLowerCase().includes(`</${name}`))) {
             reportError(file, name === 'plaintext' ? 'HTML element `<plaintext>` is not allowed in a brief' : `HTML element \`<${name}>\` is not closed in its own HTML block`, node.position, 'raw-text-element',
               `Everything after \`<${name}>\` would be read as plain text, citations included; remove it, or put HTML to show in a code block.`)
             return
           }
+          if (end === -1) return
           pattern.lastIndex = end
           continue
         }
