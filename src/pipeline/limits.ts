@@ -16,12 +16,21 @@ export const maxLineLength = 20_000
  */
 export const maxDepth = 100
 
+/**
+ * How much work the inline parser may be given in one file, in the units of
+ * `blankIntricateParagraphs`. Emphasis runs (`*`, `_`, `~`) and link ends (`]`) each cost the
+ * parser a walk through, or a splice of, their paragraph's events, so a paragraph full of them
+ * costs the square of its length. 3·10⁸ is a few seconds of parsing at worst; a megabyte of prose
+ * in paragraphs of ordinary length costs well under a tenth of it.
+ */
+export const maxInlineCost = 300_000_000
+
 /** A problem found while parsing, kept on the tree so that a cached tree still carries it. */
 export interface ParseProblem {
   reason: string
   line: number
   column: number
-  ruleId: 'line-too-long' | 'nesting-too-deep'
+  ruleId: 'line-too-long' | 'nesting-too-deep' | 'paragraph-too-intricate'
   hint: string
 }
 
@@ -61,6 +70,64 @@ export function blankLongLines(text: string): { text: string; problems: ParsePro
     line++
   }
   return { text: problems.length > 0 ? result : text, problems }
+}
+
+/**
+ * Blank out paragraphs (runs of non-blank lines) once the file's inline parsing would cost more
+ * than `maxInlineCost`: an upper bound on the steps the parser's backward walks take, counted in
+ * one pass. Offsets and line numbers keep their places. Returns the text and a problem per paragraph.
+ */
+export function blankIntricateParagraphs(text: string): { text: string; problems: ParseProblem[] } {
+  const problems: ParseProblem[] = []
+  const blanked: Array<[number, number]> = []
+  let total = 0
+  let start = 0
+  let line = 1
+  let startLine = 1
+  let marks = 0
+  let lineHasText = false
+  const endParagraph = (end: number) => {
+    const cost = marks * (end - start)
+    if (total + cost <= maxInlineCost) {
+      total += cost
+      return
+    }
+    blanked.push([start, end])
+    problems.push({
+      reason: `This paragraph is too intricate to parse in time (${marks} emphasis marks and link ends in ${end - start} characters)`,
+      line: startLine, column: 1, ruleId: 'paragraph-too-intricate',
+      hint: 'Split it into paragraphs with blank lines, or write a literal `*`, `_`, `~` or `]` as `\\*`, `\\_`, `\\~`, `\\]`.',
+    })
+  }
+  let lineStart = 0
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 10
+    if (code === 10) {
+      line++
+      // Note: a `---` line (the front matter's fences, a rule) ends a paragraph as a blank line does.
+      const fence = i - lineStart <= 5 && text.slice(lineStart, i).trim() === '---'
+      lineStart = i + 1
+      if (!lineHasText || fence || i === text.length) {
+        if (marks > 0) endParagraph(i)
+        start = i + 1
+        startLine = line
+        marks = 0
+      }
+      lineHasText = false
+      continue
+    }
+    if (code !== 32 && code !== 9 && code !== 13) lineHasText = true
+    // Note: a run of one marker (`**`) is one mark.
+    if (code === 93 || ((code === 42 || code === 95 || code === 126) && text.charCodeAt(i - 1) !== code)) marks++
+  }
+  if (blanked.length === 0) return { text, problems }
+  let result = ''
+  let at = 0
+  for (const [from, to] of blanked) {
+    result += text.slice(at, from) + text.slice(from, to).replace(/[^\n]/g, ' ')
+    at = to
+  }
+  return { text: result + text.slice(at), problems }
 }
 
 /**
