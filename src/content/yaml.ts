@@ -27,7 +27,9 @@ export function parseYaml(text: string, file: VFile, startLine = 1): LocatedYaml
     return { line: line + startLine - 1, column: col }
   }
   for (const error of doc.errors) {
-    const reason = error.message.split('\n')[0] ?? 'invalid YAML'
+    const line = error.message.split('\n')[0] ?? 'invalid YAML'
+    // Note: the yaml package quotes the offending text, which may be a whole pasted line.
+    const reason = line.length > 200 ? `${line.slice(0, 200)}…` : line
     reportError(file, `Invalid YAML: ${reason}`, toPoint(error.pos[0]), 'invalid-yaml',
       'Check indentation and quoting; values containing `: ` or starting with `[`, `{` or `@` need quotes.')
   }
