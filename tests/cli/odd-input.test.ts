@@ -106,6 +106,15 @@ const oddInputs: Array<[string, (site: Site) => void, RegExp]> = [
     /b-cost\.md:8:1: error: HTML element `<textarea>` is not closed in its own HTML block \[raw-text-element\]/],
   ['an unclosed inline <xmp>', (s) => append(argument(s), '\nA <xmp> [@khan2021shade]\n'),
     /b-cost\.md:8:3: error: HTML element `<xmp>` is not closed in its own HTML block \[raw-text-element\]/],
+  // Citations that cannot be rendered (found by fuzzing: F4, F6, F7, F8)
+  ['a citation in a title or a tag (fuzz F4)', (s) => { edit(brief(s), /^title: .*$/m, 'title: "Shade [@smith2020heat]"'); edit(argument(s), 'title: It costs little', 'title: Costs [@khan2021shade]') },
+    /b-cost\.md:3:8: error: A citation in `title` is not rendered \[citation-in-title\][\s\S]*brief\.md:2:8: error: A citation in `title` is not rendered \[citation-in-title\]/],
+  ['a malformed citation (fuzz F6)', (s) => append(argument(s), '\nBad [@] and [@ khan2021shade] and [@@khan2021shade], but \\[@x] and [mail a@b.org] are text.\n'),
+    /b-cost\.md:8:5: error: Malformed citation `\[@\]` \[malformed-citation\][\s\S]*b-cost\.md:8:13: error: Malformed citation `\[@ khan2021shade\]`[\s\S]*b-cost\.md:8:35: error: Malformed citation `\[@@khan2021shade\]`/],
+  ['a citation inside an HTML block (fuzz F7)', (s) => append(argument(s), '\n<p>[@khan2021shade]</p>\n'),
+    /b-cost\.md:8:1: error: A citation inside an HTML block is not rendered \[citation-in-html\]/],
+  ['a citation inside a link\'s text (fuzz F8)', (s) => append(argument(s), '\n[x [@khan2021shade]](https://example.org)\n'),
+    /b-cost\.md:8:4: error: Citation `\[@khan2021shade\]` inside a link's text is not rendered \[citation-in-link\]/],
   // site.yaml
   ['a javascript: baseUrl', (s) => edit(path.join(s.content, 'site.yaml'), /^baseUrl: .*$/m, 'baseUrl: "javascript:alert(1)//"'),
     /site\.yaml:2:10: error: Invalid `baseUrl` in site\.yaml: expected an http:\/\/ or https:\/\/ address \[invalid-field\]/],
