@@ -46,14 +46,14 @@ export function lintText(config: Pick<ResolvedConfig, 'lint'>, unit: LintUnit): 
       'Describe the image in the brackets: ![what it shows](path). Screen readers read it, and it shows when the image cannot.')
   })
   visit(unit.tree, 'text', (node) => {
-    const firstBreak = node.value.indexOf('\n')
+    const pointAt = pointer(node.position?.start, node.value)
     for (const match of node.value.matchAll(latinNextToHan)) {
-      const place = pointIn(node.position?.start, firstBreak, (match.index ?? 0) + 1)
+      const place = pointAt((match.index ?? 0) + 1)
       lint(config, unit.file, 'cjk-spacing', `No space between Chinese and Latin text or a number: \`${match[0]}\``, place,
         'Put a space between Chinese and Latin words or numbers (“使用 PoW 的”, “约 138 太瓦时”); numbers before a measure word (2021年, 49号) need none.')
     }
     for (const match of node.value.matchAll(/\p{Script=Han}([,.;:!?])\p{Script=Han}/gu)) {
-      const place = pointIn(node.position?.start, firstBreak, (match.index ?? 0) + 1)
+      const place = pointAt((match.index ?? 0) + 1)
       lint(config, unit.file, 'cjk-punctuation', `Half-width \`${match[1]}\` between Chinese characters`, place,
         `Use the full-width form (${fullWidth[match[1] ?? ''] ?? ''}) in Chinese text.`)
     }
@@ -66,9 +66,23 @@ export function lintText(config: Pick<ResolvedConfig, 'lint'>, unit: LintUnit): 
 const measure = '年月日号個个倍万亿元次人家台天时分秒岁项条种位名篇页章节期版届级层座所'
 const latinNextToHan = new RegExp(`\\p{Script=Han}[A-Za-z]+|(?<![A-Za-z])[A-Za-z]+\\p{Script=Han}|\\p{Script=Han}\\d|\\d(?=\\p{Script=Han})(?![${measure}])`, 'gu')
 
-/** The point `offset` characters into a text node, when it is still on the node's first line (`firstBreak`: index of its first line break, or -1). */
-function pointIn(start: Point | undefined, firstBreak: number, offset: number): Point | undefined {
-  return start && (firstBreak === -1 || offset <= firstBreak) ? { line: start.line, column: start.column + offset } : start
+/**
+ * The point `offset` characters into a text node, for offsets asked in increasing order (each
+ * regex pass starts again): newlines are counted once, so a long node costs one pass, not one per finding.
+ * Note: on a later line of a paragraph inside a list or quote, the column leaves out the indent.
+ */
+function pointer(start: Point | undefined, text: string): (offset: number) => Point | undefined {
+  let line = 0
+  let lineStart = 0
+  let scanned = 0
+  return (offset) => {
+    if (!start) return undefined
+    if (offset < scanned) [line, lineStart, scanned] = [0, 0, 0]
+    for (; scanned < offset; scanned++) {
+      if (text.charCodeAt(scanned) === 10) [line, lineStart] = [line + 1, scanned + 1]
+    }
+    return line === 0 ? { line: start.line, column: start.column + offset } : { line: start.line + line, column: offset - lineStart + 1 }
+  }
 }
 
 const fullWidth: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '!': '！', '?': '？' }
