@@ -18,7 +18,7 @@ export const maxDepth = 100
 
 /**
  * How much work the inline parser may be given in one file, in the units of
- * `blankIntricateParagraphs`. Emphasis runs (`*`, `_`, `~`) and link ends (`]`) each cost the
+ * `blankIntricateParagraphs`. Emphasis runs (`*`, `_`, `~`) and brackets (`[`, `]`) each cost the
  * parser a walk through, or a splice of, their paragraph's events, so a paragraph full of them
  * costs the square of its length. 3·10⁸ is a few seconds of parsing at worst; a megabyte of prose
  * in paragraphs of ordinary length costs well under a tenth of it.
@@ -94,9 +94,9 @@ export function blankIntricateParagraphs(text: string): { text: string; problems
     }
     blanked.push([start, end])
     problems.push({
-      reason: `This paragraph is too intricate to parse in time (${marks} emphasis marks and link ends in ${end - start} characters)`,
+      reason: `This paragraph is too intricate to parse in time (${marks} emphasis marks and brackets in ${end - start} characters)`,
       line: startLine, column: 1, ruleId: 'paragraph-too-intricate',
-      hint: 'Split it into paragraphs with blank lines, or write a literal `*`, `_`, `~` or `]` as `\\*`, `\\_`, `\\~`, `\\]`.',
+      hint: 'Split it into paragraphs with blank lines, or write a literal `*`, `_`, `~`, `[` or `]` with a backslash before it.',
     })
   }
   let lineStart = 0
@@ -117,8 +117,8 @@ export function blankIntricateParagraphs(text: string): { text: string; problems
       continue
     }
     if (code !== 32 && code !== 9 && code !== 13) lineHasText = true
-    // Note: a run of one marker (`**`) is one mark.
-    if (code === 93 || ((code === 42 || code === 95 || code === 126) && text.charCodeAt(i - 1) !== code)) marks++
+    // Note: a run of one marker (`**`) is one mark; so is each `[` and `]`.
+    if (code === 91 || code === 93 || ((code === 42 || code === 95 || code === 126) && text.charCodeAt(i - 1) !== code)) marks++
   }
   if (blanked.length === 0) return { text, problems }
   let result = ''
@@ -128,6 +128,66 @@ export function blankIntricateParagraphs(text: string): { text: string; problems
     at = to
   }
   return { text: result + text.slice(at), problems }
+}
+
+/**
+ * How many `:::name` blocks may be open at once. Each line inside them costs the parser more the
+ * deeper they are (500 left open took seconds, 3,000 over a minute); callouts nest a level or two.
+ */
+export const maxDirectiveDepth = 10
+
+/**
+ * Stop the text before the first line that would open containers past the limits: parsing itself
+ * recurses (an ordered list 3,000 deep overflows the stack) or slows down with depth (unclosed
+ * `:::name` blocks, one per line, nest). Counted per line from its leading markers (`>`, `-`,
+ * `1.`), its indent (two columns a level) and the `:::` blocks still open, in one pass; an
+ * overestimate is harmless at these limits. Returns the text to parse and a problem at that line.
+ */
+export function cutDeepContainers(text: string): { text: string; problems: ParseProblem[] } {
+  let directives = 0
+  let line = 0
+  for (let start = 0; start <= text.length; ) {
+    line++
+    const newline = text.indexOf('\n', start)
+    const end = newline === -1 ? text.length : newline
+    let i = start
+    let levels = 0
+    for (;;) {
+      let width = 0
+      for (; i < end && (text[i] === ' ' || text[i] === '\t'); i++) width += text[i] === '\t' ? 4 : 1
+      levels += Math.floor(width / 2)
+      const code = text[i]
+      if (code === '>' || ((code === '-' || code === '*' || code === '+') && /[ \t]/.test(text[i + 1] ?? ''))) {
+        levels++
+        i++
+        continue
+      }
+      const ordered = /^\d{1,9}[.)][ \t]/.exec(text.slice(i, Math.min(end, i + 11)))
+      if (!ordered) break
+      levels++
+      i += ordered[0].length - 1
+    }
+    const fence = /^:{3,}(\S?)/.exec(text.slice(i, Math.min(end, i + 8)))
+    const opens = fence !== null && fence[1] !== ''
+    if (opens) directives++
+    else if (fence) directives = Math.max(0, directives - 1)
+    if (levels + directives > maxDepth || directives > maxDirectiveDepth) {
+      // Note: the rest is left out, not blanked: blank lines inside deep containers are what is slow.
+      return {
+        text: text.slice(0, start),
+        problems: [{
+          reason: directives > maxDirectiveDepth ? `More than ${maxDirectiveDepth} \`:::\` blocks are open here` : `Blocks nest more than ${maxDepth} levels deep here`,
+          line, column: 1, ruleId: 'nesting-too-deep',
+          hint: directives > maxDirectiveDepth
+            ? 'Close each `:::name` block with a `:::` line; blocks nest a level or two at most.'
+            : 'Lists in lists and quotes in quotes go a few levels deep at most; check for a run of `>` or `-` at the start of a line.',
+        }],
+      }
+    }
+    if (newline === -1) break
+    start = newline + 1
+  }
+  return { text, problems: [] }
 }
 
 /**

@@ -22,7 +22,7 @@ import { remarkComments } from '../plugins/remark-comments.ts'
 import { remarkRawHtml } from '../plugins/remark-raw-html.ts'
 import { remarkImages } from '../plugins/remark-images.ts'
 import { rehypeUnwrapParagraph } from '../plugins/rehype-unwrap-paragraph.ts'
-import { blankIntricateParagraphs, blankLongLines, cutDeepNesting } from './limits.ts'
+import { cutDeepContainers, blankIntricateParagraphs, blankLongLines, cutDeepNesting } from './limits.ts'
 import { contentSchema } from './sanitize.ts'
 
 /**
@@ -38,16 +38,18 @@ const parser = unified()
 
 /**
  * Parse one markdown file into mdast. Never throws on content: lines over `maxLineLength`, and
- * paragraphs once the file's inline parsing would take too long, are parsed as blank; blocks below `maxDepth` levels cut off, each a problem on `tree.data`
+ * paragraphs once the file's inline parsing would take too long, are parsed as blank; the text
+ * stops before a line opening containers past the limits; blocks below `maxDepth` levels cut off, each a problem on `tree.data`
  * (see `reportParseProblems`), so that nothing slow or recursive ever meets them.
  */
 export function parseMarkdown(file: VFile): MdastRoot {
   const long = blankLongLines(String(file.value ?? ''))
-  const intricate = blankIntricateParagraphs(long.text)
-  const problems = [...long.problems, ...intricate.problems]
+  const deep = cutDeepContainers(long.text)
+  const intricate = blankIntricateParagraphs(deep.text)
+  const problems = [...long.problems, ...deep.problems, ...intricate.problems]
   const tree = parser.parse(intricate.text)
   const cut = cutDeepNesting(tree)
-  if (cut) problems.push(cut)
+  if (cut && deep.problems.length === 0) problems.push(cut)
   if (problems.length > 0) tree.data = { ...tree.data, parseProblems: problems }
   return tree
 }

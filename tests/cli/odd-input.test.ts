@@ -75,6 +75,12 @@ const oddInputs: Array<[string, (site: Site) => void, RegExp]> = [
     /b-cost\.md:8:\d+: error: Blocks nest more than 100 levels deep here \[nesting-too-deep\]/],
   ['quotes nested 2,000 deep in the summary', (s) => edit(brief(s), /^summary: (.*)$/m, `summary: "${'>'.repeat(2000)} $1"`),
     /brief\.md:10:10: error: Blocks nest more than 100 levels deep here \[nesting-too-deep\]/],
+  ['an ordered list nested 3,000 deep on one line (fuzz F9)', (s) => append(argument(s), `\n${'1. '.repeat(3000)}x\n`),
+    /b-cost\.md:8:1: error: Blocks nest more than 100 levels deep here \[nesting-too-deep\]/],
+  ['`:::a` blocks left open, one a line (fuzz F10)', (s) => append(argument(s), `\n${':::a\n'.repeat(3000)}`),
+    /b-cost\.md:18:1: error: More than 10 `:::` blocks are open here \[nesting-too-deep\]\n  hint: Close each `:::name` block/],
+  ['`[@x` repeated in one paragraph (fuzz F11)', (s) => append(argument(s), `\n${`${'[@x'.repeat(6000)}\n`.repeat(20)}`),
+    /b-cost\.md:8:1: error: This paragraph is too intricate to parse in time.*\[paragraph-too-intricate\]/],
   ['HTML elements nested 3,000 deep', (s) => append(argument(s), `\n${'<div>'.repeat(3000)}x\n`),
     /b-cost\.md:8:1: error: HTML elements nest more than 100 levels deep here \[nesting-too-deep\]/],
   // Arguments folder

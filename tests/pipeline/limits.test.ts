@@ -2,7 +2,7 @@ import type { Root } from 'mdast'
 import type { Node, Parent } from 'unist'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { blankIntricateParagraphs, blankLongLines, cutDeepNesting, maxDepth, reportParseProblems } from '../../src/pipeline/limits.ts'
+import { blankIntricateParagraphs, blankLongLines, cutDeepContainers, cutDeepNesting, maxDepth, reportParseProblems } from '../../src/pipeline/limits.ts'
 import { parseMarkdown } from '../../src/pipeline/markdown.ts'
 
 /** The depth of a tree, counted without recursion. */
@@ -77,5 +77,23 @@ describe('parseMarkdown on deep nesting (stack overflow in the build cache\'s JS
     const file = new VFile({ path: 'x.md' })
     reportParseProblems(cached, file)
     expect(file.messages).toMatchObject([{ line: 1, ruleId: 'nesting-too-deep', fatal: true }])
+  })
+})
+
+describe('cutDeepContainers', () => {
+  it.each([
+    ['an ordered list 3,000 deep on one line, which overflowed the parser\'s stack (fuzz F9)', `a\n\n${'1. '.repeat(3000)}x\nb\n`, 3],
+    ['quotes with spaces', `${'> '.repeat(101)}x\n`, 1],
+    ['a list nested by indent', Array.from({ length: 120 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'), 101],
+    ['`:::a` blocks left open, which slowed parsing past a minute (fuzz F10)', ':::a\n'.repeat(3000), 11],
+  ])('stops before the line: %s', (_name, text, line) => {
+    const result = cutDeepContainers(text)
+    expect(result.problems).toMatchObject([{ line, column: 1, ruleId: 'nesting-too-deep' }])
+    expect(result.text).toBe(text.split('\n').slice(0, line - 1).map((l) => `${l}\n`).join(''))
+  })
+
+  it('passes closed blocks, a few levels of lists and quotes, and a thematic break', () => {
+    const text = `${':::note\nA\n:::\n'.repeat(50)}- a\n  - b\n    - c\n\n> > quote\n\n* * *\n`
+    expect(cutDeepContainers(text)).toEqual({ text, problems: [] })
   })
 })
