@@ -5,6 +5,7 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { reportError, reportWarning } from '../reporting/messages.ts'
+import { withinCap } from './cap.ts'
 
 /** How loudly a lint rule speaks: set per rule under `lint:` in site.yaml. */
 export type LintLevel = 'off' | 'warn' | 'error'
@@ -27,7 +28,7 @@ export type LintRule = keyof typeof lintDefaults
 /** Report a lint finding at the level site.yaml sets for its rule (nothing when `off`). */
 export function lint(config: Pick<ResolvedConfig, 'lint'>, file: VFile, rule: LintRule, reason: string, place: Point | undefined, hint?: string): void {
   const level = config.lint[rule] ?? lintDefaults[rule]
-  if (level === 'off') return
+  if (level === 'off' || !withinCap(file, rule, place)) return
   const report = level === 'error' ? reportError : reportWarning
   report(file, reason, place, rule, hint)
 }

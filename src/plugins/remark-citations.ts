@@ -6,6 +6,7 @@ import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import type { CitationCluster } from '../citations/model.ts'
 import { findCitations, findMalformedCitations } from '../citations/syntax.ts'
+import { withinCap } from '../lint/cap.ts'
 import { reportError } from '../reporting/messages.ts'
 
 /** Options of remarkCitations. */
@@ -56,7 +57,7 @@ export function remarkCitations(options: Options = {}) {
       for (const bad of findMalformedCitations(node.value)) {
         const text = node.value.slice(bad.start, bad.end)
         const point = pointAt(text, bad.start)
-        if (point) {
+        if (point && withinCap(file, 'malformed-citation', point)) {
           reportError(file, `Malformed citation \`${text}\``, point, 'malformed-citation',
             'Write a citation as `[@key]`, `[@key, p. 3]` or `[see @a; @b]`; write `\\[@` for a literal bracket and at sign.')
         }
@@ -128,6 +129,7 @@ function placeholder(index: number, text: string): PhrasingContent {
 
 /** Report a key that is not in the bibliography, with the closest key as a hint. */
 export function reportUnknown(file: VFile, key: string, keys: ReadonlySet<string>, point: Point | undefined): void {
+  if (!withinCap(file, 'unknown-citation', point)) return
   const candidates = [...keys]
   const nearest = candidates.length > 0 ? closest(key, candidates) : undefined
   const close = nearest !== undefined && distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3))
