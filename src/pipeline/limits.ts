@@ -167,6 +167,8 @@ export function cutDeepContainers(text: string): { text: string; problems: Parse
       levels++
       i += ordered[0].length - 1
     }
+    // Note: a line of only spaces (or one a long line became) opens nothing.
+    if (i === end && text.slice(start, end).trim() === '') levels = 0
     const fence = /^:{3,}(\S?)/.exec(text.slice(i, Math.min(end, i + 8)))
     const opens = fence !== null && fence[1] !== ''
     if (opens) directives++

@@ -97,3 +97,10 @@ describe('cutDeepContainers', () => {
     expect(cutDeepContainers(text)).toEqual({ text, problems: [] })
   })
 })
+
+describe('parseMarkdown on a long line', () => {
+  it('reports the line as too long, and nothing else about it', () => {
+    const tree = parseMarkdown(new VFile({ value: `a\n\n${'x'.repeat(1_000_000)}\n\n   \n${' '.repeat(500)}\nb\n` }))
+    expect(tree.data?.parseProblems?.map((p) => `${p.line} ${p.ruleId}`)).toEqual(['3 line-too-long'])
+  })
+})
