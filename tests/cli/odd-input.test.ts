@@ -155,6 +155,21 @@ describe('briefkit build on odd input', () => {
   })
 })
 
+describe('briefkit build after an image becomes a symlink', () => {
+  it('never copies the secret from a brief the cache holds (the cached brief kept the old path)', async () => {
+    const site = copySite('unseen')
+    expect((await runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])).code).toBe(0)
+    const before = snapshot(site.out)
+    const image = path.join(briefDir(site), 'figures', 'heat.svg')
+    fs.rmSync(image)
+    fs.symlinkSync('/etc/passwd', image)
+    const result = await runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/brief\.md:25:1: error: Image `figures\/heat\.svg` is outside the content folder \[image-outside-content\]/)
+    expect(snapshot(site.out)).toEqual(before)
+  })
+})
+
 describe('briefkit build on odd input that is fine', () => {
   it('follows a brief folder that is a link to a folder inside the content folder', async () => {
     const site = copySite('unseen')
