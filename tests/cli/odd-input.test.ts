@@ -68,6 +68,11 @@ const oddInputs: Array<[string, (site: Site) => void, RegExp]> = [
     /references\.bib:1:1: error: Bibliography `references\.bib` is outside the content folder \(through a symlink or `\.\.`\) \[file-outside-content\]/],
   ['a bibliography path that leaves the content folder', (s) => edit(brief(s), 'lang: en', 'lang: en\nbibliography: ../../../../../../etc/passwd'),
     /brief\.md:10:15: error: Bibliography `\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd` is outside the content folder \[file-outside-content\]/],
+  // Citation styles named by path
+  ...([['that is not CSL', (f: string) => fs.writeFileSync(f, 'not xml')], ['that is a folder', (f: string) => fs.mkdirSync(f)], ['that is a FIFO', mkfifo]] as const).map(([what, make]): [string, (site: Site) => void, RegExp] => [
+    `a \`csl:\` file ${what}`, (s) => { make(path.join(briefDir(s), 'own.csl')); edit(brief(s), 'lang: en', 'lang: en\ncsl: own.csl') },
+    /brief\.md:10:6: error: Unknown citation style `own\.csl` \[unknown-style\]/,
+  ]),
   // Nesting
   ['a list nested 1,000 deep', (s) => append(brief(s), `\n${'- '.repeat(1000)}x\n`),
     /brief\.md:27:\d+: error: Blocks nest more than 100 levels deep here \[nesting-too-deep\]\n  hint: /],
