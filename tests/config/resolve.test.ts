@@ -41,5 +41,10 @@ describe('loadConfig', () => {
     expect(file.messages).toMatchObject([{ line: 2, column: 10, ruleId: 'invalid-field', fatal: true }])
     expect(file.messages[0]?.reason).toMatch(/expected an http:\/\/ or https:\/\/ address/)
   })
-})
 
+  it('reports a `cslStyles:` that is a file, not a folder, at its field', () => {
+    const { config, file } = loadConfig(contentWith('title: T\nbaseUrl: https://x.example/\ncslStyles: site.yaml\n'))
+    expect(config).toBeUndefined()
+    expect(file.messages).toMatchObject([{ line: 3, column: 12, ruleId: 'unknown-style' }])
+  })
+})
