@@ -106,7 +106,7 @@ export function validateYaml<T extends z.ZodType>(
       ? `Missing required field \`${field}\` in ${what}`
       : `Invalid \`${field || 'front matter'}\` in ${what}: ${issue.message}`
     reportError(file, reason, yaml.pointAt(issue.path), missing ? 'missing-field' : 'invalid-field',
-      missing ? `Add \`${field}:\` to ${what}; the README lists every field.` : undefined)
+      missing ? `Add \`${field}:\` to ${what}; the README lists every field.` : 'The README lists every field and the form of its value.')
   }
   return undefined
 }

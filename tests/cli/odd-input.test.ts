@@ -41,7 +41,7 @@ const oddInputs: Array<[string, (site: Site) => void, RegExp]> = [
     /refs\.yaml:\d+:\d+: error: Invalid YAML: aliases repeat/],
   // Dates
   ['an impossible month and day', (s) => edit(brief(s), 'date: 2025-06-01', 'date: 2025-13-45'),
-    /brief\.md:8:7: error: Invalid `date` in brief\.md: no such day in the calendar \[invalid-field\]/],
+    /brief\.md:8:7: error: Invalid `date` in brief\.md: no such day in the calendar \[invalid-field\]\n  hint: /],
   ['30 February', (s) => edit(brief(s), 'date: 2025-06-01', 'date: 2025-02-30'),
     /brief\.md:8:7: error: Invalid `date` in brief\.md: no such day in the calendar \[invalid-field\]/],
   // Images
