@@ -1,9 +1,9 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { readLocale } from '../citations/styles.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { BriefSource } from '../content/load-brief.ts'
+import { resolveInside } from '../content/confined.ts'
 import { briefStyle, compileBrief, type CompiledBrief, type CompileOptions } from '../pipeline/compile-brief.ts'
 import { cacheKey, type BuildCache } from './cache.ts'
 
@@ -40,7 +40,8 @@ export function compileCached(
   if (!cache) return { brief: compileBrief(source, config, options), cached: false }
   const key = briefKey(source, files, config, siteFile, options)
   const hit = cache.readJson('briefs', key, isEntry)
-  if (hit && hit.brief.assets.every((asset) => fs.existsSync(asset.from))) {
+  // Note: an image is reused only while its path still leads to itself inside the content folder (not since replaced by a symlink).
+  if (hit && hit.brief.assets.every((asset) => { const now = resolveInside(config.contentDir, asset.from); return now.ok && now.path === asset.from })) {
     for (const m of hit.messages) tell(files, m)
     return { brief: hit.brief, cached: true }
   }

@@ -47,8 +47,15 @@ export function renderCitations(
   engine.updateItems([...new Set(clusters.flatMap((c) => c.items.map((item) => item.key)))])
   if (nocite.length > 0) engine.updateUncitedItems([...nocite])
 
-  const cite = (citationItems: CitationItem[]): ElementContent[] =>
-    fromHtml(engine.makeCitationCluster(citationItems), { fragment: true }).children as ElementContent[]
+  // Note: makeCitationCluster leaves the engine as it was, so one cluster always renders the same;
+  // a brief citing one work a thousand times asks citeproc once.
+  const rendered = new Map<string, string>()
+  const cite = (citationItems: CitationItem[]): ElementContent[] => {
+    const key = JSON.stringify(citationItems)
+    const html = rendered.get(key) ?? engine.makeCitationCluster(citationItems)
+    rendered.set(key, html)
+    return fromHtml(html, { fragment: true }).children as ElementContent[]
+  }
   const citedAt = new Map<string, string[]>()
   const marks: Array<{ mark: Element; keys: string[] }> = []
   for (const unit of units) {

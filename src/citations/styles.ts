@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { closest, distance } from 'fastest-levenshtein'
+import { resolveInside } from '../content/confined.ts'
 import { BriefkitError } from '../reporting/errors.ts'
 
 /** Where Debian's citation-style-language-styles and -locales put their files. */
@@ -57,16 +58,22 @@ export function loadStyle(spec: string, dirs: readonly string[] = []): LoadedSty
  */
 export function findStyle(spec: string, base: string, dirs: readonly string[]): { style: LoadedStyle | undefined; suggestions: string[] } {
   if (spec.endsWith('.csl')) {
-    const file = path.resolve(base, spec)
-    return { style: fs.existsSync(file) ? loadStyle(file, dirs) : undefined, suggestions: [] }
+    // Note: only a readable file that is a CSL style: a folder, a FIFO or another file would fail in citeproc.
+    const file = resolveInside(path.parse(base).root, path.resolve(base, spec))
+    const style = file.ok ? loadStyle(file.path, dirs) : undefined
+    return { style: style && isCslStyle(style.xml) ? style : undefined, suggestions: [] }
   }
   if (hasStyle(spec, dirs)) return { style: loadStyle(spec, dirs), suggestions: [] }
   return { style: undefined, suggestions: suggestStyles(spec, dirs) }
 }
 
+function isCslStyle(xml: string): boolean {
+  return /<style\b[^>]*xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml)
+}
+
 /** The hint for a style `findStyle` did not find. */
 export function styleHint(spec: string, suggestions: readonly string[]): string {
-  if (spec.endsWith('.csl')) return 'A `.csl` path is relative to the file that names it.'
+  if (spec.endsWith('.csl')) return 'A `.csl` path is relative to the file that names it, and must be a CSL style file.'
   return suggestions.length > 0
     ? `Did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?`
     : 'Use a CSL style id (see /usr/share/citation-style-language/styles), a path to a `.csl` file, or add the style to the folder named by `cslStyles:` in site.yaml.'

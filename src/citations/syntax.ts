@@ -15,7 +15,14 @@ export interface FoundCitation {
   keyOffsets: number[]
 }
 
-const bracketPattern = /\[([^[\]]*@[^[\]]*)\]/gu
+/** A bracket that looks like a citation (`[@`, `[see @`) but is not one: `[@]`, `[@ key]`, `[@{key}]`. */
+export interface MalformedCitation {
+  start: number
+  end: number
+}
+
+// Note: the first part stops at the first `@`, so a bracket that never closes is read once, not once per `@`.
+const bracketPattern = /\[([^[\]@]*@[^[\]]*)\]/gu
 // Note: a prefix must end in a space (`see @a`), so `[x@y]` stays text.
 const itemPattern = new RegExp(String.raw`^(\s*)((?:[^@]*\s)?)(-?)@(${KEY})([^@]*)$`, 'u')
 // Note: not after a word character, `@`, `.` or `\`, so `name@example.org` and `\@handle` are never citations.
@@ -36,13 +43,35 @@ const locatorLabels: ReadonlyArray<[RegExp, string]> = [
 
 /** Find Pandoc-style citations in a run of text: `[@a; see @b, p. 3]`, `[-@a]` and narrative `@a`. */
 export function findCitations(text: string): FoundCitation[] {
+  return scan(text).found
+}
+
+/** Brackets in a run of text that start like a citation but do not parse as one. */
+export function findMalformedCitations(text: string): MalformedCitation[] {
+  return scan(text).malformed
+}
+
+// Note: an `@` at the start of a group or after a space, `-` or `;` is meant as a citation; `[mail a@b.org]` is not.
+const citationIntent = /(?:^|[\s;-])@/u
+
+function scan(text: string): { found: FoundCitation[]; malformed: MalformedCitation[] } {
   const found: FoundCitation[] = []
+  const malformed: MalformedCitation[] = []
+  // Note: every bracket group, in text order, so that one pass tells whether a narrative key is inside one.
+  const groups: Array<{ start: number; end: number }> = []
   for (const match of text.matchAll(bracketPattern)) {
-    const parsed = parseGroup(match[1] ?? '', match.index + 1)
-    if (parsed) found.push({ start: match.index, end: match.index + match[0].length, narrative: false, ...parsed })
+    const inner = match[1] ?? ''
+    const range = { start: match.index, end: match.index + match[0].length }
+    const parsed = parseGroup(inner, match.index + 1)
+    if (parsed) found.push({ ...range, narrative: false, ...parsed })
+    else if (citationIntent.test(inner)) malformed.push(range)
+    else continue
+    groups.push(range)
   }
+  let group = 0
   for (const match of text.matchAll(narrativePattern)) {
-    if (found.some((f) => match.index >= f.start && match.index < f.end)) continue
+    while (group < groups.length && (groups[group]?.end ?? 0) <= match.index) group++
+    if (match.index >= (groups[group]?.start ?? Infinity)) continue
     found.push({
       start: match.index,
       end: match.index + match[0].length,
@@ -51,7 +80,7 @@ export function findCitations(text: string): FoundCitation[] {
       keyOffsets: [match.index],
     })
   }
-  return found.sort((a, b) => a.start - b.start)
+  return { found: found.sort((a, b) => a.start - b.start), malformed }
 }
 
 function parseGroup(inner: string, offset: number): Pick<FoundCitation, 'items' | 'keyOffsets'> | undefined {

@@ -94,8 +94,8 @@ export function siteStyle(config: Pick<ResolvedConfig, 'csl'>, lang: string): st
 
 /** Check `cslStyles:` and each style named by `csl:`, reporting at its place in site.yaml. */
 function checkStyles(site: SiteFile, dirs: string[], contentDir: string, yaml: LocatedYaml, file: VFile): boolean {
-  if (site.cslStyles && !fs.existsSync(dirs[0] ?? '')) {
-    reportError(file, `Style folder \`${site.cslStyles}\` not found`, yaml.pointAt(['cslStyles']), 'unknown-style', 'The path is relative to site.yaml.')
+  if (site.cslStyles && !fs.statSync(dirs[0] ?? '', { throwIfNoEntry: false })?.isDirectory()) {
+    reportError(file, `Style folder \`${site.cslStyles}\` not found`, yaml.pointAt(['cslStyles']), 'unknown-style', 'The path is relative to site.yaml, and names a folder of `.csl` files.')
     return false
   }
   const named = typeof site.csl === 'string' ? [[[], site.csl] as const] : Object.entries(site.csl ?? {}).map(([lang, spec]) => [[lang], spec] as const)

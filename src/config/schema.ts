@@ -16,7 +16,8 @@ export const argumentKindSchema = z.strictObject({
 /** content/site.yaml. */
 export const siteSchema = z.strictObject({
   title: localizedString,
-  baseUrl: z.url(),
+  // Note: it lands in canonical links, the feed and the sitemap: only a web address may.
+  baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// address' }),
   languages: z.array(languageTag).min(1).default(['zh']),
   theme: z.string().regex(/^[\w-]+$/, 'expected a theme folder name').default('default'),
   argumentKinds: z.array(argumentKindSchema).min(1).optional(),

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { Cite, plugins } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
@@ -6,8 +5,10 @@ import type { CslItem } from 'citeproc'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import { parse as parseYamlText } from 'yaml'
 import { reportError } from '../reporting/messages.ts'
+import { isPresent, readInside } from './confined.ts'
+import { cslItemProblem } from './csl-item.ts'
+import { parseYaml } from './yaml.ts'
 
 /** The works a brief may cite, keyed by citation key, with where each is defined. */
 export interface Bibliography {
@@ -29,28 +30,33 @@ const babelToBcp47: Record<string, string> = {
 /** Find the bibliography file of a brief: the one named in front matter, else `references.*` in the brief's root. */
 export function findBibliography(rootDir: string, briefDir: string, named: string | undefined): string | undefined {
   if (named) return path.resolve(briefDir, named)
-  return defaultNames.map((name) => path.join(rootDir, name)).find((p) => fs.existsSync(p))
+  return defaultNames.map((name) => path.join(rootDir, name)).find(isPresent)
 }
 
-/** Read BibTeX/BibLaTeX, CSL-JSON or CSL-YAML into CSL items. Problems are messages on the returned file. */
-export function loadBibliography(filePath: string | undefined): Bibliography {
+/**
+ * Read BibTeX/BibLaTeX, CSL-JSON or CSL-YAML into CSL items; the file must be inside `root` (the
+ * content folder) once symlinks are resolved. Problems are messages on the returned file.
+ */
+export function loadBibliography(filePath: string | undefined, root = path.dirname(filePath ?? '.')): Bibliography {
   if (!filePath) return { file: undefined, items: new Map(), pointOf: () => ({ line: 1, column: 1 }) }
   const file = new VFile({ path: filePath })
   const items = new Map<string, CslItem>()
-  let text = ''
-  try {
-    text = fs.readFileSync(filePath, 'utf8')
-  } catch {
-    reportError(file, `Cannot read bibliography \`${path.basename(filePath)}\``, undefined, 'unreadable-file',
-      'Check the `bibliography:` path in brief.md; it is relative to brief.md.')
-  }
+  const text = readInside(file, root, `Bibliography \`${path.basename(filePath)}\``) ? String(file.value) : ''
   file.value = text
   const place = location(text)
-  const entryPattern = filePath.endsWith('.bib') ? /@\w+\s*[{(]\s*([^,\s]+)\s*,/g : /"?id"?\s*:\s*"?([^",\s]+)/g
-  const offsets = new Map([...text.matchAll(entryPattern)].map((m) => [m[1] ?? '', m.index]))
-  const pointOf = (key: string): Point => place.toPoint(offsets.get(key) ?? 0) ?? { line: 1, column: 1 }
+  const offsets = keyOffsets(text, path.extname(filePath))
+  const pointOf = (key: string): Point => place.toPoint(offsets.get(key)?.[0] ?? 0) ?? { line: 1, column: 1 }
+  reportDuplicates(file, offsets, (offset) => place.toPoint(offset))
 
-  for (const raw of parseEntries(text, file)) {
+  for (const { raw, pointAt } of parseEntries(text, file)) {
+    const id = isRecord(raw) && (typeof raw['id'] === 'string' || typeof raw['id'] === 'number') ? String(raw['id']) : undefined
+    const problem = cslItemProblem(raw)
+    if (problem) {
+      const field = problem.path.map(String).join('.')
+      reportError(file, id ? `Entry \`${id}\`: \`${field}\` should be ${problem.expected}` : `Entry without an \`id\`: \`${field || 'entry'}\` should be ${problem.expected}`,
+        pointAt(problem.path) ?? (id ? pointOf(id) : undefined), 'invalid-bibliography', 'The fields follow CSL; see https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html.')
+      continue
+    }
     const item = normalize(raw)
     if (!item) continue
     const names = [...asArray(item['author']), ...asArray(item['editor'])]
@@ -63,14 +69,50 @@ export function loadBibliography(filePath: string | undefined): Bibliography {
   return { file, items, pointOf }
 }
 
-function parseEntries(text: string, file: VFile): unknown[] {
+/** Where each entry's key is written, in order: more than one place is a duplicate. */
+function keyOffsets(text: string, ext: string): Map<string, number[]> {
+  const offsets = new Map<string, number[]>()
+  const pattern = ext === '.bib' ? /@(\w+)\s*[{(]\s*([^,\s]+)\s*,/g : /()"?\bid"?\s*:\s*["']?([^"',\s}]+)/g
+  for (const match of text.matchAll(pattern)) {
+    if (/^(comment|string|preamble)$/i.test(match[1] ?? '')) continue
+    const key = match[2] ?? ''
+    offsets.set(key, [...(offsets.get(key) ?? []), match.index])
+  }
+  return offsets
+}
+
+// Note: citation-js and a JSON or YAML list all keep the last of two entries with one key, silently.
+function reportDuplicates(file: VFile, offsets: ReadonlyMap<string, number[]>, toPoint: (offset: number) => Point | undefined): void {
+  for (const [key, at] of offsets) {
+    if (at.length < 2) continue
+    const points = at.map(toPoint)
+    points.forEach((point, i) => {
+      const others = points.filter((_, j) => j !== i).map((p) => `line ${p?.line ?? '?'}`).join(', ')
+      reportError(file, `Key \`${key}\` is defined more than once (also at ${others})`, point, 'duplicate-key',
+        'Give each entry its own key, or delete the copy; citations name entries by key.')
+    })
+  }
+}
+
+/** One entry as read, and where a field of it is in the file (when the format tells). */
+interface RawEntry {
+  raw: unknown
+  pointAt(path: readonly PropertyKey[]): Point | undefined
+}
+
+function parseEntries(text: string, file: VFile): RawEntry[] {
   const ext = path.extname(file.path)
   // Note: a .bib of only comments (a new brief's) is empty, not an unrecognized format.
   if (!(ext === '.bib' ? text.replace(/^\s*%.*$/gm, '') : text).trim()) return []
+  const unlocated = (raw: unknown): RawEntry => ({ raw, pointAt: () => undefined })
+  if (ext === '.yaml' || ext === '.yml') {
+    const yaml = parseYaml(text, file)
+    const list = yaml ? asArray(yaml.data) : []
+    return list.map((raw, i) => ({ raw, pointAt: (at) => yaml?.pointAt(Array.isArray(yaml.data) ? [i, ...at] : at) }))
+  }
   try {
-    if (ext === '.json') return asArray(JSON.parse(text))
-    if (ext === '.yaml' || ext === '.yml') return asArray(parseYamlText(text))
-    return readBibtex(text)
+    if (ext === '.json') return asArray(JSON.parse(text)).map(unlocated)
+    return readBibtex(text).map(unlocated)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const at = /line (\d+) col (\d+)/.exec(message)
@@ -115,9 +157,9 @@ function positionFromJson(message: string, text: string): Point | undefined {
 }
 
 function normalize(raw: unknown): CslItem | undefined {
-  if (!isRecord(raw) || typeof raw['id'] !== 'string') return undefined
+  if (!isRecord(raw) || (typeof raw['id'] !== 'string' && typeof raw['id'] !== 'number')) return undefined
   const { _graph: _g, annote: _a, ...rest } = raw
-  const item: CslItem = { type: 'document', ...rest, id: raw['id'] }
+  const item: CslItem = { type: 'document', ...rest, id: String(raw['id']) }
   for (const role of ['author', 'editor', 'translator']) {
     if (Array.isArray(item[role])) item[role] = item[role].map(literalName)
   }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { reportError } from '../reporting/messages.ts'
+import { resolveInside } from './confined.ts'
 
 /** Where one edition of a brief lives on disk. */
 export interface BriefLocation {
@@ -23,13 +24,31 @@ export function discoverBriefs(config: ResolvedConfig): { briefs: BriefLocation[
   const found: BriefLocation[] = []
   const problems: VFile[] = []
   for (const entry of fs.readdirSync(config.contentDir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name.startsWith('_')) continue
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
     const rootDir = path.join(config.contentDir, entry.name)
+    const problem = (reason: string, ruleId: string, hint: string) => {
+      const file = new VFile({ path: path.join(rootDir, 'brief.md') })
+      reportError(file, reason, undefined, ruleId, hint)
+      problems.push(file)
+    }
+    if (entry.isSymbolicLink()) {
+      // Note: a linked brief folder is followed when its real path is inside the content folder.
+      const resolved = resolveInside(config.contentDir, rootDir, 'directory')
+      if (!resolved.ok && resolved.problem === 'outside') {
+        problem(`Folder \`${entry.name}\` is a link to a folder outside the content folder`, 'file-outside-content',
+          'Move the brief into the content folder; briefkit reads nothing outside it.')
+        continue
+      }
+      if (!resolved.ok) continue
+    } else if (!entry.isDirectory()) continue
     if (!fs.existsSync(path.join(rootDir, 'brief.md'))) {
-      const missing = new VFile({ path: path.join(rootDir, 'brief.md') })
-      reportError(missing, `Folder \`${entry.name}\` has no \`brief.md\``, undefined, 'missing-file',
+      problem(`Folder \`${entry.name}\` has no \`brief.md\``, 'missing-file',
         'Each folder in content/ is a brief and needs a brief.md; name a folder with a leading `_` to keep other files there.')
-      problems.push(missing)
+      continue
+    }
+    const slugProblem = checkSlug(entry.name, config)
+    if (slugProblem) {
+      problem(slugProblem, 'invalid-slug', 'Rename the folder: lower-case letters, digits and `-` are safe (e.g. `carbon-tax`); the name becomes the page\'s address.')
       continue
     }
     found.push({ slug: entry.name, dir: rootDir, rootDir, translationLang: undefined })
@@ -42,4 +61,19 @@ export function discoverBriefs(config: ResolvedConfig): { briefs: BriefLocation[
   }
   const briefs = found.sort((a, b) => a.slug.localeCompare(b.slug) || a.dir.localeCompare(b.dir))
   return { briefs, problems }
+}
+
+// Note: what the site writes next to brief folders in `<lang>/` and at its root, which a brief's pages would clash with.
+const reservedSlugs = new Set(['assets', 'fonts', 'kinds', 'media', 'pagefind', 'feed.xml', 'index.html', '404.html', 'sitemap.xml', 'robots.txt', 'print.html'])
+
+/** Why a folder name cannot be a brief's slug, or undefined when it can. */
+export function checkSlug(name: string, config: Pick<ResolvedConfig, 'languages'>): string | undefined {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.endsWith('.')) {
+    return `Folder name \`${name}\` cannot be a page address: use letters, digits, \`-\`, \`_\` and \`.\``
+  }
+  const lower = name.toLowerCase()
+  if (reservedSlugs.has(lower) || config.languages.some((lang) => lang.toLowerCase() === lower)) {
+    return `Folder name \`${name}\` is taken by the site's own files or languages`
+  }
+  return undefined
 }

@@ -4,6 +4,7 @@ import { closest } from 'fastest-levenshtein'
 import { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { reportError } from '../reporting/messages.ts'
+import { isInside, isPresent, resolveInside } from './confined.ts'
 import { findBibliography, loadBibliography, type Bibliography } from './bibliography.ts'
 import type { BriefLocation } from './discover.ts'
 import { readMarkdown, type MarkdownDoc, type Parse } from './markdown-file.ts'
@@ -30,15 +31,13 @@ export function loadBrief(location: BriefLocation, config: ResolvedConfig, parse
     files.push(file)
     return file
   }
-  const brief = readMarkdown(open(path.join(location.dir, 'brief.md')), briefSchema, 'brief.md', parse)
+  const root = config.contentDir
+  const brief = readMarkdown(open(path.join(location.dir, 'brief.md')), briefSchema, 'brief.md', root, parse)
   if (brief) checkLanguage(brief, location, config)
 
   const argumentDir = path.join(location.dir, 'arguments')
-  const argumentFiles = fs.existsSync(argumentDir)
-    ? fs.readdirSync(argumentDir).filter((f) => f.endsWith('.md')).sort()
-    : []
-  const args = argumentFiles
-    .map((name) => readMarkdown(open(path.join(argumentDir, name)), argumentSchema, 'argument', parse))
+  const args = listArguments(argumentDir, root, open)
+    .map((name) => readMarkdown(open(path.join(argumentDir, name)), argumentSchema, 'argument', root, parse))
     .filter((doc): doc is MarkdownDoc<ArgumentMeta> => doc !== undefined)
   for (const doc of args) checkKind(doc, config)
   // Note: without `order:` an argument keeps its place in file-name order (1, 2, 3 …).
@@ -46,21 +45,48 @@ export function loadBrief(location: BriefLocation, config: ResolvedConfig, parse
   args.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))
 
   const conclusionPath = path.join(location.dir, 'conclusion.md')
-  const conclusion = fs.existsSync(conclusionPath)
-    ? readMarkdown(open(conclusionPath), conclusionSchema, 'conclusion.md', parse)
+  const conclusion = isPresent(conclusionPath)
+    ? readMarkdown(open(conclusionPath), conclusionSchema, 'conclusion.md', root, parse)
     : undefined
 
   const bibPath = brief && findBibliography(location.rootDir, location.dir, brief.meta.bibliography)
-  if (brief?.meta.bibliography && bibPath && !fs.existsSync(bibPath)) {
-    reportError(brief.file, `Bibliography \`${brief.meta.bibliography}\` not found`, brief.yaml.pointAt(['bibliography']),
+  const named = brief?.meta.bibliography
+  const outside = named !== undefined && bibPath !== undefined && !isInside(path.resolve(root), bibPath)
+  if (brief && named && outside) {
+    reportError(brief.file, `Bibliography \`${named}\` is outside the content folder`, brief.yaml.pointAt(['bibliography']),
+      'file-outside-content', 'Keep the bibliography in the brief\'s folder; the path is relative to brief.md.')
+  } else if (brief && named && bibPath && !isPresent(bibPath)) {
+    reportError(brief.file, `Bibliography \`${named}\` not found`, brief.yaml.pointAt(['bibliography']),
       'missing-file', 'The path is relative to brief.md.')
   }
-  const bibliography = loadBibliography(bibPath && fs.existsSync(bibPath) ? bibPath : undefined)
+  const bibliography = loadBibliography(bibPath && !outside && isPresent(bibPath) ? bibPath : undefined, root)
   if (bibliography.file) files.push(bibliography.file)
 
   // Note: a brief whose other files have errors still comes back, so its body is checked too and
   // every problem of a build is reported in one go; the build writes nothing while any error stands.
   return { source: brief && { location, brief, arguments: args, conclusion, bibliography }, files }
+}
+
+/** The `.md` files in a brief's `arguments` folder, by name; none when there is no such folder. */
+function listArguments(dir: string, root: string, open: (p: string) => VFile): string[] {
+  if (!isPresent(dir)) return []
+  const resolved = resolveInside(root, dir, 'directory')
+  if (resolved.ok) {
+    try {
+      return fs.readdirSync(resolved.path).filter((f) => f.endsWith('.md')).sort()
+    } catch (error) {
+      reportError(open(dir), `Cannot read the \`arguments\` folder (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, undefined, 'unreadable-file',
+        'Check that it is a folder you can read.')
+      return []
+    }
+  }
+  const [reason, hint] = resolved.problem === 'outside'
+    ? ['`arguments` is outside the content folder (through a symlink)', 'Move the argument files into the brief\'s own `arguments` folder.']
+    : resolved.problem === 'wrong-type'
+      ? ['`arguments` is not a folder', 'Make `arguments` a folder holding one `.md` file per argument.']
+      : [`Cannot read the \`arguments\` folder (${resolved.code})`, 'Check that it is a folder you can read, not a broken link.']
+  reportError(open(dir), reason, undefined, resolved.problem === 'outside' ? 'file-outside-content' : 'unreadable-file', hint)
+  return []
 }
 
 function checkLanguage(brief: MarkdownDoc<BriefMeta>, location: BriefLocation, config: ResolvedConfig): void {

@@ -1,9 +1,10 @@
-import fs from 'node:fs'
 import type { Root } from 'mdast'
 import { VFile } from 'vfile'
 import type { z } from 'zod'
 import { parseMarkdown } from '../pipeline/markdown.ts'
+import { reportParseProblems } from '../pipeline/limits.ts'
 import { reportError } from '../reporting/messages.ts'
+import { readInside } from './confined.ts'
 import { parseYaml, validateYaml, type LocatedYaml } from './yaml.ts'
 
 /** A markdown file read from disk: its body as mdast and its validated front matter. */
@@ -18,23 +19,18 @@ export interface MarkdownDoc<T> {
 export type Parse = (file: VFile) => Root
 
 /**
- * Read a markdown file with YAML front matter and validate the front matter against `schema`.
+ * Read a markdown file with YAML front matter (it must be inside `root`, the content folder, once
+ * symlinks are resolved) and validate the front matter against `schema`.
  * Returns undefined when the file cannot be used; the reasons are messages on `file`.
  */
-export function readMarkdown<T extends z.ZodType>(file: VFile, schema: T, what: string, parse: Parse = parseMarkdown): MarkdownDoc<z.output<T>> | undefined {
-  try {
-    file.value = fs.readFileSync(file.path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    reportError(file, `Cannot read ${what} (${code})`, undefined, 'unreadable-file',
-      'Check that it is a readable text file, not a folder.')
-    return undefined
-  }
+export function readMarkdown<T extends z.ZodType>(file: VFile, schema: T, what: string, root: string, parse: Parse = parseMarkdown): MarkdownDoc<z.output<T>> | undefined {
+  if (!readInside(file, root, what)) return undefined
   if (String(file.value).trim() === '') {
     reportError(file, `${what} is empty`, undefined, 'empty-file', 'Start it with front matter between `---` lines; the README has an example.')
     return undefined
   }
   const tree = parse(file)
+  reportParseProblems(tree, file)
   const [first] = tree.children
   if (first?.type !== 'yaml') {
     reportError(file, `${what} has no front matter`, undefined, 'missing-front-matter',

@@ -4,7 +4,13 @@ import { languageTag } from '../config/schema.ts'
 const isoDate = z
   .union([z.string(), z.date()])
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(isCalendarDate, 'no such day in the calendar'))
+
+// Note: `new Date('2025-02-30')` is 2 March; a date is real only when it reads back unchanged.
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
+}
 
 /** Front matter of `brief.md`. */
 export const briefSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml'
+import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import type { z } from 'zod'
@@ -27,13 +27,17 @@ export function parseYaml(text: string, file: VFile, startLine = 1): LocatedYaml
     return { line: line + startLine - 1, column: col }
   }
   for (const error of doc.errors) {
-    const reason = error.message.split('\n')[0] ?? 'invalid YAML'
+    const line = error.message.split('\n')[0] ?? 'invalid YAML'
+    // Note: the yaml package quotes the offending text, which may be a whole pasted line.
+    const reason = line.length > 200 ? `${line.slice(0, 200)}…` : line
     reportError(file, `Invalid YAML: ${reason}`, toPoint(error.pos[0]), 'invalid-yaml',
       'Check indentation and quoting; values containing `: ` or starting with `[`, `{` or `@` need quotes.')
   }
   if (doc.errors.length > 0) return undefined
+  const data = toData(doc, file, toPoint)
+  if (data === undefined) return undefined
   return {
-    data: doc.toJS() ?? {},
+    data,
     pointAt(path) {
       for (let depth = path.length; depth > 0; depth--) {
         const node = doc.getIn(path.slice(0, depth) as PropertyKey[], true)
@@ -47,6 +51,31 @@ export function parseYaml(text: string, file: VFile, startLine = 1): LocatedYaml
       const range = isNode(pair?.key) ? pair.key.range : undefined
       return range ? toPoint(range[0]) : this.pointAt(path)
     },
+  }
+}
+
+/** How many times aliases may repeat their anchors' values in one file: enough for any real use, never a billion laughs. */
+export const maxAliasCount = 100
+
+/** The document as plain data, or undefined (reported) when an alias is unresolved or repeats too much. */
+function toData(doc: Document, file: VFile, toPoint: (offset: number) => Point): unknown {
+  try {
+    return doc.toJS({ maxAliasCount }) ?? {}
+  } catch (error) {
+    // Note: the yaml package reports both alias problems as a ReferenceError thrown from toJS.
+    if (!(error instanceof ReferenceError)) throw error
+    const unresolved = error.message.startsWith('Unresolved alias')
+    let offset = 0
+    visit(doc, {
+      Alias(_, node) {
+        if (unresolved && node.resolve(doc) !== undefined) return undefined
+        offset = node.range?.[0] ?? 0
+        return visit.BREAK
+      },
+    })
+    reportError(file, unresolved ? 'Invalid YAML: an alias (`*name`) refers to no anchor (`&name`) before it' : `Invalid YAML: aliases repeat their values more than ${maxAliasCount} times`,
+      toPoint(offset), 'invalid-yaml', unresolved ? 'Define the anchor `&name` earlier in the file, or quote a value that starts with `*`.' : 'Write the values out instead of nesting aliases.')
+    return undefined
   }
 }
 
@@ -77,7 +106,7 @@ export function validateYaml<T extends z.ZodType>(
       ? `Missing required field \`${field}\` in ${what}`
       : `Invalid \`${field || 'front matter'}\` in ${what}: ${issue.message}`
     reportError(file, reason, yaml.pointAt(issue.path), missing ? 'missing-field' : 'invalid-field',
-      missing ? `Add \`${field}:\` to ${what}; the README lists every field.` : undefined)
+      missing ? `Add \`${field}:\` to ${what}; the README lists every field.` : 'The README lists every field and the form of its value.')
   }
   return undefined
 }

@@ -5,6 +5,7 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { reportError, reportWarning } from '../reporting/messages.ts'
+import { withinCap } from './cap.ts'
 
 /** How loudly a lint rule speaks: set per rule under `lint:` in site.yaml. */
 export type LintLevel = 'off' | 'warn' | 'error'
@@ -27,7 +28,7 @@ export type LintRule = keyof typeof lintDefaults
 /** Report a lint finding at the level site.yaml sets for its rule (nothing when `off`). */
 export function lint(config: Pick<ResolvedConfig, 'lint'>, file: VFile, rule: LintRule, reason: string, place: Point | undefined, hint?: string): void {
   const level = config.lint[rule] ?? lintDefaults[rule]
-  if (level === 'off') return
+  if (level === 'off' || !withinCap(file, rule, place)) return
   const report = level === 'error' ? reportError : reportWarning
   report(file, reason, place, rule, hint)
 }
@@ -46,13 +47,14 @@ export function lintText(config: Pick<ResolvedConfig, 'lint'>, unit: LintUnit): 
       'Describe the image in the brackets: ![what it shows](path). Screen readers read it, and it shows when the image cannot.')
   })
   visit(unit.tree, 'text', (node) => {
+    const pointAt = pointer(node.position?.start, node.value)
     for (const match of node.value.matchAll(latinNextToHan)) {
-      const place = pointIn(node.position?.start, node.value, (match.index ?? 0) + 1)
+      const place = pointAt((match.index ?? 0) + 1)
       lint(config, unit.file, 'cjk-spacing', `No space between Chinese and Latin text or a number: \`${match[0]}\``, place,
         'Put a space between Chinese and Latin words or numbers (“使用 PoW 的”, “约 138 太瓦时”); numbers before a measure word (2021年, 49号) need none.')
     }
     for (const match of node.value.matchAll(/\p{Script=Han}([,.;:!?])\p{Script=Han}/gu)) {
-      const place = pointIn(node.position?.start, node.value, (match.index ?? 0) + 1)
+      const place = pointAt((match.index ?? 0) + 1)
       lint(config, unit.file, 'cjk-punctuation', `Half-width \`${match[1]}\` between Chinese characters`, place,
         `Use the full-width form (${fullWidth[match[1] ?? ''] ?? ''}) in Chinese text.`)
     }
@@ -60,12 +62,28 @@ export function lintText(config: Pick<ResolvedConfig, 'lint'>, unit: LintUnit): 
 }
 
 // Note: a Han character right next to Latin letters, or to a number not counting something in it (2021年, 1283号).
+// Every branch is linear: a Latin run is tried only from its first letter (the lookbehind), and a digit
+// only when a Han character follows it, so a pasted token of a million letters or digits is read once.
 const measure = '年月日号個个倍万亿元次人家台天时分秒岁项条种位名篇页章节期版届级层座所'
-const latinNextToHan = new RegExp(`\\p{Script=Han}[A-Za-z]+|[A-Za-z]+\\p{Script=Han}|\\p{Script=Han}\\d|\\d(?![\\d.,]*[${measure}])(?=\\p{Script=Han})`, 'gu')
+const latinNextToHan = new RegExp(`\\p{Script=Han}[A-Za-z]+|(?<![A-Za-z])[A-Za-z]+\\p{Script=Han}|\\p{Script=Han}\\d|\\d(?=\\p{Script=Han})(?![${measure}])`, 'gu')
 
-/** The point `offset` characters into a text node, when it is still on the node's first line. */
-function pointIn(start: Point | undefined, text: string, offset: number): Point | undefined {
-  return start && !text.slice(0, offset).includes('\n') ? { line: start.line, column: start.column + offset } : start
+/**
+ * The point `offset` characters into a text node, for offsets asked in increasing order (each
+ * regex pass starts again): newlines are counted once, so a long node costs one pass, not one per finding.
+ * Note: on a later line of a paragraph inside a list or quote, the column leaves out the indent.
+ */
+function pointer(start: Point | undefined, text: string): (offset: number) => Point | undefined {
+  let line = 0
+  let lineStart = 0
+  let scanned = 0
+  return (offset) => {
+    if (!start) return undefined
+    if (offset < scanned) [line, lineStart, scanned] = [0, 0, 0]
+    for (; scanned < offset; scanned++) {
+      if (text.charCodeAt(scanned) === 10) [line, lineStart] = [line + 1, scanned + 1]
+    }
+    return line === 0 ? { line: start.line, column: start.column + offset } : { line: start.line + line, column: offset - lineStart + 1 }
+  }
 }
 
 const fullWidth: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '!': '！', '?': '？' }

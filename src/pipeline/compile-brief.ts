@@ -15,10 +15,12 @@ import { BriefkitError } from '../reporting/errors.ts'
 import { hasErrors, reportError, reportWarning } from '../reporting/messages.ts'
 import type { Asset } from './data.ts'
 import { markdownToHtml, parseMarkdown, transformMarkdown } from './markdown.ts'
+import { reportParseProblems } from './limits.ts'
 import { briefPagePath } from './paths.ts'
 import { siteUrl } from './site-url.ts'
 import { plainText } from './plain-text.ts'
 import { reportUnknown } from '../plugins/remark-citations.ts'
+import { findCitations, findMalformedCitations } from '../citations/syntax.ts'
 import { lint, lintSummaryFigures, lintText } from '../lint/lints.ts'
 import { internalLinks, type InternalLink } from '../lint/links.ts'
 
@@ -102,7 +104,9 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { labe
   const fragment = (owner: FrontMatterDoc, yamlPath: PropertyKey[], text: string, idPrefix: string): Unit => {
     const file = new VFile({ path: owner.file.path, value: text })
     file.data.yamlPoint = owner.yaml.pointAt(yamlPath)
-    return { file, tree: parseMarkdown(file), idPrefix, owner: owner.file }
+    const tree = parseMarkdown(file)
+    reportParseProblems(tree, file)
+    return { file, tree, idPrefix, owner: owner.file }
   }
   const whole = (doc: { file: VFile; tree: Root }, idPrefix: string): Unit => ({ ...doc, idPrefix, owner: undefined })
 
@@ -121,6 +125,7 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { labe
   for (const unit of units) transformMarkdown(unit.tree, unit.file, options)
   lintBrief(source, config, { front: [summary, ...findings], body: [intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : [])], units, args })
   for (const unit of units) if (unit.owner) moveMessages(unit.file, unit.owner)
+  refuseCitationsInPlainText(source)
   if (citationKeys) {
     meta.nocite.forEach((key, i) => { if (!citationKeys.has(key)) reportUnknown(brief.file, key, citationKeys, brief.yaml.pointAt(['nocite', i])) })
   }
@@ -184,6 +189,26 @@ function moveMessages(fragment: VFile, target: VFile): void {
     reportAs(target, message.reason, fragment.data.yamlPoint, message.ruleId ?? 'briefkit', message.note)
   }
   fragment.messages.length = 0
+}
+
+/**
+ * Titles and tags are plain text (they also go into the page's title, the feed and the PDF's
+ * metadata): a citation there would show as typed, so it is refused at its field.
+ */
+function refuseCitationsInPlainText(source: BriefSource): void {
+  const { brief } = source
+  const fields: Array<[FrontMatterDoc, PropertyKey[], string | undefined]> = [
+    [brief, ['title'], brief.meta.title],
+    [brief, ['subtitle'], brief.meta.subtitle],
+    ...brief.meta.tags.map((tag, i): [FrontMatterDoc, PropertyKey[], string] => [brief, ['tags', i], tag]),
+    ...source.arguments.map((doc): [FrontMatterDoc, PropertyKey[], string] => [doc, ['title'], doc.meta.title]),
+    ...(source.conclusion ? [[source.conclusion, ['title'], source.conclusion.meta.title] as [FrontMatterDoc, PropertyKey[], string | undefined]] : []),
+  ]
+  for (const [doc, at, text] of fields) {
+    if (!text || (!findCitations(text).some((f) => !f.narrative) && findMalformedCitations(text).length === 0)) continue
+    reportError(doc.file, `A citation in \`${at.join('.')}\` is not rendered`, doc.yaml.pointAt(at), 'citation-in-title',
+      'Titles and tags are plain text; cite the source in the summary, the claim or the text instead.')
+  }
 }
 
 function argumentIds(kinds: readonly string[]): string[] {

@@ -19,8 +19,10 @@ import { remarkCallouts } from '../plugins/remark-callouts.ts'
 import { remarkCjkLineBreaks } from '../plugins/remark-cjk-line-breaks.ts'
 import { remarkCitations } from '../plugins/remark-citations.ts'
 import { remarkComments } from '../plugins/remark-comments.ts'
+import { remarkRawHtml } from '../plugins/remark-raw-html.ts'
 import { remarkImages } from '../plugins/remark-images.ts'
 import { rehypeUnwrapParagraph } from '../plugins/rehype-unwrap-paragraph.ts'
+import { cutDeepContainers, blankIntricateParagraphs, blankLongLines, cutDeepNesting } from './limits.ts'
 import { contentSchema } from './sanitize.ts'
 
 /**
@@ -34,9 +36,22 @@ const parser = unified()
   .use(remarkCjkFriendly)
   .use(remarkDirective)
 
-/** Parse one markdown file into mdast. Never throws on content. */
+/**
+ * Parse one markdown file into mdast. Never throws on content: lines over `maxLineLength`, and
+ * paragraphs once the file's inline parsing would take too long, are parsed as blank; the text
+ * stops before a line opening containers past the limits; blocks below `maxDepth` levels cut off, each a problem on `tree.data`
+ * (see `reportParseProblems`), so that nothing slow or recursive ever meets them.
+ */
 export function parseMarkdown(file: VFile): MdastRoot {
-  return parser.parse(file)
+  const long = blankLongLines(String(file.value ?? ''))
+  const deep = cutDeepContainers(long.text)
+  const intricate = blankIntricateParagraphs(deep.text)
+  const problems = [...long.problems, ...deep.problems, ...intricate.problems]
+  const tree = parser.parse(intricate.text)
+  const cut = cutDeepNesting(tree)
+  if (cut && deep.problems.length === 0) problems.push(cut)
+  if (problems.length > 0) tree.data = { ...tree.data, parseProblems: problems }
+  return tree
 }
 
 /** Options for the transforms that need to know about the brief. */
@@ -50,12 +65,13 @@ export interface TransformOptions {
 }
 
 /**
- * Check and rewrite the mdast of one unit: comments dropped, callouts, citations (collected on `file.data.citations`),
+ * Check and rewrite the mdast of one unit: raw HTML checked, comments dropped, callouts, citations (collected on `file.data.citations`),
  * local images (collected on `file.data.assets`), line breaks between Chinese characters.
  * Problems become messages on `file`.
  */
 export function transformMarkdown(tree: MdastRoot, file: VFile, options: TransformOptions): MdastRoot {
   const processor = unified()
+    .use(remarkRawHtml)
     .use(remarkComments)
     .use(remarkCallouts)
     .use(remarkCitations, { keys: options.citationKeys })

@@ -1,11 +1,12 @@
 import { closest, distance } from 'fastest-levenshtein'
-import type { Nodes, PhrasingContent, Root, Text } from 'mdast'
+import type { Html, Nodes, PhrasingContent, Root, Text } from 'mdast'
 import type { Point } from 'unist'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import type { CitationCluster } from '../citations/model.ts'
-import { findCitations } from '../citations/syntax.ts'
+import { findCitations, findMalformedCitations } from '../citations/syntax.ts'
+import { withinCap } from '../lint/cap.ts'
 import { reportError } from '../reporting/messages.ts'
 
 /** Options of remarkCitations. */
@@ -30,13 +31,48 @@ export function remarkCitations(options: Options = {}) {
     const source = String(file.value ?? '')
     const place = location(source)
 
+    // Note: where citations cannot be rendered, they are refused rather than shown as typed.
+    visit(tree, 'html', (node: Html) => {
+      const found = findCitations(node.value.replace(/<!--[\s\S]*?-->/g, '')).find((f) => !f.narrative)
+      if (!found) return
+      reportError(file, 'A citation inside an HTML block is not rendered', node.position, 'citation-in-html',
+        'Leave a blank line after the opening tag (`<div>`, blank line, text), so that the text is markdown again.')
+    })
+
     visit(tree, 'text', (node: Text, index, parent) => {
-      if (!parent || index === undefined || parent.type === 'link' || parent.type === 'linkReference') return
-      const start = node.position?.start.offset
-      const end = node.position?.end.offset
+      if (!parent || index === undefined) return
+      // Note: text split off by GFM's autolinks (`a@b.org`) has no position; its parent's source is searched instead.
+      const range = node.position ?? parent.position
+      const start = range?.start.offset
+      const end = range?.end.offset
       // Note: escapes and entities make text differ from its source; then offsets are found by search.
       const raw = start !== undefined && end !== undefined ? source.slice(start, end) : undefined
-      const exact = raw === node.value
+      const exact = node.position !== undefined && raw === node.value
+      const pointAt = (text: string, at: number): Point | undefined => {
+        if (start === undefined || raw === undefined) return range?.start
+        const offset = exact ? at : raw.indexOf(text)
+        // Note: not found as typed (`\[@a]`, `[\@a]`) means it was escaped: a literal, not a citation.
+        return offset === -1 || raw[offset - 1] === '\\' ? undefined : place.toPoint(start + offset)
+      }
+      for (const bad of findMalformedCitations(node.value)) {
+        const text = node.value.slice(bad.start, bad.end)
+        const point = pointAt(text, bad.start)
+        if (point && withinCap(file, 'malformed-citation', point)) {
+          reportError(file, `Malformed citation \`${text}\``, point, 'malformed-citation',
+            'Write a citation as `[@key]`, `[@key, p. 3]` or `[see @a; @b]`; write `\\[@` for a literal bracket and at sign.')
+        }
+      }
+      if (parent.type === 'link' || parent.type === 'linkReference') {
+        for (const found of findCitations(node.value).filter((f) => !f.narrative)) {
+          const text = node.value.slice(found.start, found.end)
+          const point = pointAt(text, found.start)
+          if (point) {
+            reportError(file, `Citation \`${text}\` inside a link's text is not rendered`, point, 'citation-in-link',
+              'Move the citation after the link: `[text](url) [@key]`.')
+          }
+        }
+        return
+      }
       const replacement: PhrasingContent[] = []
       let cursor = 0
       let searchFrom = 0
@@ -51,7 +87,7 @@ export function remarkCitations(options: Options = {}) {
           sourceOffset = start + at
         }
         const pointOf = (offset: number): Point | undefined =>
-          sourceOffset === undefined ? node.position?.start : place.toPoint(sourceOffset + offset - found.start)
+          sourceOffset === undefined ? range?.start : place.toPoint(sourceOffset + offset - found.start)
         const known = found.items.filter((item, i) => {
           if (!keys || keys.has(item.key)) return true
           reportUnknown(file, item.key, keys, pointOf(found.keyOffsets[i] ?? found.start))
@@ -93,6 +129,7 @@ function placeholder(index: number, text: string): PhrasingContent {
 
 /** Report a key that is not in the bibliography, with the closest key as a hint. */
 export function reportUnknown(file: VFile, key: string, keys: ReadonlySet<string>, point: Point | undefined): void {
+  if (!withinCap(file, 'unknown-citation', point)) return
   const candidates = [...keys]
   const nearest = candidates.length > 0 ? closest(key, candidates) : undefined
   const close = nearest !== undefined && distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3))

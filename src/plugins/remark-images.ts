@@ -4,6 +4,7 @@ import type { Image, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Asset } from '../pipeline/data.ts'
+import { isInside, resolveInside } from '../content/confined.ts'
 import { reportError, reportWarning } from '../reporting/messages.ts'
 
 /** Options of remarkImages. */
@@ -41,21 +42,44 @@ export function remarkImages(options: Options) {
         return
       }
       if (/^([a-z][a-z\d+.-]*:|#)/i.test(node.url)) return
-      const target = path.resolve(path.dirname(file.path), decodeURI(node.url.split(/[?#]/)[0] ?? ''))
-      const relative = path.relative(contentDir, target)
-      if (relative.startsWith('..') || path.isAbsolute(relative)) {
-        reportError(file, `Image \`${node.url}\` is outside the content folder`, node.position, 'image-outside-content',
-          'Move the image into the brief\'s folder and link it with a relative path.')
+      const written = decodePath(node.url.split(/[?#]/)[0] ?? '')
+      if (written === undefined) {
+        reportError(file, `Image \`${node.url}\` has a \`%\` that starts no escape`, node.position, 'invalid-image-path',
+          'Write a `%` in a file name as `%25` (`100%25.png`), or rename the file.')
         return
       }
-      if (!fs.statSync(target, { throwIfNoEntry: false })?.isFile()) {
+      const target = path.resolve(path.dirname(file.path), written)
+      // Note: the written path must stay inside, and so must the real file behind any symlink.
+      const resolved = isInside(contentDir, target) ? resolveInside(contentDir, target) : undefined
+      if (!resolved || (!resolved.ok && resolved.problem === 'outside')) {
+        reportError(file, `Image \`${node.url}\` is outside the content folder`, node.position, 'image-outside-content',
+          'Move the image into the brief\'s folder and link it with a relative path (not a symlink to elsewhere).')
+        return
+      }
+      if (!resolved.ok && (resolved.problem === 'missing' || resolved.code === 'EISDIR')) {
         reportError(file, `Image \`${node.url}\` not found`, node.position, 'missing-image',
           `Paths are relative to the markdown file; looked for \`${path.relative(process.cwd(), target)}\`.`)
         return
       }
+      if (!resolved.ok) {
+        reportError(file, `Cannot read image \`${node.url}\` (${resolved.code})`, node.position, 'unreadable-image',
+          'Check that it is a readable image file, not a broken link or a special file.')
+        return
+      }
+      const relative = path.relative(contentDir, target)
       const to = `media/${relative.split(path.sep).join('/')}`
-      assets.push({ from: target, to })
+      // Note: the real path, so that the build copies the file that was checked, never a link's new target.
+      assets.push({ from: resolved.path, to })
       node.url = `${baseUrl}${encodeURI(relative.split(path.sep).join('/'))}`
     })
   }
 }
+
+function decodePath(url: string): string | undefined {
+  try {
+    return decodeURI(url)
+  } catch {
+    return undefined
+  }
+}
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findCitations, parseSuffix } from '../../src/citations/syntax.ts'
+import { findCitations, findMalformedCitations, parseSuffix } from '../../src/citations/syntax.ts'
 
 describe('findCitations', () => {
   it('finds a bracketed group with prefixes, locators and suppressed authors', () => {
@@ -19,6 +19,27 @@ describe('findCitations', () => {
 
   it('ignores email addresses, escaped at signs and brackets without a key', () => {
     expect(findCitations('mail a.b@example.org, \\@handle, [a note], [x@y]')).toEqual([])
+  })
+})
+
+describe('findMalformedCitations (fuzz F6: malformed citations shown raw)', () => {
+  it('finds brackets meant as citations that do not parse', () => {
+    const text = 'a [@] b [@ key] c [@@key] d [@{weird key}] e'
+    expect(findMalformedCitations(text).map((m) => text.slice(m.start, m.end))).toEqual(['[@]', '[@ key]', '[@@key]', '[@{weird key}]'])
+    expect(findCitations(text)).toEqual([])
+  })
+
+  it('leaves alone brackets with an at sign that is no citation, and good citations', () => {
+    expect(findMalformedCitations('[mail a@b.org], [x@y], [@a; see @b, p. 3], @c')).toEqual([])
+  })
+})
+
+describe('findCitations in linear time', () => {
+  it('reads a bracket that never closes, full of at signs, once', () => {
+    const text = `[${'@a '.repeat(100_000)}`
+    const started = performance.now()
+    expect(findCitations(text)).toHaveLength(100_000)
+    expect(performance.now() - started).toBeLessThan(5_000)
   })
 })
 

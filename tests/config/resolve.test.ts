@@ -34,4 +34,17 @@ describe('loadConfig', () => {
     const { file } = loadConfig(contentWith('title: T\nbaseUrl: not a url\nlanguagez: [en]\n'))
     expect(file.messages.map((m) => [m.line, m.column, m.ruleId]).sort()).toEqual([[2, 10, 'invalid-field'], [3, 1, 'unknown-field']])
   })
+
+  it.each(['javascript:alert(1)//', 'data:text/html,x', 'ftp://x.example/'])('refuses a baseUrl that is not http(s): %s (it landed in canonical links)', (url) => {
+    const { config, file } = loadConfig(contentWith(`title: T\nbaseUrl: "${url}"\n`))
+    expect(config).toBeUndefined()
+    expect(file.messages).toMatchObject([{ line: 2, column: 10, ruleId: 'invalid-field', fatal: true }])
+    expect(file.messages[0]?.reason).toMatch(/expected an http:\/\/ or https:\/\/ address/)
+  })
+
+  it('reports a `cslStyles:` that is a file, not a folder, at its field', () => {
+    const { config, file } = loadConfig(contentWith('title: T\nbaseUrl: https://x.example/\ncslStyles: site.yaml\n'))
+    expect(config).toBeUndefined()
+    expect(file.messages).toMatchObject([{ line: 3, column: 12, ruleId: 'unknown-style' }])
+  })
 })

@@ -68,3 +68,28 @@ describe('loadBibliography', () => {
     expect(bad.file?.messages[0]).toMatchObject({ ruleId: 'invalid-bibliography', line: 1 })
   })
 })
+
+describe('loadBibliography on odd input', () => {
+  it('reports a key defined twice at both entries (the last used to win silently)', () => {
+    const { file } = loadBibliography(bibFile('references.bib', '@book{a,\n  title = {One},\n}\n\n@book{b,\n  title = {Two},\n}\n\n@book{a,\n  title = {Three},\n}\n'))
+    expect(file?.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[1, 1, 'duplicate-key'], [9, 1, 'duplicate-key']])
+    expect(file?.messages[0]?.reason).toBe('Key `a` is defined more than once (also at line 9)')
+  })
+
+  it('reports a CSL-YAML field of the wrong type at the field, and leaves the entry out', () => {
+    const { file, items } = loadBibliography(bibFile('references.yaml', '- id: ok\n  title: Fine\n- id: orwell\n  title: 1984\n- id: farm\n  author: Orwell\n'))
+    expect(file?.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[4, 10, 'invalid-bibliography'], [6, 11, 'invalid-bibliography']])
+    expect([...items.keys()]).toEqual(['ok'])
+  })
+
+  it('reports a CSL-JSON field of the wrong type at its entry', () => {
+    const { file } = loadBibliography(bibFile('references.json', '[\n {"id": "ok", "title": "T"},\n {"id": "bad", "issued": 2020}\n]'))
+    expect(file?.messages).toMatchObject([{ line: 3, ruleId: 'invalid-bibliography' }])
+    expect(file?.messages[0]?.reason).toMatch(/`issued` should be a date/)
+  })
+
+  it('reports an unresolved alias in CSL-YAML as invalid YAML', () => {
+    const { file } = loadBibliography(bibFile('references.yaml', '- id: a\n  title: *nope\n'))
+    expect(file?.messages).toMatchObject([{ line: 2, column: 10, ruleId: 'invalid-yaml' }])
+  })
+})

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config/resolve.ts'
-import { discoverBriefs } from '../../src/content/discover.ts'
+import { checkSlug, discoverBriefs } from '../../src/content/discover.ts'
 
 describe('discoverBriefs', () => {
   it('finds briefs and their translations, skips `_` folders, and reports a folder without brief.md', () => {
@@ -17,4 +17,31 @@ describe('discoverBriefs', () => {
     expect(briefs[1]?.rootDir).toBe(path.join(dir, 'a'))
     expect(problems.map((f) => [path.relative(dir, f.path), f.messages[0]?.ruleId])).toEqual([['b/brief.md', 'missing-file']])
   })
+
+  it('follows a linked brief folder inside the content folder, and refuses one that leads outside', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-discover-'))
+    const away = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-away-'))
+    fs.writeFileSync(path.join(dir, 'site.yaml'), 'title: T\nbaseUrl: https://x.example/\n')
+    for (const folder of [path.join(dir, '_real'), away]) {
+      fs.mkdirSync(folder, { recursive: true })
+      fs.writeFileSync(path.join(folder, 'brief.md'), '---\n---\n')
+    }
+    fs.symlinkSync('_real', path.join(dir, 'inside'))
+    fs.symlinkSync(away, path.join(dir, 'outside'))
+    const { briefs, problems } = discoverBriefs(loadConfig(dir).config!)
+    expect(briefs.map((b) => b.slug)).toEqual(['inside'])
+    expect(problems.map((f) => [path.relative(dir, f.path), f.messages[0]?.ruleId])).toEqual([['outside/brief.md', 'file-outside-content']])
+  })
 })
+
+describe('checkSlug', () => {
+  const config = { languages: ['zh', 'en'] as const }
+  it.each(['feed.xml', 'assets', 'kinds', 'media', 'pagefind', 'index.html', '404.html', 'sitemap.xml', 'robots.txt', 'zh', 'EN', 'a b', 'a/b', '-x', 'x.', 'a%2F', '碳税'])('refuses %s', (name) => {
+    expect(checkSlug(name, config)).toBeDefined()
+  })
+
+  it.each(['carbon-tax', 'policy_2025', 'v1.2', 'A1'])('accepts %s', (name) => {
+    expect(checkSlug(name, config)).toBeUndefined()
+  })
+})
+

@@ -42,3 +42,23 @@ describe('validateYaml on an unknown field', () => {
     expect(file.messages[0]).toMatchObject({ reason: 'Unknown field `sumary` in brief.md', line: 2, column: 1, ruleId: 'unknown-field' })
   })
 })
+
+describe('parseYaml and aliases', () => {
+  it('reports an unresolved alias at the alias, not as an internal error', () => {
+    const file = new VFile({ path: 'brief.md' })
+    expect(parseYaml('lang: en\ntitle: *nope\n', file, 2)).toBeUndefined()
+    expect(file.messages).toMatchObject([{ line: 3, column: 8, ruleId: 'invalid-yaml', fatal: true }])
+    expect(file.messages[0]?.reason).toMatch(/refers to no anchor/)
+  })
+
+  it('refuses a billion laughs at its first alias', () => {
+    const laughs = ['a0: &a0 [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`)].join('\n')
+    const file = new VFile({ path: 'site.yaml' })
+    expect(parseYaml(laughs, file)).toBeUndefined()
+    expect(file.messages).toMatchObject([{ line: 2, column: 10, ruleId: 'invalid-yaml' }])
+  })
+
+  it('still takes a few aliases', () => {
+    expect(parseYaml('a: &x [1, 2]\nb: *x\n', new VFile())?.data).toEqual({ a: [1, 2], b: [1, 2] })
+  })
+})

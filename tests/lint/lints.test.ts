@@ -1,6 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
+import { lintText } from '../../src/lint/lints.ts'
+import { parseMarkdown } from '../../src/pipeline/markdown.ts'
 import { copySite, runCli } from '../helpers/sites.ts'
 
 type Site = ReturnType<typeof copySite>
@@ -90,5 +93,16 @@ describe('briefkit check lints', () => {
     const unknown = await check((site) => appendSite(site, 'lint:\n  no-such-rule: warn\n'))
     expect(unknown.code).toBe(1)
     expect(unknown.rules[0]).toMatch(/^error .* site\.yaml:13$/)
+  })
+})
+
+describe('lintText in linear time', () => {
+  it('cjk-spacing reads a pasted token once, even with Chinese in the same text (a 100 KB token took 34 s)', () => {
+    const lines = [`中 ${'a'.repeat(19_000)}`, ...Array<string>(20).fill('a'.repeat(19_000)), ...Array<string>(20).fill('1'.repeat(19_000)), `${'b'.repeat(19_000)}中`]
+    const file = new VFile({ path: 'x.md', value: `${lines.join('\n')}\n` })
+    const started = performance.now()
+    lintText({ lint: {} }, { tree: parseMarkdown(file), file })
+    expect(performance.now() - started).toBeLessThan(3_000)
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['42:2 cjk-spacing'])
   })
 })
