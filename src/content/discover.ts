@@ -68,8 +68,9 @@ const reservedSlugs = new Set(['assets', 'fonts', 'kinds', 'media', 'pagefind', 
 
 /** Why a folder name cannot be a brief's slug, or undefined when it can. */
 export function checkSlug(name: string, config: Pick<ResolvedConfig, 'languages'>): string | undefined {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.endsWith('.')) {
-    return `Folder name \`${name}\` cannot be a page address: use letters, digits, \`-\`, \`_\` and \`.\``
+  // Note: letters of any script (a Chinese slug is percent-encoded in URLs); no spaces, slashes or controls.
+  if (!/^[\p{L}\p{N}][\p{L}\p{M}\p{N}._-]*$/u.test(name) || name.endsWith('.')) {
+    return `Folder name \`${name}\` cannot be a page address: use letters, digits, \`-\`, \`_\` and \`.\` (no spaces)`
   }
   const lower = name.toLowerCase()
   if (reservedSlugs.has(lower) || config.languages.some((lang) => lang.toLowerCase() === lower)) {

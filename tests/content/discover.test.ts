@@ -36,11 +36,11 @@ describe('discoverBriefs', () => {
 
 describe('checkSlug', () => {
   const config = { languages: ['zh', 'en'] as const }
-  it.each(['feed.xml', 'assets', 'kinds', 'media', 'pagefind', 'index.html', '404.html', 'sitemap.xml', 'robots.txt', 'zh', 'EN', 'a b', 'a/b', '-x', 'x.', 'a%2F', '碳税'])('refuses %s', (name) => {
+  it.each(['feed.xml', 'assets', 'kinds', 'media', 'pagefind', 'index.html', '404.html', 'sitemap.xml', 'robots.txt', 'zh', 'EN', 'a b', 'a/b', '-x', 'x.', 'a%2F', '碳 税', '.hidden'])('refuses %s', (name) => {
     expect(checkSlug(name, config)).toBeDefined()
   })
 
-  it.each(['carbon-tax', 'policy_2025', 'v1.2', 'A1'])('accepts %s', (name) => {
+  it.each(['carbon-tax', 'policy_2025', 'v1.2', 'A1', '碳税', 'café-crème'])('accepts %s', (name) => {
     expect(checkSlug(name, config)).toBeUndefined()
   })
 })
