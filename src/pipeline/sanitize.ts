@@ -13,7 +13,9 @@ export const contentSchema: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'figure', 'figcaption', 'section'],
   attributes: {
     ...base,
-    '*': [...(base['*'] ?? []), 'className'],
+    // Note: no `name`: `<img name="getElementById">` would replace `document.getElementById` for the
+    // page's own scripts (DOM clobbering), and with a name even an image's id would.
+    '*': [...(base['*'] ?? []).filter((attribute) => attribute !== 'name'), 'className'],
     span: [...(base['span'] ?? []), 'dataCitation'],
     aside: ['role'],
   },
