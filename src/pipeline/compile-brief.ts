@@ -18,7 +18,7 @@ import { markdownToHtml, parseMarkdown, transformMarkdown } from './markdown.ts'
 import { reportParseProblems } from './limits.ts'
 import { briefPagePath } from './paths.ts'
 import { siteUrl } from './site-url.ts'
-import { plainText } from './plain-text.ts'
+import { metaText, plainText } from './plain-text.ts'
 import { reportUnknown } from '../plugins/remark-citations.ts'
 import { findCitations, findMalformedCitations } from '../citations/syntax.ts'
 import { lint, lintSummaryFigures, lintText } from '../lint/lints.ts'
@@ -172,8 +172,12 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { labe
 
 function citeThis(source: BriefSource, config: ResolvedConfig, style: LoadedStyle, summary: string): CompiledBrief['citeThis'] {
   const { meta } = source.brief
+  // Note: plain text on one line: a newline in a title would start a new record in the .ris file.
   const item = briefItem({
     ...meta,
+    title: metaText(meta.title),
+    subtitle: meta.subtitle === undefined ? undefined : metaText(meta.subtitle),
+    authors: meta.authors.map((author) => ({ ...author, name: metaText(author.name) })),
     summary,
     slug: source.location.slug,
     publisher: localize(config.title, meta.lang),
