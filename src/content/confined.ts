@@ -48,7 +48,9 @@ export function readInside(file: VFile, root: string, what: string): boolean {
   const resolved = resolveInside(root, file.path)
   if (resolved.ok) {
     try {
-      file.value = fs.readFileSync(resolved.path, 'utf8')
+      // Note: without the byte-order mark some editors save: the parser skips it, so positions
+      // into the text would be one off and citations would not be found at their place.
+      file.value = fs.readFileSync(resolved.path, 'utf8').replace(/^\uFEFF/, '')
       return true
     } catch (error) {
       reportError(file, `Cannot read ${what} (${errorCode(error)})`, undefined, 'unreadable-file', 'Check that it is a readable text file.')

@@ -102,7 +102,8 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { labe
   const style = resolveStyle(source, config)
 
   const fragment = (owner: FrontMatterDoc, yamlPath: PropertyKey[], text: string, idPrefix: string): Unit => {
-    const file = new VFile({ path: owner.file.path, value: text })
+    // Note: the parser skips a leading byte-order mark, which would put every position one off.
+    const file = new VFile({ path: owner.file.path, value: text.replace(/^\uFEFF/, '') })
     file.data.yamlPoint = owner.yaml.pointAt(yamlPath)
     const tree = parseMarkdown(file)
     reportParseProblems(tree, file)
