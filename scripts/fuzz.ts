@@ -20,6 +20,22 @@ interface KnownBug {
   holds?: (site: SiteCase) => boolean
 }
 
+// Note: `\\n` and `"` as line starts, for markdown inside a front-matter string.
+const htmlBlockCites = /(?:^|\\n|")[ \t]{0,3}<\/?[a-z][a-z\d-]*(?:(?!\n[ \t]*\n|\\n\\n)[^])*?\[@/im
+const linkTextCites = /\[[^[\]\n]*\[@[^[\]\n]*\][^[\]\n]*\]\(/
+
+/** Whether a file's front matter has `[@` in a field other than those whose citations are rendered. */
+function citesInPlainField(file: string): boolean {
+  const frontMatter = /^\ufeff?---\r?\n([\s\S]*?)\r?\n---/.exec(file)?.[1] ?? ''
+  return /^(?!summary:|claim:|keyFindings:|recommendations:)\S+:.*\[@/m.test(frontMatter)
+}
+
+/** Whether a file opens a raw-text HTML element that it never closes. */
+function opensRawText(file: string): boolean {
+  return ['plaintext', 'textarea', 'xmp', 'noembed', 'noframes', 'title', 'style', 'iframe']
+    .some((tag) => new RegExp(`<${tag}\\b`, 'i').test(file) && !new RegExp(`</${tag}\\s*>`, 'i').test(file))
+}
+
 const knownBugs: KnownBug[] = [
   // F1: an unresolved YAML alias (`title: *nope`) in front matter escapes from yaml's toJS (src/content/yaml.ts).
   { id: 'F1 unresolved YAML alias', pattern: /^internal: ReferenceError: Unresolved alias/ },
@@ -30,24 +46,15 @@ const knownBugs: KnownBug[] = [
   // F4: a citation in a plain-text front-matter field (title, subtitle, tags) is shown raw with no message.
   { id: 'F4 citation in a plain-text field', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some(citesInPlainField) },
   // F5: raw-text HTML elements (`<xmp>`, `<textarea>`, `<plaintext>`, ...) turn the rest of the paragraph or file into text.
-  {
-    id: 'F5 raw-text HTML element',
-    pattern: /^raw-citation:/,
-    holds: (site) => sourcesOf(site).some((f) => /<(?:plaintext|textarea|xmp|noembed|noframes|title|style|iframe)\b/i.test(f)),
-  },
+  { id: 'F5 raw-text HTML element', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some(opensRawText) },
   // F6: a malformed citation (`[@]`, `[@ key]`, `[@@key]`, `[@{key}]`) is shown raw with no message (src/plugins/remark-citations.ts).
   { id: 'F6 malformed citation', pattern: /^raw-citation:.* >>\[@(?:[\s@{\]]|$)/ },
-  // F7: a citation inside an HTML block (a line starting with a tag) is passed through raw, never rendered.
-  { id: 'F7 citation in an HTML block', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some((f) => /^ {0,3}<[a-z][^\n]*\[@/im.test(f)) },
+  // F7: a citation inside an HTML block (from a line starting with a block tag to the next blank line, also in a
+  // `claim:` or `summary:`) is passed through raw, never rendered.
+  { id: 'F7 citation in an HTML block', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some((f) => htmlBlockCites.test(f)) },
   // F8: a citation inside a link's text is shown raw (a citation link cannot nest in a link), no message.
-  { id: 'F8 citation in link text', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some((f) => /\[[^\]\n]*\[@[^\n]*\]\(/.test(f)) },
+  { id: 'F8 citation in link text', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some((f) => linkTextCites.test(f)) },
 ]
-
-/** Whether a file's front matter has `[@` in a field other than those whose citations are rendered. */
-function citesInPlainField(file: string): boolean {
-  const frontMatter = /^\ufeff?---\r?\n([\s\S]*?)\r?\n---/.exec(file)?.[1] ?? ''
-  return /^(?!summary:|claim:|keyFindings:|recommendations:)\S+:.*\[@/m.test(frontMatter)
-}
 
 const { values } = parseArgs({
   options: {

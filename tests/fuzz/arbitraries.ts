@@ -162,8 +162,11 @@ function yamlValue(size: CaseSize): fc.Arbitrary<string> {
   )
 }
 
-/** A front-matter field: its key, a valid value, and whether it holds text (a string, or a list of them). */
-type Field = [key: string, value: string, text?: 'string' | 'list']
+/**
+ * A front-matter field: its key, a valid value, and whether it holds text (a string, or a list of them),
+ * and whether citations in that text are rendered (`cited`).
+ */
+type Field = [key: string, value: string, text?: 'string' | 'list', cited?: 'cited']
 
 /**
  * Front matter for a map of valid fields. Mostly valid, with generated text in the text fields; else
@@ -171,12 +174,14 @@ type Field = [key: string, value: string, text?: 'string' | 'list']
  */
 function frontMatter(fields: Field[], size: CaseSize, tame: boolean): fc.Arbitrary<string> {
   const soup = markdownSoup(size, tame).filter((s) => s.trim() !== '')
-  const validLine = ([key, value, text]: Field): fc.Arbitrary<readonly string[]> =>
+  // Note: titles and tags are plain text (their citations a known bug, F4 in scripts/fuzz.ts); tame ones have none.
+  const plain = soup.filter((s) => !tame || !s.includes('[@'))
+  const validLine = ([key, value, text, cited]: Field): fc.Arbitrary<readonly string[]> =>
     text === undefined
       ? fc.constant([`${key}: ${value}`])
       : fc.oneof(
           fc.constant([`${key}: ${value}`]),
-          soup.map((s) => [`${key}: ${text === 'list' ? `[${JSON.stringify(s)}]` : JSON.stringify(s)}`]),
+          (cited ? soup : plain).map((s) => [`${key}: ${text === 'list' ? `[${JSON.stringify(s)}]` : JSON.stringify(s)}`]),
         )
   const mutatedLine = ([key, value]: Field): fc.Arbitrary<readonly string[]> =>
     fc.oneof(
@@ -226,8 +231,8 @@ export function briefFile(size: CaseSize, tame: boolean, lang = 'en'): fc.Arbitr
     ['authors', '[{name: Ada Example, affiliation: Test Institute}]'],
     ['date', '2025-06-01'],
     ['lang', lang],
-    ['summary', '"Street trees cool cities [@smith2020heat]."', 'string'],
-    ['keyFindings', '["Cover lowers heat [@lee2019canopy]."]', 'list'],
+    ['summary', '"Street trees cool cities [@smith2020heat]."', 'string', 'cited'],
+    ['keyFindings', '["Cover lowers heat [@lee2019canopy]."]', 'list', 'cited'],
     ['tags', '[cities]', 'list'],
   ]
   return fileLevel(fc.tuple(frontMatter(fields, size, tame), markdownSoup(size, tame)).map(([fm, body]) => fm + body), tame)
@@ -238,7 +243,7 @@ export function argumentFile(size: CaseSize, tame: boolean): fc.Arbitrary<string
   const fields: Field[] = [
     ['kind', 'evidence'],
     ['title', '"The evidence is strong"', 'string'],
-    ['claim', '"Trees cool streets [@khan2021shade]."', 'string'],
+    ['claim', '"Trees cool streets [@khan2021shade]."', 'string', 'cited'],
     ['order', '1'],
   ]
   return fileLevel(fc.tuple(frontMatter(fields, size, tame), markdownSoup(size, tame)).map(([fm, body]) => fm + body), tame)

@@ -38,9 +38,14 @@ export function baselineOf(html: string): PageBaseline {
   }
 }
 
+/** A page as HTML, or already parsed (to parse it once for both checks). */
+export type PageInput = string | cheerio.CheerioAPI
+
+const parsed = (page: PageInput) => (typeof page === 'string' ? cheerio.load(page) : page)
+
 /** Everything in a page that could run script and is not the theme's own: each a short description. */
-export function liveScript(html: string, baseline: PageBaseline): string[] {
-  const $ = cheerio.load(html)
+export function liveScript(page: PageInput, baseline: PageBaseline): string[] {
+  const $ = parsed(page)
   const leaks: string[] = []
   $('script').each((_, el) => {
     const signature = scriptSignature($, el)
@@ -70,9 +75,12 @@ export function liveScript(html: string, baseline: PageBaseline): string[] {
   return leaks
 }
 
-/** Text of the page outside code, scripts and styles that still holds `[@`: a citation neither linked nor reported. */
-export function rawCitations(html: string): string[] {
-  const $ = cheerio.load(html)
+/**
+ * Text of the page outside code, scripts and styles that still holds `[@`: a citation neither linked nor
+ * reported. Note: it removes those elements from a parsed page.
+ */
+export function rawCitations(page: PageInput): string[] {
+  const $ = parsed(page)
   $('script, style, code, pre, template').remove()
   const text = $.root().text()
   const found: string[] = []

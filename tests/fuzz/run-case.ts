@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import * as cheerio from 'cheerio'
 import { compileSite } from '../../src/build/build.ts'
 import { renderBriefPage, renderPrintPage } from '../../src/render/html/pages.ts'
 import { BriefkitError } from '../../src/reporting/errors.ts'
@@ -115,8 +116,9 @@ export async function runCase(site: SiteCase): Promise<CaseResult> {
     result.ms = performance.now() - start
     result.contentErrors = contentErrors
     for (const page of pages) {
-      result.leaks.push(...liveScript(page.html, baseline[page.layout]).map((l) => `${page.layout}: ${l}`))
-      if (contentErrors === 0) result.rawCitations.push(...rawCitations(page.html).map((c) => `${page.layout}: ${c}`))
+      const $ = cheerio.load(page.html)
+      result.leaks.push(...liveScript($, baseline[page.layout]).map((l) => `${page.layout}: ${l}`))
+      if (contentErrors === 0) result.rawCitations.push(...rawCitations($).map((c) => `${page.layout}: ${c}`))
     }
   } catch (error) {
     result.ms = performance.now() - start
