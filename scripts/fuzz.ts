@@ -22,7 +22,7 @@ interface KnownBug {
 
 // Note: `\\n` and `"` as line starts, for markdown inside a front-matter string.
 const htmlBlockCites = /(?:^|\\n|")[ \t]{0,3}<\/?[a-z][a-z\d-]*(?:(?!\n[ \t]*\n|\\n\\n)[^])*?\[@/im
-const linkTextCites = /\[[^[\]\n]*\[@[^[\]\n]*\][^[\]\n]*\]\(/
+const linkTextCites = /(?<!!)\[[^[\]\n]*\[@[^[\]\n]*\][^[\]\n]*\]\(/
 
 /** Whether a file's front matter has `[@` in a field other than those whose citations are rendered. */
 function citesInPlainField(file: string): boolean {
@@ -54,6 +54,16 @@ const knownBugs: KnownBug[] = [
   { id: 'F7 citation in an HTML block', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some((f) => htmlBlockCites.test(f)) },
   // F8: a citation inside a link's text is shown raw (a citation link cannot nest in a link), no message.
   { id: 'F8 citation in link text', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some((f) => linkTextCites.test(f)) },
+  // F9: nesting of a few thousand (`<div>`, `> `, `1. `) overflows the stack (in the issue's list).
+  { id: 'F9 stack overflow on deep nesting', pattern: /^internal: RangeError: Maximum call stack size exceeded/ },
+  // F10: unclosed container directives nest, and micromark's subtokenize grows faster than quadratic with depth.
+  { id: 'F10 nested directives slow', pattern: /^slow:/, holds: (site) => /(?::::a\n){200}/.test(site.brief) },
+  // F11: `[@x` repeated on one line is quadratic in micromark's resolveAllText.
+  { id: 'F11 repeated [@x slow', pattern: /^slow:/, holds: (site) => /(?:\[@x){500}/.test(site.brief) },
+  // F12: `](` repeated is quadratic in micromark-extension-gfm-footnote (in the issue's list).
+  { id: 'F12 repeated ]( slow', pattern: /^slow:/, holds: (site) => /(?:\]\(){500}/.test(site.brief) },
+  // F13: `**x` or `*x` repeated is quadratic in micromark-extension-cjk-friendly (in the issue's list).
+  { id: 'F13 repeated *x slow', pattern: /^slow:/, holds: (site) => /(?:\*\*?x){500}/.test(site.brief) },
 ]
 
 const { values } = parseArgs({

@@ -300,14 +300,24 @@ export function bibliographyFile(tame: boolean): fc.Arbitrary<{ name: string; te
   )
 }
 
+/** A long run of one unit (a pasted token, deep nesting), to find what is slower than linear or overflows the stack. */
+export const longRun: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('a', '李a', 'a李', '](', '**x', '*x', '_a', '[', '[^', '`', '\\', '&amp;', '<div>', '> ', '- ', '1. ', '<', '@', '[@x', ':', ':::a\n'),
+    fc.integer({ min: 1_000, max: 30_000 }),
+  )
+  .map(([unit, n]) => unit.repeat(n))
+
 /**
  * A whole generated site case: half of them tame (valid front matter and bibliography, a body without
  * content errors, so that their pages are rendered and checked), half hostile (anything goes).
  */
 export function siteCase(size: CaseSize): fc.Arbitrary<SiteCase> {
+  // Note: in large cases, one in fifty briefs ends with a long run; the suite's small cases have none.
+  const tail = size === 'large' ? fc.oneof({ weight: 49, arbitrary: fc.constant('') }, { weight: 1, arbitrary: longRun }) : fc.constant('')
   return fc.boolean().chain((tame) =>
     fc.record({
-      brief: briefFile(size, tame),
+      brief: fc.tuple(briefFile(size, tame), tail).map(([brief, run]) => brief + run),
       arguments: fc.array(argumentFile(size, tame), { minLength: 1, maxLength: size === 'small' ? 2 : 3 }),
       conclusion: conclusionFile(size, tame),
       bibliography: bibliographyFile(tame),
