@@ -21,7 +21,7 @@ interface KnownBug {
 }
 
 // Note: `\\n` and `"` as line starts, for markdown inside a front-matter string.
-const htmlBlockCites = /(?:^|\\n|")[ \t]{0,3}<\/?[a-z][a-z\d-]*(?:(?!\n[ \t]*\n|\\n\\n)[^])*?\[@/im
+const htmlBlockCites = /(?:^|\\n|")[ \t]{0,3}<(?:\/?[a-z][a-z\d-]*|!--)(?:(?!\n[ \t]*\n|\\n\\n)[^])*?\[@/im
 const linkTextCites = /(?<!!)\[[^[\]\n]*\[@[^[\]\n]*\][^[\]\n]*\]\(/
 
 /** Whether a file's front matter has `[@` in a field other than those whose citations are rendered. */
@@ -49,7 +49,7 @@ const knownBugs: KnownBug[] = [
   { id: 'F5 raw-text HTML element', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some(opensRawText) },
   // F6: a malformed citation (`[@]`, `[@ key]`, `[@@key]`, `[@{key}]`) is shown raw with no message (src/plugins/remark-citations.ts).
   { id: 'F6 malformed citation', pattern: /^raw-citation:.* >>\[@(?:[\s@{\]]|$)/ },
-  // F7: a citation inside an HTML block (from a line starting with a block tag to the next blank line, also in a
+  // F7: a citation inside an HTML block (from a line starting with a block tag or `<!--` to the next blank line, also in a
   // `claim:` or `summary:`) is passed through raw, never rendered.
   { id: 'F7 citation in an HTML block', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some((f) => htmlBlockCites.test(f)) },
   // F8: a citation inside a link's text is shown raw (a citation link cannot nest in a link), no message.
