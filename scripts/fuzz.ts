@@ -55,6 +55,9 @@ const knownBugs: KnownBug[] = [
   { id: 'F7 citation in an HTML block', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some((f) => htmlBlockCites.test(f)) },
   // F8: a citation inside a link's text is shown raw (a citation link cannot nest in a link), no message.
   { id: 'F8 citation in link text', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some((f) => linkTextCites.test(f)) },
+  // F14: a leading U+FEFF (a file saved with a BOM, or a front-matter string) shifts the offsets remark-citations
+  // slices the source by, and a citation that ends its paragraph is dropped silently.
+  { id: 'F14 BOM shifts citation offsets', pattern: /^raw-citation:/, holds: (site) => sourcesOf(site).some((f) => /^\ufeff|"\ufeff|\["\ufeff/m.test(f)) },
   // F9: nesting of a few thousand (`<div>`, `> `, `1. `) overflows the stack (in the issue's list).
   { id: 'F9 stack overflow on deep nesting', pattern: /^internal: RangeError: Maximum call stack size exceeded/ },
   // F9 too: `1. ` or `> ` repeated thousands of times can take over 10 s before it overflows, or without overflowing.
