@@ -81,6 +81,14 @@ describe('bugs found by fuzzing', () => {
   })
 
   it.each([
+    ['brief.md saved with a BOM', { brief: `\ufeff${frontMatter()}Text [@smith2020heat]\n` }],
+    ['a key finding starting with U+FEFF', { brief: `${frontMatter('keyFindings: ["\ufeff [@smith2020heat]"]\n')}Text.\n` }],
+    ['a claim starting with U+FEFF', { arguments: ['---\nkind: evidence\ntitle: T\nclaim: "\ufeff [@khan2021shade]"\n---\nBody.\n'] }],
+  ])('F14: a citation in %s is rendered (a leading BOM must not shift offsets)', async (_, parts) => {
+    expect(await failures(site(parts))).toEqual([])
+  })
+
+  it.each([
     ['`<div>`', '<div>'.repeat(3000)],
     ['`> `', `${'> '.repeat(3000)}x`],
     ['`1. `', `${'1. '.repeat(3000)}x`],
