@@ -4,6 +4,7 @@
 // failure, writes fast-check's shrunk counterexample to --out and exits 1. Failures of a known bug (below)
 // are counted, not stopped at, unless --strict.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { Worker } from 'node:worker_threads'
@@ -89,11 +90,14 @@ const hangMs = Math.max(4 * timeBoundMs, 20_000)
 /** One worker at a time, replaced when a case hangs or crashes it. */
 class CaseRunner {
   private worker: Worker | undefined
+  /** Where the cases' folders go: one folder for the run, removed by `close`. */
+  private readonly tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-fuzz-run-'))
 
   private spawn(): Worker {
     const entry = new URL('../tests/fuzz/worker.ts', import.meta.url).href
     // Note: a worker does not inherit tsx's loader; it registers it before importing the TypeScript entry.
-    return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`, { eval: true })
+    const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`
+    return new Worker(code, { eval: true, workerData: { tmp: this.tmp } })
   }
 
   run(site: SiteCase): Promise<CaseResult> {
@@ -117,8 +121,9 @@ class CaseRunner {
     })
   }
 
-  close(): Promise<number> | undefined {
-    return this.worker?.terminate()
+  async close(): Promise<void> {
+    await this.worker?.terminate()
+    fs.rmSync(this.tmp, { recursive: true, force: true })
   }
 }
 

@@ -105,10 +105,13 @@ export function describeError(error: unknown): string {
   return [`${error.name}: ${error.message.split('\n')[0]?.slice(0, 200)}`, ...shown].join('\n  ')
 }
 
-/** Compile and render one generated site in a fresh temp folder, removed afterwards, and check its pages. */
-export async function runCase(site: SiteCase): Promise<CaseResult> {
+/**
+ * Compile and render one generated site in a fresh temp folder (under `parent`), removed afterwards, and
+ * check its pages.
+ */
+export async function runCase(site: SiteCase, parent = os.tmpdir()): Promise<CaseResult> {
   const baseline = await themeBaselines()
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-fuzz-'))
+  const root = fs.mkdtempSync(path.join(parent, 'briefkit-fuzz-'))
   const result: CaseResult = { contentErrors: 0, briefkitError: undefined, internalError: undefined, leaks: [], rawCitations: [], ms: 0 }
   const start = performance.now()
   try {
