@@ -1,9 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { copySite, runCli, snapshot } from '../helpers/sites.ts'
+import { copySite, expectRefused, runCli, type Site } from '../helpers/sites.ts'
 
-type Site = ReturnType<typeof copySite>
 const brief = (site: Site) => path.join(site.content, 'urban-trees', 'brief.md')
 const argument = (site: Site) => path.join(site.content, 'urban-trees', 'arguments', 'b-cost.md')
 const edit = (file: string, from: string | RegExp, to: string) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to))
@@ -32,16 +31,7 @@ describe('briefkit build on bad input', () => {
   })
 
   it.each(badInputs)('%s: exits 1 with a located message and leaves the out dir as it was', async (_name, breakIt, message) => {
-    const broken = copySite('unseen')
-    fs.cpSync(site.out, broken.out, { recursive: true })
-    const before = snapshot(broken.out)
-    breakIt(broken)
-    const result = await runCli(['build', '--no-pdf', '--content', broken.content, '--out', broken.out])
-    expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(message)
-    expect(result.stderr).toMatch(/nothing was written/)
-    expect(result.stderr).not.toMatch(/\n\s+at /)
-    expect(snapshot(broken.out)).toEqual(before)
+    await expectRefused('unseen', site, breakIt, message)
   })
 
   it('reports every problem of a build together', async () => {

@@ -2,9 +2,8 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { copySite, runCli, snapshot } from '../helpers/sites.ts'
+import { copySite, expectRefused, runCli, snapshot, type Site } from '../helpers/sites.ts'
 
-type Site = ReturnType<typeof copySite>
 const briefDir = (site: Site) => path.join(site.content, 'urban-trees')
 const brief = (site: Site) => path.join(briefDir(site), 'brief.md')
 const argument = (site: Site) => path.join(briefDir(site), 'arguments', 'b-cost.md')
@@ -146,17 +145,7 @@ describe('briefkit build on odd input', () => {
   })
 
   it.each(oddInputs)('%s: exits 1 with a located message and leaves the out dir as it was', async (_name, breakIt, message) => {
-    const odd = copySite('unseen')
-    fs.cpSync(site.out, odd.out, { recursive: true })
-    const before = snapshot(odd.out)
-    breakIt(odd)
-    const result = await runCli(['build', '--no-pdf', '--content', odd.content, '--out', odd.out])
-    expect(result.stderr).toMatch(message)
-    expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/nothing was written/)
-    expect(result.stderr).not.toMatch(/internal error|\n\s+at /)
-    expect(snapshot(odd.out)).toEqual(before)
-    expect(fs.readdirSync(odd.root).filter((name) => name.includes('briefkit-tmp'))).toEqual([])
+    await expectRefused('unseen', site, breakIt, message)
   })
 })
 

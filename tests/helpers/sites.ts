@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { expect } from 'vitest'
 import { main } from '../../src/cli/main.ts'
 import { fixturesDir } from './fixtures.ts'
 
@@ -30,4 +31,26 @@ export function snapshot(dir: string): Record<string, string> {
     result[path.relative(dir, file)] = `${hash} ${fs.statSync(file).mtimeMs}`
   }
   return result
+}
+
+/** A scratch site as `copySite` makes it. */
+export type Site = ReturnType<typeof copySite>
+
+/**
+ * Copy the fixture `name` with the out dir of `built`, break it with `breakIt`, build it without
+ * PDFs, and check that the build exits 1 with `message`, says nothing was written, prints no stack
+ * trace, leaves the out dir exactly as it was and no staging folder beside it.
+ */
+export async function expectRefused(name: string, built: Site, breakIt: (site: Site) => void, message: RegExp): Promise<void> {
+  const site = copySite(name)
+  fs.cpSync(built.out, site.out, { recursive: true })
+  const before = snapshot(site.out)
+  breakIt(site)
+  const result = await runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])
+  expect(result.stderr).toMatch(message)
+  expect(result.code).toBe(1)
+  expect(result.stderr).toMatch(/nothing was written/)
+  expect(result.stderr).not.toMatch(/internal error|\n\s+at /)
+  expect(snapshot(site.out)).toEqual(before)
+  expect(fs.readdirSync(site.root).filter((entry) => entry.includes('briefkit-tmp'))).toEqual([])
 }
