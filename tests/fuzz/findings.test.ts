@@ -3,8 +3,8 @@ import type { SiteCase } from './arbitraries.ts'
 import { failuresOf } from './property.ts'
 import { runCase } from './run-case.ts'
 
-// Note: the smallest input of each bug the fuzzer found (F1... in /work/notes/fuzz-findings.md and in the
-// known signatures of scripts/fuzz.ts), each a regression test named after its bug.
+// Note: the smallest input of each bug the fuzzer found on 2026-11-29 (F1–F14, listed in docs/robustness.md),
+// each a regression test named after its bug.
 
 const bib = ['smith2020heat', 'lee2019canopy', 'khan2021shade']
   .map((key) => `@book{${key}, title = {A title}, author = {Smith, Jane}, date = {2020}}`)

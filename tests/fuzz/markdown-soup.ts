@@ -37,7 +37,7 @@ const citations = fc.oneof(
   ),
 )
 
-const htmlSnippets = fc.constantFrom(
+const htmlSnippetsList = [
   '<script>alert(1)</script>', '<script src="http://evil.example/x.js"></script>', '<SCRIPT>alert(1)</SCRIPT>',
   '<img src=x onerror=alert(1)>', '<img src="x" onerror="alert(1)"/>', '<a href="javascript:alert(1)">x</a>',
   '<a href="JaVaScRiPt:alert(1)">x</a>', '<a href="jav&#x09;ascript:alert(1)">x</a>', '<a href=" javascript:alert(1)">x</a>',
@@ -54,14 +54,15 @@ const htmlSnippets = fc.constantFrom(
   '<a name="x" id="user-content-x">x</a>', '<img src="javascript:alert(1)">', '<video poster="javascript:alert(1)"></video>',
   '<link rel="stylesheet" href="http://evil.example/x.css">', '<input autofocus onfocus=alert(1)>', '</script><script>alert(1)</script>',
   '<svg><style>@import "http://evil.example";</style></svg>', '<a href="&#106;avascript:alert(1)">x</a>',
-)
+]
+const htmlSnippets = fc.constantFrom(...htmlSnippetsList)
 
 // Note: links and images that are fine, or that sanitizing alone should deal with (no message expected).
-const tameLinks = fc.constantFrom(
+const tameLinksList = [
   '[x](javascript:alert(1))', '[x](JAVASCRIPT:alert(1))', '[x](<javascript:alert(1)>)', '<javascript:alert(1)>', '[x](#top)',
   '[x](http://example.org "t")', '[x](mailto:a@b.org)', '![alt](figures/fig.svg)', '![](figures/fig.svg)', '![alt](figures/fig.svg "title")',
   '![alt [@smith2020heat]](figures/fig.svg)', '[x [@smith2020heat]](http://example.org)', '[x][r]\n\n[r]: javascript:alert(1)',
-)
+]
 
 const links = fc.constantFrom(
   '[x](javascript:alert(1))', '[x](JAVASCRIPT:alert(1))', '[x](javascript&colon;alert(1))', '[x](<javascript:alert(1)>)',
@@ -78,12 +79,18 @@ const directives = fc.constantFrom(
   ':::recommendation\n[@smith2020heat]\n:::', ':x[y]', '::x', ':::recommendation[label [@smith2020heat]]\nx\n:::',
 )
 
-const blocks = fc.constantFrom(
+const blocksList = [
   '| a | b |\n| - | - |\n| 1 | [@smith2020heat] |', '| a |\n|---|\n| <script>x</script> |', '|a|b|\n|-|\n|c|', '- a\n  - b\n    - c',
   '1. x\n2. y\n\n   > q', '> a\n> > b\n> > > [@smith2020heat]', '```\n[@smith2020heat]\n```', '```js\n<script>\n```', '    code [@x]',
   '## Heading [@smith2020heat]', '# h1\n\n## h2\n\n###### h6', 'Setext\n===', '[^n]: Note with [@smith2020heat].\n\nText.[^n]',
   'Text.[^1] [^1]\n\n[^1]: Twice.', '---', '$$x$$', '- [x] done', '<details><summary>s</summary>\n\n[@smith2020heat]\n\n</details>',
-)
+]
+const blocks = fc.constantFrom(...blocksList)
+
+// Note: what tame soup leaves out besides: what is now a content error by design (a citation in an HTML
+// block or a link's text, raw-text elements left open, an unknown key in code that a paragraph takes in).
+const refusedInTame = /\[@x\]|<p>\[@|<!-- \[@|<(?:plaintext|textarea|xmp|noscript)\b|\[x \[@/
+const tameOf = (pieces: readonly string[]) => fc.constantFrom(...pieces.filter((piece) => !refusedInTame.test(piece)))
 
 /**
  * Markdown soup: text of many sorts, syntax, citations, HTML, links and blocks, in any order. `tame` soup
@@ -99,10 +106,10 @@ export function markdownSoup(size: CaseSize, tame = false): fc.Arbitrary<string>
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) },
     { weight: 3, arbitrary: syntaxTokens },
     { weight: 3, arbitrary: tame ? validCitations : citations },
-    { weight: 2, arbitrary: htmlSnippets },
-    { weight: 2, arbitrary: tame ? tameLinks : links },
+    { weight: 2, arbitrary: tame ? tameOf(htmlSnippetsList) : htmlSnippets },
+    { weight: 2, arbitrary: tame ? tameOf(tameLinksList) : links },
     { weight: 1, arbitrary: tame ? fc.constantFrom(':::recommendation\nDo it [@lee2019canopy].\n:::', ':::recommendation\n- a\n- b\n:::') : directives },
-    { weight: 1, arbitrary: blocks },
+    { weight: 1, arbitrary: tame ? tameOf(blocksList) : blocks },
     { weight: 1, arbitrary: nested },
   )
   const separator = fc.constantFrom(' ', ' ', '', '\n', '\n\n', '\r\n', '\n\n\n')
