@@ -63,13 +63,21 @@ export function remarkCitations(options: Options = {}) {
         }
       }
       if (parent.type === 'link' || parent.type === 'linkReference') {
-        for (const found of findCitations(node.value).filter((f) => !f.narrative)) {
+        const inLink = findCitations(node.value).filter((f) => !f.narrative)
+        for (const found of inLink) {
           const text = node.value.slice(found.start, found.end)
           const point = pointAt(text, found.start)
           if (point) {
             reportError(file, `Citation \`${text}\` inside a link's text is not rendered`, point, 'citation-in-link',
               'Move the citation after the link: `[text](url) [@key]`.')
           }
+        }
+        // Note: a web address written right before a citation (`www.example.org[@key]`) takes its start into the link.
+        const opened = inLink.length === 0 ? /\[-?@/.exec(node.value) : null
+        const point = opened ? pointAt(node.value.slice(opened.index), opened.index) : undefined
+        if (opened && point) {
+          reportError(file, `A citation starts inside the link \`${node.value}\``, point, 'citation-in-link',
+            'Put a space between a web address and the citation after it: `www.example.org [@key]`.')
         }
         return
       }
