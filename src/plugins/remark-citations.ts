@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein'
 import type { Html, Nodes, PhrasingContent, Root, Text } from 'mdast'
-import type { Point } from 'unist'
+import type { Node, Point, Position } from 'unist'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
@@ -39,10 +39,17 @@ export function remarkCitations(options: Options = {}) {
         'Leave a blank line after the opening tag (`<div>`, blank line, text), so that the text is markdown again.')
     })
 
+    // Note: nodes made by transforms (GFM's autolinks: `a@b.org`, `www.x.org`) have no position; they
+    // take their nearest placed ancestor's, whose source is searched instead.
+    const placed = new WeakMap<Node, Position>()
+    visit(tree, (node, _index, parent) => {
+      const inherited = parent && (parent.position ?? placed.get(parent))
+      if (!node.position && inherited) placed.set(node, inherited)
+    })
+
     visit(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined) return
-      // Note: text split off by GFM's autolinks (`a@b.org`) has no position; its parent's source is searched instead.
-      const range = node.position ?? parent.position
+      const range = node.position ?? placed.get(node)
       const start = range?.start.offset
       const end = range?.end.offset
       // Note: escapes and entities make text differ from its source; then offsets are found by search.

@@ -24,6 +24,9 @@ describe('remarkCitations', () => {
 
   it('regression (fuzzing): a citation right after a web address, which takes its start into the link, is refused at its place', () => {
     const { messages } = runUnit(path.join(dir, 'after-web-address', 'input.md'))
-    expect(messages).toEqual([expect.objectContaining({ line: 1, column: 16, severity: 'error', ruleId: 'citation-in-link' })])
+    expect(messages).toEqual([
+      expect.objectContaining({ line: 1, column: 16, severity: 'error', ruleId: 'citation-in-link' }),
+      expect.objectContaining({ line: 5, column: 40, severity: 'error', ruleId: 'citation-in-link' }),
+    ])
   })
 })
