@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 /** The briefkit command line, as a user runs it. */
@@ -21,8 +22,11 @@ export function startBriefkit(args: string[], env: NodeJS.ProcessEnv = {}): Run 
   child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString() })
   const started = performance.now()
   const exit = new Promise<{ code: number; seconds: number }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code: code ?? 128 + (signal ? (({ SIGINT: 2, SIGHUP: 1, SIGKILL: 9, SIGTERM: 15 }) as Record<string, number>)[signal] ?? 0 : 0), seconds: 0 }))
-  }).then(({ code }) => ({ code, seconds: (performance.now() - started) / 1000 }))
+    child.on('exit', (code, signal) => resolve({
+      code: code ?? 128 + (signal ? os.constants.signals[signal] : 0),
+      seconds: (performance.now() - started) / 1000,
+    }))
+  })
   return { child, output: () => output, exit }
 }
 
