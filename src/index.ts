@@ -1,5 +1,5 @@
 /** briefkit's programmatic API. */
-export { build, type BuildOptions, type BuildResult } from './build/build.ts'
+export { build, type BuildOptions, type BuildResult } from './orchestrate/build.ts'
 export { loadConfig, type ResolvedConfig } from './config/resolve.ts'
 export { defaultArgumentKinds, type ArgumentKind } from './config/kinds.ts'
 export { formatDiagnostics, type Diagnostic } from './reporting/report.ts'

@@ -5,7 +5,7 @@ import CSL, { type CslItem } from 'citeproc'
 import { fromHtml } from 'hast-util-from-html'
 import { sanitize } from 'hast-util-sanitize'
 import { toHtml } from 'hast-util-to-html'
-import { contentSchema } from '../pipeline/sanitize.ts'
+import { contentSchema } from '../core/sanitize.ts'
 import { cslLanguage, readLocale, type LoadedStyle } from './styles.ts'
 
 /** What a brief says about itself, to cite it. */

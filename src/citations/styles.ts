@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { closest, distance } from 'fastest-levenshtein'
-import { resolveInside } from '../content/confined.ts'
+import { resolveInside } from '../core/confined.ts'
 import { BriefkitError } from '../reporting/errors.ts'
 
 /** Where Debian's citation-style-language-styles and -locales put their files. */

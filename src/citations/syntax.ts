@@ -1,4 +1,4 @@
-import type { CiteItem } from './model.ts'
+import type { CiteItem } from '../core/citation.ts'
 
 // Note: Pandoc's key rules: starts with a letter, digit or `_`; inner punctuation allowed; never ends in punctuation.
 const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?`

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { build, type BuildOptions, type BuildResult } from '../build/build.ts'
+import { build, type BuildOptions, type BuildResult } from '../orchestrate/build.ts'
 import { BriefkitError, environmentError, isSystemError, UsageError } from '../reporting/errors.ts'
 import { signalExitCode, withStopSignals } from './signals.ts'
 import { loadConfig } from '../config/resolve.ts'

@@ -1,5 +1,5 @@
 import os from 'node:os'
-import { removeLeftovers } from '../build/leftovers.ts'
+import { removeLeftovers } from '../core/leftovers.ts'
 import { InterruptedError } from '../reporting/errors.ts'
 
 /** The signals that stop a build: Ctrl-C, `kill`, and a terminal or CI job going away. */

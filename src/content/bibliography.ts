@@ -6,9 +6,9 @@ import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { reportError } from '../reporting/messages.ts'
-import { isPresent, readInside } from './confined.ts'
+import { isPresent, readInside } from '../core/confined.ts'
 import { cslItemProblem } from './csl-item.ts'
-import { parseYaml } from './yaml.ts'
+import { parseYaml } from '../core/yaml.ts'
 
 /** The works a brief may cite, keyed by citation key, with where each is defined. */
 export interface Bibliography {

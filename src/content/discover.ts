@@ -3,7 +3,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { reportError } from '../reporting/messages.ts'
-import { resolveInside } from './confined.ts'
+import { resolveInside } from '../core/confined.ts'
 
 /** Where one edition of a brief lives on disk. */
 export interface BriefLocation {

@@ -4,11 +4,11 @@ import { closest } from 'fastest-levenshtein'
 import { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { reportError } from '../reporting/messages.ts'
-import { isInside, isPresent, resolveInside } from './confined.ts'
+import { isInside, isPresent, resolveInside } from '../core/confined.ts'
 import { findBibliography, loadBibliography, type Bibliography } from './bibliography.ts'
 import type { BriefLocation } from './discover.ts'
 import { readMarkdown, type MarkdownDoc, type Parse } from './markdown-file.ts'
-import { argumentSchema, briefSchema, conclusionSchema, type ArgumentMeta, type BriefMeta, type ConclusionMeta } from './schema.ts'
+import { argumentSchema, briefSchema, conclusionSchema, type ArgumentMeta, type BriefMeta, type ConclusionMeta } from '../core/front-matter.ts'
 
 /** Every file of one edition of a brief, read and validated. */
 export interface BriefSource {

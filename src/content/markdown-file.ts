@@ -2,10 +2,10 @@ import type { Root } from 'mdast'
 import { VFile } from 'vfile'
 import type { z } from 'zod'
 import { parseMarkdown } from '../pipeline/markdown.ts'
-import { reportParseProblems } from '../pipeline/limits.ts'
+import { reportParseProblems } from './limits.ts'
 import { reportError } from '../reporting/messages.ts'
-import { readInside } from './confined.ts'
-import { parseYaml, validateYaml, type LocatedYaml } from './yaml.ts'
+import { readInside } from '../core/confined.ts'
+import { parseYaml, validateYaml, type LocatedYaml } from '../core/yaml.ts'
 
 /** A markdown file read from disk: its body as mdast and its validated front matter. */
 export interface MarkdownDoc<T> {

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { checkOutDir } from '../build/output.ts'
+import { checkOutDir } from '../core/output.ts'
 import { createBuildLoop } from './build-loop.ts'
 import { createEventHub } from './events.ts'
 import { closeServer, createDevHttpServer, listen } from './http.ts'

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { loadConfig } from '../config/resolve.ts'
-import { loadTheme } from '../render/html/theme.ts'
+import { loadTheme } from '../theme/theme.ts'
 import type { SourceLayout } from './rebuild-set.ts'
 
 /**

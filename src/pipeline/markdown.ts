@@ -22,8 +22,8 @@ import { remarkComments } from '../plugins/remark-comments.ts'
 import { remarkRawHtml } from '../plugins/remark-raw-html.ts'
 import { remarkImages } from '../plugins/remark-images.ts'
 import { rehypeUnwrapParagraph } from '../plugins/rehype-unwrap-paragraph.ts'
-import { cutDeepContainers, blankIntricateParagraphs, blankLongLines, cutDeepNesting } from './limits.ts'
-import { contentSchema } from './sanitize.ts'
+import { cutDeepContainers, blankIntricateParagraphs, blankLongLines, cutDeepNesting } from '../content/limits.ts'
+import { contentSchema } from '../core/sanitize.ts'
 
 /**
  * The markdown syntax briefkit reads: CommonMark, GFM, YAML front matter, directives, and emphasis

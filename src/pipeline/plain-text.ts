@@ -6,7 +6,7 @@ import rehypeSanitize from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { isCitation } from '../plugins/remark-citations.ts'
-import { contentSchema } from './sanitize.ts'
+import { contentSchema } from '../core/sanitize.ts'
 
 // Note: what a page shows of the author's raw HTML is what the sanitize schema keeps; the plain
 // text must be taken from the same, or a `<script>` dropped from the page would be in the metadata.

@@ -3,8 +3,8 @@ import path from 'node:path'
 import type { Image, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import type { Asset } from '../pipeline/data.ts'
-import { isInside, resolveInside } from '../content/confined.ts'
+import type { Asset } from '../core/compiled.ts'
+import { isInside, resolveInside } from '../core/confined.ts'
 import { reportError, reportWarning } from '../reporting/messages.ts'
 
 /** Options of remarkImages. */

@@ -1,7 +1,7 @@
 import type { Html, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { maxDepth } from '../pipeline/limits.ts'
+import { maxDepth } from '../content/limits.ts'
 import { reportError } from '../reporting/messages.ts'
 
 /** Options of remarkRawHtml. */

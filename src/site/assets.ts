@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
-import type { OutputFile } from '../build/output.ts'
-import type { Theme } from '../render/html/theme.ts'
+import type { OutputFile } from '../core/output.ts'
+import type { Theme } from '../theme/theme.ts'
 import { BriefkitError } from '../reporting/errors.ts'
-import { themeFilesIn } from '../render/html/theme-files.ts'
+import { themeFilesIn } from '../theme/files.ts'
 import { sanitizeSvgFile } from './svg.ts'
 
 const require = createRequire(import.meta.url)

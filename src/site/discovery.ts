@@ -1,12 +1,12 @@
-import type { OutputFile } from '../build/output.ts'
+import type { OutputFile } from '../core/output.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { localize } from '../config/kinds.ts'
 import type { CompiledBrief } from '../pipeline/compile-brief.ts'
-import { briefPagePath } from '../pipeline/paths.ts'
+import { briefPagePath } from '../core/paths.ts'
 import { metaText } from '../pipeline/plain-text.ts'
 import { absoluteUrl, homePath } from '../render/html/languages.ts'
 import { briefsIn } from '../render/html/listing-pages.ts'
-import type { Theme } from '../render/html/theme.ts'
+import type { Theme } from '../theme/theme.ts'
 
 /** Where each language's Atom feed lives: `<lang>/feed.xml`. */
 export function feedPath(lang: string): string {

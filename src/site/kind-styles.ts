@@ -1,4 +1,4 @@
-import type { OutputFile } from '../build/output.ts'
+import type { OutputFile } from '../core/output.ts'
 import type { ArgumentKind } from '../config/kinds.ts'
 
 /** How many kind colours a theme defines (`--kind-1` … `--kind-8`). */

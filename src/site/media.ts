@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { OutputFile } from '../build/output.ts'
+import type { OutputFile } from '../core/output.ts'
 import { BriefkitError } from '../reporting/errors.ts'
 import { sanitizeSvgFile } from './svg.ts'
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { cacheKey, type BuildCache } from '../build/cache.ts'
+import { cacheKey, type BuildCache } from '../core/cache.ts'
 import { BriefkitError, environmentError } from '../reporting/errors.ts'
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { filesIn } from '../../src/build/reuse.ts'
+import { filesIn } from '../../src/core/output.ts'
 import { brokenLinks, loadPage } from '../helpers/html.ts'
 import { pdfInfo, pdfText } from '../helpers/pdf.ts'
 import { copySite, runCli, snapshot } from '../helpers/sites.ts'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { compileSite } from '../../src/build/build.ts'
+import { compileSite } from '../../src/orchestrate/build.ts'
 import { citationFiles } from '../../src/render/html/pages.ts'
 import { copySite } from '../helpers/sites.ts'
 

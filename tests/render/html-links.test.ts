@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { packagedTemplatesDir, type ResolvedConfig } from '../../src/config/resolve.ts'
 import { rebaseFragment } from '../../src/render/html/fragments.ts'
 import { absoluteUrl, alternates } from '../../src/render/html/languages.ts'
-import { loadTheme } from '../../src/render/html/theme.ts'
+import { loadTheme } from '../../src/theme/theme.ts'
 
 const theme = loadTheme(path.join(packagedTemplatesDir, 'default'))
 const config = { baseUrl: 'https://x.org/briefs/', languages: ['zh', 'en'] } as unknown as ResolvedConfig

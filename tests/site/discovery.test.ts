@@ -3,8 +3,8 @@ import * as cheerio from 'cheerio'
 import { describe, expect, it } from 'vitest'
 import { packagedTemplatesDir, type ResolvedConfig } from '../../src/config/resolve.ts'
 import type { CompiledBrief } from '../../src/pipeline/compile-brief.ts'
-import { loadTheme } from '../../src/render/html/theme.ts'
-import type { OutputFile } from '../../src/build/output.ts'
+import { loadTheme } from '../../src/theme/theme.ts'
+import type { OutputFile } from '../../src/core/output.ts'
 import { feeds, sitemap } from '../../src/site/discovery.ts'
 
 const text = (file: OutputFile | undefined) => (file && 'content' in file ? String(file.content) : '')

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
-import { siteUrl, urlPath } from '../../pipeline/site-url.ts'
-import type { Theme } from './theme.ts'
+import { siteUrl, urlPath } from '../../core/paths.ts'
+import type { Theme } from '../../theme/theme.ts'
 
 /** One language version of a page: for the language switcher and `<link rel="alternate" hreflang>`. */
 export interface Alternate {

@@ -1,12 +1,12 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import { kindLabel } from '../../config/kinds.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
-import { briefPagePath, pdfPath } from '../../pipeline/paths.ts'
-import { urlPath } from '../../pipeline/site-url.ts'
+import { briefPagePath, pdfPath } from '../../core/paths.ts'
+import { urlPath } from '../../core/paths.ts'
 import { rebaseFragment } from './fragments.ts'
 import { absoluteUrl, homePath } from './languages.ts'
 import { pageContext, type Page } from './page-context.ts'
-import type { Theme } from './theme.ts'
+import type { Theme } from '../../theme/theme.ts'
 
 /** Where the page of an argument kind lives: `<lang>/kinds/<kind>/index.html`. */
 export function kindPagePath(lang: string, kind: string): string {

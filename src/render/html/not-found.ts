@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import { homePath } from './languages.ts'
 import { pageContext, type Page } from './page-context.ts'
-import type { Theme } from './theme.ts'
+import type { Theme } from '../../theme/theme.ts'
 
 /**
  * `404.html`, in every site language's words at once. A server shows it at any depth, so its

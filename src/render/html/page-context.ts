@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../../config/resolve.ts'
 import { localize } from '../../config/kinds.ts'
 import { metaText } from '../../pipeline/plain-text.ts'
 import { absoluteUrl, alternates, homePath } from './languages.ts'
-import type { Theme } from './theme.ts'
+import type { Theme } from '../../theme/theme.ts'
 
 /** A rendered page: its path inside the out dir and its HTML. */
 export interface Page {

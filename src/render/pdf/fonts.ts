@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
-import { cacheKey, type BuildCache } from '../../build/cache.ts'
+import { cacheKey, type BuildCache } from '../../core/cache.ts'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import subsetFont from 'subset-font'
-import type { PrintFont } from '../html/theme.ts'
-import { cssString } from '../css.ts'
+import type { PrintFont } from '../../theme/theme.ts'
+import { cssString } from '../../core/css.ts'
 import { inRanges, type Coverage } from './coverage.ts'
 
 /** A subset of one print font, ready to be written next to a print page. */

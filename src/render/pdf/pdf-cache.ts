@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { cacheKey, type BuildCache } from '../../build/cache.ts'
+import { cacheKey, type BuildCache } from '../../core/cache.ts'
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
 import type { Page } from '../html/pages.ts'
-import type { Theme } from '../html/theme.ts'
+import type { Theme } from '../../theme/theme.ts'
 
 /** What a PDF's cache key is made of: the site and the theme. */
 type Site = { config: ResolvedConfig; theme: Theme }

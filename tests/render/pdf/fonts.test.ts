@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import * as hb from 'harfbuzzjs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { BuildCache } from '../../../src/build/cache.ts'
-import { loadTheme } from '../../../src/render/html/theme.ts'
+import { BuildCache } from '../../../src/core/cache.ts'
+import { loadTheme } from '../../../src/theme/theme.ts'
 import { fontFaces, PrintFonts } from '../../../src/render/pdf/fonts.ts'
 
 const theme = loadTheme(path.resolve(import.meta.dirname, '../../../templates/default'))

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { readInside, resolveInside } from '../../src/content/confined.ts'
+import { readInside, resolveInside } from '../../src/core/confined.ts'
 
 function layout() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-confined-'))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cssString, pageCounterContent } from '../../src/render/css.ts'
+import { cssString, pageCounterContent } from '../../src/core/css.ts'
 
 describe('CSS strings', () => {
   it('escapes quotes, backslashes, newlines and `<`, so a title cannot close the <style> element', () => {

@@ -1,8 +1,8 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
-import type { Parse } from '../content/markdown-file.ts'
+import type { Parse } from './markdown-file.ts'
 import { parseMarkdown } from '../pipeline/markdown.ts'
-import { cacheKey, type BuildCache } from './cache.ts'
+import { cacheKey, type BuildCache } from '../core/cache.ts'
 
 /**
  * A markdown parser that keeps each tree in the build cache, keyed by the file's text: reading

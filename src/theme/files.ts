@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { BriefkitError } from '../../reporting/errors.ts'
+import { BriefkitError } from '../reporting/errors.ts'
 
 /**
  * The real path of a theme's file, through symlinks, which must be inside the theme's own folder:

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { parseYaml, validateYaml } from '../../src/content/yaml.ts'
+import { parseYaml, validateYaml } from '../../src/core/yaml.ts'
 
 describe('parseYaml', () => {
   it('reports a syntax error at its line in the file', () => {

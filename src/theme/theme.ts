@@ -4,10 +4,10 @@ import { createRequire } from 'node:module'
 import { Liquid } from 'liquidjs'
 import { parse as parseYamlText } from 'yaml'
 import { z } from 'zod'
-import { BriefkitError } from '../../reporting/errors.ts'
-import { cssString } from '../css.ts'
-import { isTheme, packagedTemplatesDir } from '../../config/resolve.ts'
-import { themeFile, themeFilesIn } from './theme-files.ts'
+import { BriefkitError } from '../reporting/errors.ts'
+import { cssString } from '../core/css.ts'
+import { isTheme, packagedTemplatesDir } from '../config/resolve.ts'
+import { themeFile, themeFilesIn } from './files.ts'
 
 const require = createRequire(import.meta.url)
 

@@ -1,6 +1,6 @@
 import type { ElementContent } from 'hast'
 import type { Point } from 'unist'
-import type { CitationCluster } from '../citations/model.ts'
+import type { CitationCluster } from './citation.ts'
 
 /** A local file a page uses, copied into the out dir. */
 export interface Asset {

@@ -2,7 +2,7 @@ import type { Root } from 'mdast'
 import type { Node, Parent } from 'unist'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { blankIntricateParagraphs, blankLongLines, cutDeepContainers, cutDeepNesting, maxDepth, reportParseProblems } from '../../src/pipeline/limits.ts'
+import { blankIntricateParagraphs, blankLongLines, cutDeepContainers, cutDeepNesting, maxDepth, reportParseProblems } from '../../src/content/limits.ts'
 import { parseMarkdown } from '../../src/pipeline/markdown.ts'
 
 /** The depth of a tree, counted without recursion. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { build } from '../../src/build/build.ts'
+import { build } from '../../src/orchestrate/build.ts'
 import { copySite } from '../helpers/sites.ts'
 
 // Real Chromium for the first build; the builds without PDFs take them from the build cache.

@@ -3,9 +3,9 @@ import type { VFile } from 'vfile'
 import { readLocale } from '../citations/styles.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { BriefSource } from '../content/load-brief.ts'
-import { resolveInside } from '../content/confined.ts'
-import { briefStyle, compileBrief, type CompiledBrief, type CompileOptions } from '../pipeline/compile-brief.ts'
-import { cacheKey, type BuildCache } from './cache.ts'
+import { resolveInside } from '../core/confined.ts'
+import { briefStyle, compileBrief, type CompiledBrief, type CompileOptions } from './compile-brief.ts'
+import { cacheKey, type BuildCache } from '../core/cache.ts'
 
 /** A message compiling left on one of the brief's files, kept to be told again on a cache hit. */
 interface CachedMessage {

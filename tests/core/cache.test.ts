@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BuildCache, cacheDirFor, cacheKey } from '../../src/build/cache.ts'
+import { BuildCache, cacheDirFor, cacheKey } from '../../src/core/cache.ts'
 
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-cache-test-'))
 const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => typeof n === 'number')
