@@ -1,16 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
 import { findStyle, styleHint } from '../citations/styles.ts'
+import { findTheme, listThemes } from '../theme/theme.ts'
 import { parseYaml, validateYaml, type LocatedYaml } from '../core/yaml.ts'
 import { reportError } from '../reporting/messages.ts'
-import type { LintLevel, LintRule } from '../lint/lints.ts'
+import type { LintLevel, LintRule } from './lint-levels.ts'
 import { defaultArgumentKinds, type ArgumentKind } from './kinds.ts'
 import { siteSchema, type LocalizedString, type SiteFile } from './schema.ts'
-
-/** Where briefkit's own themes live. */
-export const packagedTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
 
 /** Site configuration with every default filled in. Nothing downstream checks for unset options. */
 export interface ResolvedConfig {
@@ -107,30 +104,4 @@ function checkStyles(site: SiteFile, dirs: string[], contentDir: string, yaml: L
     ok = false
   }
   return ok
-}
-
-function templateRoots(contentDir: string): string[] {
-  return [path.resolve(contentDir, '..', 'templates'), packagedTemplatesDir]
-}
-
-function findTheme(contentDir: string, theme: string): string | undefined {
-  return templateRoots(contentDir)
-    .map((root) => path.join(root, theme))
-    .find(isTheme)
-}
-
-/** A theme folder has its own layouts, or a theme.yaml (which may take them from another theme). */
-export function isTheme(dir: string): boolean {
-  return fs.existsSync(path.join(dir, 'layouts')) || fs.existsSync(path.join(dir, 'theme.yaml'))
-}
-
-function listThemes(contentDir: string): string[] {
-  const names = new Set<string>()
-  for (const root of templateRoots(contentDir)) {
-    if (!fs.existsSync(root)) continue
-    for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
-      if (entry.isDirectory()) names.add(entry.name)
-    }
-  }
-  return [...names].sort()
 }

@@ -1,11 +1,7 @@
 import { z } from 'zod'
-import { lintDefaults, type LintRule } from '../lint/lints.ts'
+import { languageTag, localizedString } from '../core/front-matter.ts'
+import { lintDefaults, type LintRule } from './lint-levels.ts'
 
-/** A BCP 47-ish language tag as used in folder names and `lang:` (zh, en, zh-Hant, pt-BR). */
-export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as `zh` or `en`')
-
-/** A string, or a map from language tag to string. */
-export const localizedString = z.union([z.string().min(1), z.record(languageTag, z.string().min(1))])
 
 /** One kind of argument a brief can make. */
 export const argumentKindSchema = z.strictObject({
@@ -32,4 +28,4 @@ export const siteSchema = z.strictObject({
 /** What site.yaml holds after validation. */
 export type SiteFile = z.output<typeof siteSchema>
 /** A string, or a map from language to string. */
-export type LocalizedString = z.output<typeof localizedString>
+export type { LocalizedString } from '../core/front-matter.ts'

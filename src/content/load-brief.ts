@@ -7,7 +7,8 @@ import { reportError } from '../reporting/messages.ts'
 import { isInside, isPresent, resolveInside } from '../core/confined.ts'
 import { findBibliography, loadBibliography, type Bibliography } from './bibliography.ts'
 import type { BriefLocation } from './discover.ts'
-import { readMarkdown, type MarkdownDoc, type Parse } from './markdown-file.ts'
+import { readMarkdown, type MarkdownDoc } from './markdown-file.ts'
+import type { Parse } from './parse.ts'
 import { argumentSchema, briefSchema, conclusionSchema, type ArgumentMeta, type BriefMeta, type ConclusionMeta } from '../core/front-matter.ts'
 
 /** Every file of one edition of a brief, read and validated. */

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast'
 import { VFile } from 'vfile'
 import type { z } from 'zod'
-import { parseMarkdown } from '../pipeline/markdown.ts'
+import { parseMarkdown, type Parse } from './parse.ts'
 import { reportParseProblems } from './limits.ts'
 import { reportError } from '../reporting/messages.ts'
 import { readInside } from '../core/confined.ts'
@@ -14,9 +14,6 @@ export interface MarkdownDoc<T> {
   meta: T
   yaml: LocatedYaml
 }
-
-/** Turns a markdown file's text into mdast; the build may give one that keeps trees in its cache. */
-export type Parse = (file: VFile) => Root
 
 /**
  * Read a markdown file with YAML front matter (it must be inside `root`, the content folder, once

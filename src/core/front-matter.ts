@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { languageTag } from '../config/schema.ts'
+
+/** A BCP 47-ish language tag as used in folder names and `lang:` (zh, en, zh-Hant, pt-BR). */
+export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as `zh` or `en`')
+
+/** A string, or a map from language tag to string. */
+export const localizedString = z.union([z.string().min(1), z.record(languageTag, z.string().min(1))])
 
 const isoDate = z
   .union([z.string(), z.date()])
@@ -47,3 +52,5 @@ export type BriefMeta = z.output<typeof briefSchema>
 export type ArgumentMeta = z.output<typeof argumentSchema>
 /** What conclusion.md's front matter holds after validation. */
 export type ConclusionMeta = z.output<typeof conclusionSchema>
+/** A string, or a map from language to string. */
+export type LocalizedString = z.output<typeof localizedString>

@@ -6,24 +6,8 @@ import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { reportError, reportWarning } from '../reporting/messages.ts'
 import { withinCap } from './cap.ts'
+import { lintDefaults, type LintRule } from '../config/lint-levels.ts'
 
-/** How loudly a lint rule speaks: set per rule under `lint:` in site.yaml. */
-export type LintLevel = 'off' | 'warn' | 'error'
-
-/** Every lint rule and its level when site.yaml says nothing. */
-export const lintDefaults = {
-  'uncited-argument': 'warn',
-  'uncited-reference': 'warn',
-  'required-kinds': 'error',
-  'image-alt': 'warn',
-  'cjk-punctuation': 'warn',
-  'cjk-spacing': 'warn',
-  'summary-figure': 'warn',
-  'dead-link': 'error',
-} as const satisfies Record<string, LintLevel>
-
-/** A lint rule's id. */
-export type LintRule = keyof typeof lintDefaults
 
 /** Report a lint finding at the level site.yaml sets for its rule (nothing when `off`). */
 export function lint(config: Pick<ResolvedConfig, 'lint'>, file: VFile, rule: LintRule, reason: string, place: Point | undefined, hint?: string): void {

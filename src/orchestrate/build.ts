@@ -26,7 +26,7 @@ import { checkOutDir, outputMarker, writeAtomically, type OutputFile } from '../
 import { compileCached } from '../pipeline/compile-cached.ts'
 import { lockOutDir } from '../core/lock.ts'
 import { BuildCache, cacheDirFor } from '../core/cache.ts'
-import { cachedParser } from '../content/parse-cache.ts'
+import { cachedParser } from '../content/parse.ts'
 
 /** What to build, and where. */
 export interface BuildOptions {

@@ -5,11 +5,6 @@ import rehypeSanitize from 'rehype-sanitize'
 import rehypeShiftHeading from 'rehype-shift-heading'
 import rehypeSlug from 'rehype-slug'
 import rehypeStringify from 'rehype-stringify'
-import remarkCjkFriendly from 'remark-cjk-friendly'
-import remarkDirective from 'remark-directive'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
@@ -22,37 +17,7 @@ import { remarkComments } from '../plugins/remark-comments.ts'
 import { remarkRawHtml } from '../plugins/remark-raw-html.ts'
 import { remarkImages } from '../plugins/remark-images.ts'
 import { rehypeUnwrapParagraph } from '../plugins/rehype-unwrap-paragraph.ts'
-import { cutDeepContainers, blankIntricateParagraphs, blankLongLines, cutDeepNesting } from '../content/limits.ts'
 import { contentSchema } from '../core/sanitize.ts'
-
-/**
- * The markdown syntax briefkit reads: CommonMark, GFM, YAML front matter, directives, and emphasis
- * that works next to Chinese punctuation (`**重点。**后文`, which plain CommonMark leaves as asterisks).
- */
-const parser = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkCjkFriendly)
-  .use(remarkDirective)
-
-/**
- * Parse one markdown file into mdast. Never throws on content: lines over `maxLineLength`, and
- * paragraphs once the file's inline parsing would take too long, are parsed as blank; the text
- * stops before a line opening containers past the limits; blocks below `maxDepth` levels cut off, each a problem on `tree.data`
- * (see `reportParseProblems`), so that nothing slow or recursive ever meets them.
- */
-export function parseMarkdown(file: VFile): MdastRoot {
-  const long = blankLongLines(String(file.value ?? ''))
-  const deep = cutDeepContainers(long.text)
-  const intricate = blankIntricateParagraphs(deep.text)
-  const problems = [...long.problems, ...deep.problems, ...intricate.problems]
-  const tree = parser.parse(intricate.text)
-  const cut = cutDeepNesting(tree)
-  if (cut && deep.problems.length === 0) problems.push(cut)
-  if (problems.length > 0) tree.data = { ...tree.data, parseProblems: problems }
-  return tree
-}
 
 /** Options for the transforms that need to know about the brief. */
 export interface TransformOptions {

@@ -1,15 +1,47 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import { Liquid } from 'liquidjs'
 import { parse as parseYamlText } from 'yaml'
 import { z } from 'zod'
 import { BriefkitError } from '../reporting/errors.ts'
 import { cssString } from '../core/css.ts'
-import { isTheme, packagedTemplatesDir } from '../config/resolve.ts'
 import { themeFile, themeFilesIn } from './files.ts'
 
 const require = createRequire(import.meta.url)
+
+/** Where briefkit's own themes live. */
+export const packagedTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
+
+/** Where a site's themes are looked for: `templates/` beside the content folder, then briefkit's own. */
+function templateRoots(contentDir: string): string[] {
+  return [path.resolve(contentDir, '..', 'templates'), packagedTemplatesDir]
+}
+
+/** The folder of the theme named `theme`, or undefined when there is none. */
+export function findTheme(contentDir: string, theme: string): string | undefined {
+  return templateRoots(contentDir)
+    .map((root) => path.join(root, theme))
+    .find(isTheme)
+}
+
+/** A theme folder has its own layouts, or a theme.yaml (which may take them from another theme). */
+export function isTheme(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'layouts')) || fs.existsSync(path.join(dir, 'theme.yaml'))
+}
+
+/** The names of the themes a site can use. */
+export function listThemes(contentDir: string): string[] {
+  const names = new Set<string>()
+  for (const root of templateRoots(contentDir)) {
+    if (!fs.existsSync(root)) continue
+    for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+      if (entry.isDirectory()) names.add(entry.name)
+    }
+  }
+  return [...names].sort()
+}
 
 const printFontSchema = z.object({
   family: z.string().min(1),

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { renderCitations } from '../../src/citations/render.ts'
 import { loadStyle } from '../../src/citations/styles.ts'
 import { loadBibliography } from '../../src/content/bibliography.ts'
-import { markdownToHtml, parseMarkdown, transformMarkdown } from '../../src/pipeline/markdown.ts'
+import { parseMarkdown } from '../../src/content/parse.ts'
+import { markdownToHtml, transformMarkdown } from '../../src/pipeline/markdown.ts'
 import { sharedBibliography } from '../helpers/fixtures.ts'
 
 const bibliography = loadBibliography(sharedBibliography)

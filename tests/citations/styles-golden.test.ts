@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { renderCitations } from '../../src/citations/render.ts'
 import { loadStyle } from '../../src/citations/styles.ts'
 import { loadBibliography } from '../../src/content/bibliography.ts'
-import { markdownToHtml, parseMarkdown, transformMarkdown } from '../../src/pipeline/markdown.ts'
+import { parseMarkdown } from '../../src/content/parse.ts'
+import { markdownToHtml, transformMarkdown } from '../../src/pipeline/markdown.ts'
 import { checkFixtures, fixturesDir, sharedBibliography } from '../helpers/fixtures.ts'
 
 const dir = path.join(fixturesDir, 'citation-styles')

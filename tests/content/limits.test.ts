@@ -3,7 +3,7 @@ import type { Node, Parent } from 'unist'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { blankIntricateParagraphs, blankLongLines, cutDeepContainers, cutDeepNesting, maxDepth, reportParseProblems } from '../../src/content/limits.ts'
-import { parseMarkdown } from '../../src/pipeline/markdown.ts'
+import { parseMarkdown } from '../../src/content/parse.ts'
 
 /** The depth of a tree, counted without recursion. */
 function depth(tree: Node): number {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { packagedTemplatesDir } from '../../src/config/resolve.ts'
+import { packagedTemplatesDir } from '../../src/theme/theme.ts'
 import { readLayout, watchRoots } from '../../src/dev/sources.ts'
 import { copySite } from '../helpers/sites.ts'
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { lintText } from '../../src/lint/lints.ts'
-import { parseMarkdown } from '../../src/pipeline/markdown.ts'
+import { parseMarkdown } from '../../src/content/parse.ts'
 import { copySite, runCli } from '../helpers/sites.ts'
 
 type Site = ReturnType<typeof copySite>

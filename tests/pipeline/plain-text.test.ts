@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
-import { parseMarkdown, transformMarkdown } from '../../src/pipeline/markdown.ts'
+import { parseMarkdown } from '../../src/content/parse.ts'
+import { transformMarkdown } from '../../src/pipeline/markdown.ts'
 import { metaText, plainText } from '../../src/pipeline/plain-text.ts'
 
 /** A summary as compiled: parsed and transformed (citations become placeholders). */

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { parseMarkdown } from '../../src/pipeline/markdown.ts'
+import { parseMarkdown } from '../../src/content/parse.ts'
 import { remarkRawHtml } from '../../src/plugins/remark-raw-html.ts'
 
 function check(markdown: string) {

@@ -1,9 +1,9 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { packagedTemplatesDir, type ResolvedConfig } from '../../src/config/resolve.ts'
+import type { ResolvedConfig } from '../../src/config/resolve.ts'
 import { rebaseFragment } from '../../src/render/html/fragments.ts'
 import { absoluteUrl, alternates } from '../../src/render/html/languages.ts'
-import { loadTheme } from '../../src/theme/theme.ts'
+import { loadTheme, packagedTemplatesDir } from '../../src/theme/theme.ts'
 
 const theme = loadTheme(path.join(packagedTemplatesDir, 'default'))
 const config = { baseUrl: 'https://x.org/briefs/', languages: ['zh', 'en'] } as unknown as ResolvedConfig

@@ -2,8 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { packagedTemplatesDir } from '../../src/config/resolve.ts'
-import { loadTheme } from '../../src/theme/theme.ts'
+import { loadTheme, packagedTemplatesDir } from '../../src/theme/theme.ts'
 import { fontAssets, themeAssets } from '../../src/site/assets.ts'
 
 const theme = loadTheme(path.join(packagedTemplatesDir, 'default'))

@@ -1,9 +1,9 @@
 import path from 'node:path'
 import * as cheerio from 'cheerio'
 import { describe, expect, it } from 'vitest'
-import { packagedTemplatesDir, type ResolvedConfig } from '../../src/config/resolve.ts'
+import type { ResolvedConfig } from '../../src/config/resolve.ts'
 import type { CompiledBrief } from '../../src/pipeline/compile-brief.ts'
-import { loadTheme } from '../../src/theme/theme.ts'
+import { loadTheme, packagedTemplatesDir } from '../../src/theme/theme.ts'
 import type { OutputFile } from '../../src/core/output.ts'
 import { feeds, sitemap } from '../../src/site/discovery.ts'
 
