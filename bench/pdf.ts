@@ -5,8 +5,11 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { build, compileSite } from '../src/orchestrate/build.ts'
-import type { CompiledBrief } from '../src/pipeline/compile-brief.ts'
+import { build } from '../src/orchestrate/build.ts'
+import { compileSite } from '../src/orchestrate/compile-site.ts'
+import { resolveRunOptions } from '../src/orchestrate/options.ts'
+import { loadTheme } from '../src/theme/theme.ts'
+import type { CompiledBrief } from '../src/core/compiled.ts'
 import { printBrief } from '../src/render/pdf/print-briefs.ts'
 import { BrowserPool, defaultConcurrency } from '../src/render/pdf/pool.ts'
 import { PrintFonts } from '../src/render/pdf/fonts.ts'
@@ -20,10 +23,11 @@ const content = path.resolve(import.meta.dirname, '..', 'content')
 
 const staging = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'briefkit-bench-')), 'site')
 await build({ contentDir: content, outDir: staging, pdf: false })
-const site = compileSite(content, true)
+const site = compileSite(resolveRunOptions({ contentDir: content }))
 const [sample] = site.briefs
-if (!sample || !site.config || !site.theme) throw new Error('the sample brief did not compile')
-const { config, theme } = site
+if (!sample || !site.config) throw new Error('the sample brief did not compile')
+const { config } = site
+const theme = loadTheme(config.themeDir)
 const base: CompiledBrief = sample
 // Note: both ways share the font files and their subsets; they differ only in the browser.
 const fonts = theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : undefined

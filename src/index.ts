@@ -1,5 +1,6 @@
 /** briefkit's programmatic API. */
 export { build, type BuildOptions, type BuildResult } from './orchestrate/build.ts'
+export { resolveRunOptions, type RunOptions, type ResolvedRunOptions } from './orchestrate/options.ts'
 export { loadConfig, type ResolvedConfig } from './config/resolve.ts'
 export { defaultArgumentKinds, type ArgumentKind } from './config/kinds.ts'
 export { formatDiagnostics, type Diagnostic } from './reporting/report.ts'

@@ -8,21 +8,9 @@ import { h } from 'hastscript'
 import type { VFile } from 'vfile'
 import { contentSchema } from '../core/sanitize.ts'
 import type { CitationCluster, CiteItem } from '../core/citation.ts'
+import type { Reference } from '../core/compiled.ts'
 import { linkPieces } from './link.ts'
 import { cslLanguage, readLocale, type LoadedStyle } from './styles.ts'
-
-/** One entry of a brief's reference list. */
-export interface Reference {
-  id: string
-  /** The entry as citeproc formats it, sanitized. */
-  html: string
-  /** The work's own language (CSL `language`), so a page can set fonts and quotes for it. */
-  lang: string | undefined
-  /** The work's data, for metadata about the brief's sources. */
-  item: CslItem | undefined
-  /** Ids of the citations of this work, in reading order, for links back to them (none for `nocite:`). */
-  citedAt: string[]
-}
 
 /**
  * Render every citation of a brief with citeproc, in document order, so that numeric styles

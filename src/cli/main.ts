@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { build, type BuildOptions, type BuildResult } from '../orchestrate/build.ts'
+import { build, type BuildResult } from '../orchestrate/build.ts'
+import { resolveRunOptions, type ProgressListener, type RunOptions } from '../orchestrate/options.ts'
 import { BriefkitError, environmentError, isSystemError, UsageError } from '../reporting/errors.ts'
 import { signalExitCode, withStopSignals } from './signals.ts'
 import { loadConfig } from '../config/resolve.ts'
@@ -40,15 +41,16 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
       allowPositionals: true,
       allowNegative: true,
       options: {
-        content: { type: 'string', default: 'content' },
-        out: { type: 'string', default: 'dist' },
-        pdf: { type: 'boolean', default: true },
+        // Note: no defaults here: resolveRunOptions() fills them, for the CLI and the API alike.
+        content: { type: 'string' },
+        out: { type: 'string' },
+        pdf: { type: 'boolean' },
         lang: { type: 'string' },
         format: { type: 'string', default: 'text' },
-        force: { type: 'boolean', default: false },
+        force: { type: 'boolean' },
         concurrency: { type: 'string' },
-        port: { type: 'string', default: '4173' },
-        open: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        open: { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -62,22 +64,28 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
       io.out(usage)
       return values.help || command === 'help' ? 0 : 2
     }
-    if (command === 'new') return newBrief(extra, values.content, values.lang, io)
+    const given: RunOptions = {
+      ...(values.content === undefined ? {} : { contentDir: values.content }),
+      ...(values.out === undefined ? {} : { outDir: values.out }),
+      ...(values.pdf === undefined ? {} : { pdf: values.pdf }),
+      ...(values.force === undefined ? {} : { force: values.force }),
+      ...(values.concurrency === undefined ? {} : { concurrency: concurrency(values.concurrency) }),
+      ...(values.port === undefined ? {} : { port: portNumber(values.port) }),
+      ...(values.open === undefined ? {} : { open: values.open }),
+    }
+    if (command === 'new') return newBrief(extra, resolveRunOptions(given).contentDir, values.lang, io)
     if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``)
-    if (command === 'dev') return await dev({ contentDir: values.content, outDir: values.out, port: portNumber(values.port), open: values.open, pdf: values.pdf }, io)
+    if (command === 'dev') return await dev(resolveRunOptions(given), io)
     if (command !== 'build' && command !== 'check') throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check, new, dev.' })
 
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown format \`${values.format}\``, { hint: 'Formats: text, json.' })
     const started = performance.now()
     const progress = progressLine(io)
-    const options: BuildOptions = {
-      contentDir: values.content, outDir: values.out, pdf: values.pdf, write: command === 'build', force: values.force,
-      ...(values.concurrency === undefined ? {} : { concurrency: concurrency(values.concurrency) }),
-      onProgress: progress, onWarning: (message) => io.err(`briefkit: warning: ${message}`),
-    }
+    const options = resolveRunOptions({ ...given, write: command === 'build', onProgress: progress, onWarning: (message) => io.err(`briefkit: warning: ${message}`) })
+    const out = shownPath(options.outDir)
     const run = await withStopSignals((signal) => build({ ...options, signal }), (signal) => io.err(`\nbriefkit: ${signal}: stopping…`))
     if (run.stopped) {
-      io.err(`briefkit: stopped by ${run.stopped}; ${command === 'build' ? `\`${values.out}\` is as it was` : 'nothing was written'}`)
+      io.err(`briefkit: stopped by ${run.stopped}; ${command === 'build' ? `\`${out}\` is as it was` : 'nothing was written'}`)
       return signalExitCode(run.stopped)
     }
     if (run.error !== undefined) throw run.error
@@ -87,7 +95,7 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     const { errors } = countDiagnostics(result.diagnostics)
     if (errors > 0) return 1
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
-    io.err(command === 'build' ? buildSummary(result, values.out, seconds) : `briefkit: checked ${plural(result.briefs, 'brief')} in ${seconds} s`)
+    io.err(command === 'build' ? buildSummary(result, out, seconds) : `briefkit: checked ${plural(result.briefs, 'brief')} in ${seconds} s`)
     return 0
   } catch (error) {
     return fail(error, io)
@@ -99,7 +107,7 @@ function newBrief(args: string[], contentDir: string, lang: string | undefined, 
   const [slug, ...extra] = args
   if (!slug) throw new UsageError('`new` needs the brief\'s folder name', { hint: 'briefkit new carbon-tax [--lang en]' })
   if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``)
-  const { file, config } = loadConfig(path.resolve(contentDir))
+  const { file, config } = loadConfig(contentDir)
   if (!config) {
     io.err(formatDiagnostics(collectDiagnostics([file])))
     return 1
@@ -121,7 +129,7 @@ function concurrency(text: string): number {
 }
 
 /** A live line on a terminal (`\r`): done/total and the brief being printed; a line per PDF elsewhere (CI logs). */
-function progressLine(io: { err: (s: string) => void }): NonNullable<BuildOptions['onProgress']> {
+function progressLine(io: { err: (s: string) => void }): ProgressListener {
   const live = process.stderr.isTTY && io === defaultIo
   const printing = new Set<string>()
   return (done, total, label, state) => {
@@ -143,6 +151,12 @@ function buildSummary(result: BuildResult, out: string, seconds: string): string
   const briefs = `${plural(result.briefs, 'brief')}${result.briefsCached > 0 ? ` (${result.briefsCached} unchanged from the cache)` : ''}`
   return `briefkit: built ${plural(result.pages.length, 'page')} and ${plural(result.pdfs.length, 'PDF')}${pdfs} from ${briefs} into ${out}/; ` +
     `${result.changed.length} ${result.changed.length === 1 ? 'file' : 'files'} changed, ${warnings > 0 ? `${plural(warnings, 'warning')}, ` : ''}${seconds} s`
+}
+
+/** A folder as the user named it: relative to where briefkit runs when inside it, else absolute. */
+function shownPath(dir: string): string {
+  const relative = path.relative(process.cwd(), dir)
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`

@@ -47,11 +47,37 @@ function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
 }
 
+/**
+ * Each kind of cache entry, and the part of a build that uses it: a build that ran a part removes
+ * the entries of its kinds that it did not use (see `prune`).
+ */
+export const cacheKinds = {
+  /** Compiled briefs (pipeline/compile-cached.ts). */
+  briefs: 'compile',
+  /** Parsed markdown trees (content/parse.ts). */
+  mdast: 'compile',
+  /** The search index of the pages (site/search.ts). */
+  search: 'index',
+  /** Printed PDFs (render/pdf/print-briefs.ts). */
+  pdfs: 'print',
+  /** Where each section of a PDF was last printed. */
+  layout: 'print',
+  /** What the print fonts can draw. */
+  coverage: 'print',
+  /** The characters of each print page, for the glyph check. */
+  characters: 'print',
+} as const
+
+/** A kind of cache entry. */
+export type CacheKind = keyof typeof cacheKinds
+/** A part of a build that keeps entries in the cache. */
+export type CacheStage = (typeof cacheKinds)[CacheKind]
+
 /** How long the cache of a content folder no build uses is kept. */
 const unusedFor = 30 * 24 * 60 * 60 * 1000
 
 /**
- * A build's cache: entries by kind (`briefs`, `pdfs`, …) and key, in files on disk. An entry that
+ * A build's cache: entries by kind (`cacheKinds`) and key, in files on disk. An entry that
  * cannot be read as what it should be is discarded with a warning, never trusted. The cache keeps
  * what the latest build used: `prune` removes the rest.
  */
@@ -64,7 +90,7 @@ export class BuildCache {
   constructor(readonly dir: string, private readonly warn: (message: string) => void, private readonly fresh = false) {}
 
   /** A JSON entry, or undefined when there is none or it is damaged (then it is removed). */
-  readJson<T>(kind: string, key: string, valid: (value: unknown) => value is T): T | undefined {
+  readJson<T>(kind: CacheKind, key: string, valid: (value: unknown) => value is T): T | undefined {
     const file = this.entry(kind, `${key}.json`)
     if (this.fresh) return undefined
     let text: string
@@ -84,7 +110,7 @@ export class BuildCache {
   }
 
   /** Store a JSON entry. */
-  writeJson(kind: string, key: string, value: unknown): void {
+  writeJson(kind: CacheKind, key: string, value: unknown): void {
     this.write(this.entry(kind, `${key}.json`), JSON.stringify(value))
   }
 
@@ -93,7 +119,7 @@ export class BuildCache {
    * SHA-256 is kept beside it) and `valid` accepts them; one changed since, or damaged, is removed.
    * Copy it, never link it (see `reuseFile`).
    */
-  readFile(kind: string, name: string, valid: (data: Buffer) => boolean): string | undefined {
+  readFile(kind: CacheKind, name: string, valid: (data: Buffer) => boolean): string | undefined {
     const file = this.entry(kind, name)
     const sum = this.entry(kind, `${name}${checksum}`)
     if (this.fresh || !fs.existsSync(file)) return undefined
@@ -109,7 +135,7 @@ export class BuildCache {
   }
 
   /** Store a file entry, and its checksum beside it; returns its path. */
-  writeFile(kind: string, name: string, data: string | Uint8Array): string {
+  writeFile(kind: CacheKind, name: string, data: string | Uint8Array): string {
     const file = this.entry(kind, name)
     this.write(file, data)
     // Note: after the entry, so that an entry written half-way has no checksum and is never trusted.
@@ -118,20 +144,21 @@ export class BuildCache {
   }
 
   /** A folder entry's path (marked used); whether it is complete is the caller's to know. */
-  folder(kind: string, name: string): string {
+  folder(kind: CacheKind, name: string): string {
     return this.entry(kind, name)
   }
 
   /** Keep a JSON entry this build did not read (`prune` spares it). */
-  keep(kind: string, key: string): void {
+  keep(kind: CacheKind, key: string): void {
     this.entry(kind, `${key}.json`)
   }
 
   /**
-   * Remove every entry of these kinds that this build did not use, and the caches of content
-   * folders no build has used for a month (their folders' times say when one last did).
+   * Remove every entry of the kinds these parts of a build use that this build did not use, and the
+   * caches of content folders no build has used for a month (their folders' times say when one last did).
    */
-  prune(kinds: readonly string[]): void {
+  prune(stages: readonly CacheStage[]): void {
+    const kinds = Object.entries(cacheKinds).filter(([, stage]) => stages.includes(stage)).map(([kind]) => kind)
     const now = new Date()
     if (fs.existsSync(this.dir)) fs.utimesSync(this.dir, now, now)
     const root = path.dirname(this.dir)
@@ -151,7 +178,7 @@ export class BuildCache {
     }
   }
 
-  private entry(kind: string, name: string): string {
+  private entry(kind: CacheKind, name: string): string {
     const file = path.join(this.dir, kind, name)
     this.used.add(file)
     return file

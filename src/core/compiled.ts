@@ -1,6 +1,77 @@
+import type { CslItem } from 'citeproc'
 import type { ElementContent } from 'hast'
 import type { Point } from 'unist'
 import type { CitationCluster } from './citation.ts'
+import type { BriefMeta } from './front-matter.ts'
+
+/** The markdown files of one edition of a brief, with their text: where a character of its PDF comes from. */
+export interface SourceText {
+  path: string
+  text: string
+}
+
+/** One argument, ready for a template. */
+export interface CompiledArgument {
+  /** Section id: the kind, with `-2`, `-3` for repeats. */
+  id: string
+  kind: string
+  title: string
+  claimHtml: string
+  /** The claim for pages that list arguments: links relative to the site's root. */
+  listClaimHtml: string
+  html: string
+}
+
+/** One edition of a brief, ready for a template. */
+export interface CompiledBrief {
+  slug: string
+  /** brief.md of this edition, for messages about the whole brief. */
+  sourcePath: string
+  lang: string
+  meta: BriefMeta
+  summaryHtml: string
+  /** The summary for pages that list briefs: its citations link to the brief page, relative to the site's root. */
+  homeSummaryHtml: string
+  /** The summary as plain text without citations, for the meta description. */
+  summaryText: string
+  keyFindingsHtml: string[]
+  introHtml: string
+  arguments: CompiledArgument[]
+  conclusion: { title: string | undefined; html: string } | undefined
+  recommendationsHtml: string[]
+  references: Reference[]
+  /** The brief itself as a work: its CSL item and its reference in its style ("Cite this brief"). */
+  citeThis: { item: CslItem; html: string }
+  /** Whether the style cites by number (the reference list then shows the numbers). */
+  numeric: boolean
+  assets: Asset[]
+  /** Links the author wrote to places in the site, checked once every page is known. */
+  links: InternalLink[]
+  /** Its markdown files' text (brief.md, conclusion.md, then arguments/ by name), to say where a character came from. */
+  sources: SourceText[]
+}
+
+/** One entry of a brief's reference list. */
+export interface Reference {
+  id: string
+  /** The entry as citeproc formats it, sanitized. */
+  html: string
+  /** The work's own language (CSL `language`), so a page can set fonts and quotes for it. */
+  lang: string | undefined
+  /** The work's data, for metadata about the brief's sources. */
+  item: CslItem | undefined
+  /** Ids of the citations of this work, in reading order, for links back to them (none for `nocite:`). */
+  citedAt: string[]
+}
+
+/** A link an author wrote to a place in the site: `#id` on its own page, or a relative path. */
+export interface InternalLink {
+  url: string
+  /** The file it is written in, and where. */
+  path: string
+  line: number
+  column: number
+}
 
 /** A local file a page uses, copied into the out dir. */
 export interface Asset {

@@ -11,34 +11,48 @@ export const outputMarker = '.briefkit-output'
 /** A file of the built site: text or bytes to write, or a file to copy. */
 export type OutputFile = { path: string; content: string | Uint8Array } | { path: string; from: string }
 
+/** A site written to a staging folder beside the out dir, not yet in its place. */
+export interface StagedOutput {
+  /** The staging folder: stages after writing (the search index, the PDFs) add their files here. */
+  dir: string
+  /**
+   * Swap it in for the out dir. Files whose bytes did not change are the old files (hard links), so
+   * their modification times stay. Returns the paths that are new, changed or gone (every path when
+   * there was no site before). `signal` aborting before the swap discards it.
+   */
+  commit(signal?: AbortSignal): Promise<string[]>
+  /** Remove it, leaving the out dir as it was. */
+  discard(): Promise<void>
+}
+
 /**
- * Write the whole site to a fresh folder next to `outDir`, let `beforeSwap` add to it (PDFs are
- * printed from the written pages), then swap it in. Files whose bytes did not change are the old
- * files (hard links), so their modification times stay. A failure at any point, or `signal`
- * aborting before the swap, leaves an existing `outDir` exactly as it was and no staging folder
- * behind; an error of the machine (full disk, read-only folder) is a BriefkitError naming the
- * path. Returns the paths that are new, changed or gone (every path when there was no site before).
- * The caller holds the out dir's lock (`lockOutDir`).
+ * Write the whole site to a fresh folder next to `outDir`, to be completed and then committed (or
+ * discarded). A failure at any point, or `signal` aborting, leaves an existing `outDir` exactly as
+ * it was and no staging folder behind; an error of the machine (full disk, read-only folder) is a
+ * BriefkitError naming the path. The caller holds the out dir's lock (`lockOutDir`).
  */
-export async function writeAtomically(
-  outDir: string,
-  files: readonly OutputFile[],
-  beforeSwap?: (staging: string) => Promise<void>,
-  signal?: AbortSignal,
-): Promise<string[]> {
+export async function stageOutput(outDir: string, files: readonly OutputFile[], signal?: AbortSignal): Promise<StagedOutput> {
   const target = path.resolve(outDir)
   const stamp = `${process.pid}-${Date.now()}`
   const staging = `${target}.briefkit-tmp-${stamp}`
   const previous = `${target}.briefkit-old-${stamp}`
-  let changed: string[]
+  const settled = new Set<string>()
+  const written: string[] = []
+  let hasPrevious = false
   track(staging)
+  const discard = async () => {
+    await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined)
+    untrack(staging)
+  }
+  const failed = async (error: unknown): Promise<never> => {
+    await discard()
+    throw environmentError(error, 'write the site to', staging)
+  }
   try {
     await fs.mkdir(path.dirname(target), { recursive: true })
     await removeStale(target)
     await fs.mkdir(staging)
-    const hasPrevious = existsSync(target)
-    const settled = new Set<string>()
-    const written: string[] = []
+    hasPrevious = existsSync(target)
     for (const file of files) {
       signal?.throwIfAborted()
       const dest = path.join(staging, file.path)
@@ -48,22 +62,50 @@ export async function writeAtomically(
       settled.add(relative)
       if (!placeFile(file, dest, path.join(target, file.path))) written.push(relative)
     }
-    await beforeSwap?.(staging)
-    changed = hasPrevious ? [...written, ...(await keepUnchanged(staging, target, settled))] : await filesIn(staging)
-    signal?.throwIfAborted()
   } catch (error) {
-    await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined)
-    untrack(staging)
-    throw environmentError(error, 'write the site to', staging)
+    return failed(error)
   }
+  return {
+    dir: staging,
+    discard,
+    async commit(commitSignal) {
+      let changed: string[]
+      try {
+        changed = hasPrevious ? [...written, ...(await keepUnchanged(staging, target, settled))] : await filesIn(staging)
+        commitSignal?.throwIfAborted()
+      } catch (error) {
+        return failed(error)
+      }
+      try {
+        await swap(staging, target, previous)
+      } catch (error) {
+        throw environmentError(error, 'put the new site in place at', target)
+      } finally {
+        untrack(staging)
+      }
+      return changed
+    },
+  }
+}
+
+/**
+ * Write the whole site atomically (`stageOutput`), let `beforeSwap` add to it, then commit it.
+ * Returns the paths that are new, changed or gone.
+ */
+export async function writeAtomically(
+  outDir: string,
+  files: readonly OutputFile[],
+  beforeSwap?: (staging: string) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  const staged = await stageOutput(outDir, files, signal)
   try {
-    await swap(staging, target, previous)
+    await beforeSwap?.(staged.dir)
   } catch (error) {
-    throw environmentError(error, 'put the new site in place at', target)
-  } finally {
-    untrack(staging)
+    await staged.discard()
+    throw environmentError(error, 'write the site to', staged.dir)
   }
-  return changed
+  return staged.commit(signal)
 }
 
 /** Put `staging` where `target` is, the old `target` out of the way first and removed after. */

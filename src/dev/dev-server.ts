@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { checkOutDir } from '../core/output.ts'
+import { resolveRunOptions, type RunOptions } from '../orchestrate/options.ts'
 import { createBuildLoop } from './build-loop.ts'
 import { createEventHub } from './events.ts'
 import { closeServer, createDevHttpServer, listen } from './http.ts'
@@ -13,27 +14,8 @@ import { watchFolders, type FolderWatch } from './watch.ts'
 /** How long closing waits for a stopped build to unwind. */
 const closeTimeout = 60_000
 
-/** What to preview, and how. */
-export interface DevServerOptions {
-  /** @default 'content' */
-  contentDir?: string
-  /** @default 'dist' */
-  outDir?: string
-  /** Port on 127.0.0.1; when taken, the next free one of the following nine. 0: any free port. @default 4173 */
-  port?: number
-  /** Open the site in the default browser. @default false */
-  open?: boolean
-  /** Print the PDFs in a second pass once edits settle. @default true */
-  pdf?: boolean
-  /** Milliseconds after the last successful HTML build before the PDF pass. @default 1500 */
-  pdfDelay?: number
-  /** Milliseconds a burst of file events must be quiet before a build (at least 60, see `minimumDebounce`). @default 75 */
-  debounce?: number
-  /** Where progress lines go. @default stderr */
-  log?: (line: string) => void
-  /** Stops a running build when aborted (the server itself stops with `close()`). */
-  signal?: AbortSignal
-}
+/** What to preview, and how (see `RunOptions` for each field and its default). */
+export type DevServerOptions = Pick<RunOptions, 'contentDir' | 'outDir' | 'port' | 'open' | 'pdf' | 'pdfDelay' | 'debounce' | 'log' | 'signal'>
 
 /** A running dev server. */
 export interface DevServer {
@@ -50,9 +32,8 @@ export interface DevServer {
  * site keeps being served, with an overlay saying what is wrong.
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
-  const contentDir = path.resolve(options.contentDir ?? 'content')
-  const outDir = path.resolve(options.outDir ?? 'dist')
-  const log = options.log ?? ((line: string) => console.error(line))
+  const run = resolveRunOptions(options)
+  const { contentDir, outDir, log } = run
   checkOutDir(outDir, contentDir)
   const hub = createEventHub()
   const report = createReporter({ log, reload: hub.reload, error: hub.error })
@@ -61,12 +42,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   let closing = false
   // Note: closing stops a running build (its browser closed, its staging folder removed) rather than waiting for it.
   const stop = new AbortController()
-  const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal
+  const signal = run.signal ? AbortSignal.any([stop.signal, run.signal]) : stop.signal
 
-  const run = async (pass: Pass): Promise<boolean> => {
+  const runPassOf = async (pass: Pass): Promise<boolean> => {
     const started = performance.now()
     const outcome = await runPass(pass, {
-      contentDir, outDir, pdf: options.pdf !== false, signal,
+      contentDir, outDir, pdf: run.pdf, signal,
       onProgress: (done, total, label, state) => { if (state === 'done') log(`briefkit: PDF ${done}/${total} ${label}`) },
       onWarning: (message) => log(`briefkit: warning: ${message}`),
     })
@@ -77,7 +58,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     if (watch && !closing && watchRoots(layout).join('\n') !== watch.roots.join('\n')) await startWatching()
     return outcome.status === 'written'
   }
-  const loop = createBuildLoop({ run, pdfDelay: options.pdf === false ? undefined : options.pdfDelay ?? 1500 })
+  const loop = createBuildLoop({ run: runPassOf, pdfDelay: run.pdf ? run.pdfDelay : undefined })
   const onChange = (paths: string[]) => {
     const set = rebuildSet(paths, layout)
     if (set.kind === 'nothing') return
@@ -87,7 +68,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const startWatching = async () => {
     // Note: the new watcher is ready before the old one stops, so no save in between is missed.
     const previous = watch
-    watch = watchFolders(watchRoots(layout), onChange, { debounce: options.debounce ?? 75, onError: (m) => log(`briefkit: warning: ${m}`) })
+    watch = watchFolders(watchRoots(layout), onChange, { debounce: run.debounce, onError: (m) => log(`briefkit: warning: ${m}`) })
     await watch.ready
     await previous?.close()
   }
@@ -97,11 +78,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   await Promise.all([startWatching(), loop.idle()])
   // Note: Ctrl-C reaches tsx's compiler too (same process group), and a module first imported after that
   // never loads: load the PDF printer now, not in the middle of the PDF pass that Ctrl-C interrupts.
-  if (options.pdf !== false) await import('../render/pdf/print-briefs.ts')
+  if (run.pdf) await import('../render/pdf/print-briefs.ts')
 
   // Note: a PDF link opened before the PDF pass ran starts that pass at once and waits for it.
-  const server = createDevHttpServer(outDir, hub, options.pdf === false ? undefined : () => loop.pdfNow())
-  const requested = options.port ?? 4173
+  const server = createDevHttpServer(outDir, hub, run.pdf ? () => loop.pdfNow() : undefined)
+  const requested = run.port
   const port = await listen(server, requested).catch(async (error: unknown) => {
     await watch?.close()
     await loop.close()
@@ -110,7 +91,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   if (requested !== 0 && port !== requested) log(`briefkit: port ${requested} is in use, using ${port}`)
   const url = `http://127.0.0.1:${port}/`
   log(`briefkit: serving ${path.relative(process.cwd(), outDir) || '.'}/ at ${url} (Ctrl-C to stop)`)
-  if (options.open) openInBrowser(url)
+  if (run.open) openInBrowser(url)
 
   return {
     url,

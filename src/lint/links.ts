@@ -7,16 +7,8 @@ import type { Point } from 'unist'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/resolve.ts'
+import type { InternalLink } from '../core/compiled.ts'
 import { lint } from './lints.ts'
-
-/** A link an author wrote to a place in the site: `#id` on its own page, or a relative path. */
-export interface InternalLink {
-  url: string
-  /** The file it is written in, and where. */
-  path: string
-  line: number
-  column: number
-}
 
 /**
  * The internal links of one markdown unit (links and link definitions; not `https:`, `mailto:`

@@ -4,7 +4,9 @@ import { readLocale } from '../citations/styles.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { BriefSource } from '../content/load-brief.ts'
 import { resolveInside } from '../core/confined.ts'
-import { briefStyle, compileBrief, type CompiledBrief, type CompileOptions } from './compile-brief.ts'
+import type { CompiledBrief } from '../core/compiled.ts'
+import { compileBrief, type CompileOptions } from './compile-brief.ts'
+import { briefStyle } from './style.ts'
 import { cacheKey, type BuildCache } from '../core/cache.ts'
 
 /** A message compiling left on one of the brief's files, kept to be told again on a cache hit. */
@@ -35,9 +37,8 @@ export function compileCached(
   config: ResolvedConfig,
   siteFile: VFile,
   options: CompileOptions,
-  cache: BuildCache | undefined,
+  cache: BuildCache,
 ): { brief: CompiledBrief | undefined; cached: boolean } {
-  if (!cache) return { brief: compileBrief(source, config, options), cached: false }
   const key = briefKey(source, files, config, siteFile, options)
   const hit = cache.readJson('briefs', key, isEntry)
   // Note: an image is reused only while its path still leads to itself inside the content folder (not since replaced by a symlink).

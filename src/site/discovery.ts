@@ -1,7 +1,7 @@
 import type { OutputFile } from '../core/output.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { localize } from '../config/kinds.ts'
-import type { CompiledBrief } from '../pipeline/compile-brief.ts'
+import type { CompiledBrief } from '../core/compiled.ts'
 import { briefPagePath } from '../core/paths.ts'
 import { metaText } from '../pipeline/plain-text.ts'
 import { absoluteUrl, homePath } from '../render/html/languages.ts'

@@ -9,11 +9,10 @@ import { BriefkitError, environmentError } from '../reporting/errors.ts'
 /**
  * Index the site's pages with Pagefind into `<dir>/pagefind/`: its extended build, which splits
  * Chinese into words, one index per page language, only what pages mark `data-pagefind-body`.
- * With a cache, pages that did not change since the last build get the same index, copied.
+ * Pages that did not change since the last build get the same index, copied.
  */
-export async function indexSite(dir: string, cache?: BuildCache, signal?: AbortSignal): Promise<void> {
+export async function indexSite(dir: string, cache: BuildCache, signal?: AbortSignal): Promise<void> {
   const out = path.join(dir, 'pagefind')
-  if (!cache) return writeIndex(dir, out, signal)
   const key = cacheKey([pagefindVersion, ...(await pagesOf(dir))])
   const cached = cache.folder('search', key)
   if (existsSync(path.join(cached, complete))) {

@@ -67,7 +67,7 @@ describe('BuildCache', () => {
     new BuildCache(dir, () => undefined).writeFile('pdfs', 'gone.pdf', 'x')
     const cache = new BuildCache(dir, () => undefined)
     cache.writeFile('pdfs', 'kept.pdf', 'y')
-    cache.prune(['pdfs'])
+    cache.prune(['print'])
     expect(fs.readdirSync(path.join(dir, 'pdfs')).sort()).toEqual(['kept.pdf', 'kept.pdf.sha256'])
   })
 
@@ -83,8 +83,17 @@ describe('BuildCache', () => {
     new BuildCache(dir, () => undefined).writeJson('briefs', 'gone', 1)
     const cache = new BuildCache(dir, () => undefined)
     cache.writeJson('briefs', 'kept', 2)
-    cache.prune(['briefs'])
+    cache.prune(['compile'])
     expect(fs.readdirSync(path.join(dir, 'briefs'))).toEqual(['kept.json'])
     expect([stale, recent, other].map((d) => fs.existsSync(d))).toEqual([false, true, true])
+  })
+
+  it('prunes only the kinds of the parts a build ran (a build without PDFs keeps them)', () => {
+    const dir = scratch()
+    new BuildCache(dir, () => undefined).writeFile('pdfs', 'old.pdf', 'x')
+    new BuildCache(dir, () => undefined).writeJson('briefs', 'old', 1)
+    new BuildCache(dir, () => undefined).prune(['compile', 'index'])
+    expect(fs.readdirSync(path.join(dir, 'pdfs')).sort()).toEqual(['old.pdf', 'old.pdf.sha256'])
+    expect(fs.readdirSync(path.join(dir, 'briefs'))).toEqual([])
   })
 })

@@ -2,7 +2,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as cheerio from 'cheerio'
-import { compileSite } from '../../src/orchestrate/build.ts'
+import type { VFile } from 'vfile'
+import { loadConfig } from '../../src/config/resolve.ts'
+import { discoverBriefs } from '../../src/content/discover.ts'
+import { loadBrief } from '../../src/content/load-brief.ts'
+import type { CompiledBrief } from '../../src/core/compiled.ts'
+import { compileBrief } from '../../src/pipeline/compile-brief.ts'
+import { loadTheme } from '../../src/theme/theme.ts'
 import { renderBriefPage, renderPrintPage } from '../../src/render/html/pages.ts'
 import { BriefkitError } from '../../src/reporting/errors.ts'
 import { collectDiagnostics, countDiagnostics } from '../../src/reporting/report.ts'
@@ -54,13 +60,24 @@ export function writeCase(site: SiteCase, root: string): string {
 
 /** Compile and render every page of a content folder, in process, without a cache or a browser. */
 async function compileAndRender(content: string): Promise<{ contentErrors: number; pages: Array<{ layout: 'brief' | 'print'; html: string }> }> {
-  const site = compileSite(content, false)
-  const { errors } = countDiagnostics(collectDiagnostics(site.files))
+  const { file, config } = loadConfig(content)
+  const files: VFile[] = [file]
+  const briefs: CompiledBrief[] = []
   const pages: Array<{ layout: 'brief' | 'print'; html: string }> = []
-  if (!site.config || !site.theme) return { contentErrors: errors, pages }
-  for (const brief of site.briefs) {
-    pages.push({ layout: 'brief', html: (await renderBriefPage(brief, site.briefs, site.config, site.theme, false)).html })
-    pages.push({ layout: 'print', html: (await renderPrintPage(brief, site.config, site.theme)).html })
+  if (!config) return { contentErrors: countDiagnostics(collectDiagnostics(files)).errors, pages }
+  const found = discoverBriefs(config)
+  files.push(...found.problems)
+  for (const location of found.briefs) {
+    const { source, files: read } = loadBrief(location, config)
+    files.push(...read)
+    const brief = source && compileBrief(source, config, { pdf: false })
+    if (brief) briefs.push(brief)
+  }
+  const { errors } = countDiagnostics(collectDiagnostics(files))
+  const theme = loadTheme(config.themeDir)
+  for (const brief of briefs) {
+    pages.push({ layout: 'brief', html: (await renderBriefPage(brief, briefs, config, theme, false)).html })
+    pages.push({ layout: 'print', html: (await renderPrintPage(brief, config, theme)).html })
   }
   return { contentErrors: errors, pages }
 }

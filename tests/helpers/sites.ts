@@ -4,6 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { expect } from 'vitest'
 import { main } from '../../src/cli/main.ts'
+import { compileSite } from '../../src/orchestrate/compile-site.ts'
+import { resolveRunOptions } from '../../src/orchestrate/options.ts'
+import { loadTheme } from '../../src/theme/theme.ts'
 import { fixturesDir } from './fixtures.ts'
 
 /** A scratch copy of a fixture site's content folder, with an out dir beside it. */
@@ -53,4 +56,10 @@ export async function expectRefused(name: string, built: Site, breakIt: (site: S
   expect(result.stderr).not.toMatch(/internal error|\n\s+at /)
   expect(snapshot(site.out)).toEqual(before)
   expect(fs.readdirSync(site.root).filter((entry) => entry.includes('briefkit-tmp'))).toEqual([])
+}
+
+/** Compile a content folder in process as a build does (through the build cache), with its theme loaded. */
+export function compileContent(contentDir: string, pdf: boolean) {
+  const site = compileSite(resolveRunOptions({ contentDir, pdf }))
+  return { ...site, theme: site.config && loadTheme(site.config.themeDir) }
 }

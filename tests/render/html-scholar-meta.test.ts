@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CompiledBrief } from '../../src/pipeline/compile-brief.ts'
+import type { CompiledBrief } from '../../src/core/compiled.ts'
 import { scholarMeta } from '../../src/render/html/scholar-meta.ts'
 
 const brief = {

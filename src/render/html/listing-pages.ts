@@ -1,12 +1,13 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import { kindLabel } from '../../config/kinds.ts'
-import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+import type { CompiledBrief } from '../../core/compiled.ts'
 import { briefPagePath, pdfPath } from '../../core/paths.ts'
 import { urlPath } from '../../core/paths.ts'
 import { rebaseFragment } from './fragments.ts'
 import { absoluteUrl, homePath } from './languages.ts'
 import { pageContext, type Page } from './page-context.ts'
 import type { Theme } from '../../theme/theme.ts'
+import { renderLayout } from './layout.ts'
 
 /** Where the page of an argument kind lives: `<lang>/kinds/<kind>/index.html`. */
 export function kindPagePath(lang: string, kind: string): string {
@@ -31,7 +32,7 @@ export async function renderHomePages(briefs: readonly CompiledBrief[], config: 
 async function renderHome(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, hasPdf: (brief: CompiledBrief) => boolean, lang: string, path: string): Promise<Page> {
   const context = pageContext(config, theme, { lang, path, pathIn: homePath })
   const { root } = context
-  const html = await theme.engine.renderFile('home', {
+  const html = await renderLayout(theme, 'home', {
     ...context,
     // Note: the root page is a copy of the default language's home; search engines are sent there.
     canonicalUrl: path === 'index.html' ? absoluteUrl(config, homePath(lang)) : context.canonicalUrl,
@@ -73,7 +74,7 @@ export async function renderKindPages(briefs: readonly CompiledBrief[], config: 
         briefHref: `${context.root}${urlPath(briefPagePath(brief))}`,
         dateText: formatDate(brief.meta.date, lang),
       })))
-    const html = await theme.engine.renderFile('kind', { ...context, kind: { id: kind.id, label }, entries, kinds: kindLinks(config, lang, context.root) })
+    const html = await renderLayout(theme, 'kind', { ...context, kind: { id: kind.id, label }, entries, kinds: kindLinks(config, lang, context.root) })
     return { path, html }
   }))
   return Promise.all(pages)

@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../../config/resolve.ts'
 import { homePath } from './languages.ts'
 import { pageContext, type Page } from './page-context.ts'
 import type { Theme } from '../../theme/theme.ts'
+import { renderLayout } from './layout.ts'
 
 /**
  * `404.html`, in every site language's words at once. A server shows it at any depth, so its
@@ -11,7 +12,7 @@ export async function renderNotFoundPage(config: ResolvedConfig, theme: Theme): 
   const lang = config.languages[0]
   const root = new URL(config.baseUrl).pathname
   const context = pageContext(config, theme, { lang, path: '404.html', pathIn: homePath, title: theme.strings(lang)['notFoundTitle'] })
-  const html = await theme.engine.renderFile('not-found', {
+  const html = await renderLayout(theme, 'not-found', {
     ...context,
     root,
     homeHref: `${root}${homePath(lang)}`,

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import { kindLabel } from '../../config/kinds.ts'
-import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+import type { CompiledBrief } from '../../core/compiled.ts'
 import { briefPagePath, pdfPath } from '../../core/paths.ts'
 import { urlPath } from '../../core/paths.ts'
 import { pageCounterContent } from '../../core/css.ts'
@@ -10,6 +10,7 @@ import { formatDate, kindPagePath } from './listing-pages.ts'
 import { pageContext, type Page } from './page-context.ts'
 import { scholarMeta } from './scholar-meta.ts'
 import type { Theme } from '../../theme/theme.ts'
+import { renderLayout } from './layout.ts'
 
 export type { Page } from './page-context.ts'
 
@@ -25,7 +26,7 @@ export async function renderBriefPage(
   hasPdf: boolean,
 ): Promise<Page> {
   const path = briefPagePath(brief)
-  const html = await theme.engine.renderFile('brief', {
+  const html = await renderLayout(theme, 'brief', {
     ...pageContext(config, theme, {
       lang: brief.lang,
       path,
@@ -48,7 +49,7 @@ export async function renderBriefPage(
  */
 export async function renderPrintPage(brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<Page> {
   const path = briefPagePath(brief).replace(/index\.html$/, 'print.html')
-  const html = await theme.engine.renderFile('print', {
+  const html = await renderLayout(theme, 'print', {
     ...pageContext(config, theme, { lang: brief.lang, path, title: brief.meta.title }),
     pageCounter: pageCounterContent(theme.strings(brief.lang)['page'] ?? '{n} / {total}'),
     paper: config.paper,

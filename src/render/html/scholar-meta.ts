@@ -1,5 +1,5 @@
 import type { CslItem } from 'citeproc'
-import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+import type { CompiledBrief } from '../../core/compiled.ts'
 import { metaText } from '../../pipeline/plain-text.ts'
 
 /** A Highwire Press `<meta>` element, read by Google Scholar. */

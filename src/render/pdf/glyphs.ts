@@ -1,13 +1,11 @@
 import { fromHtml } from 'hast-util-from-html'
 import { toString } from 'hast-util-to-string'
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import type { OutputFile } from '../../core/output.ts'
 import { cacheKey, type BuildCache } from '../../core/cache.ts'
-import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+import type { CompiledBrief } from '../../core/compiled.ts'
 import { reportError } from '../../reporting/messages.ts'
 import type { Page } from '../html/pages.ts'
 import { fontCoverage, inRanges, missingCharacters, type Coverage } from './coverage.ts'
@@ -17,7 +15,7 @@ import type { PrintFonts } from './fonts.ts'
  * What the PDF's fonts can draw: the theme's print fonts when it has them, else its web fonts
  * (from their stylesheets' `unicode-range`). `undefined` when the theme names no fonts at all.
  */
-export async function pdfCoverage(printFonts: PrintFonts | undefined, webFonts: readonly OutputFile[], cache?: BuildCache): Promise<Coverage | undefined> {
+export async function pdfCoverage(printFonts: PrintFonts | undefined, webFonts: readonly OutputFile[], cache: BuildCache): Promise<Coverage | undefined> {
   if (printFonts) {
     return printFonts.coverage(cache)
   }
@@ -30,14 +28,14 @@ export async function pdfCoverage(printFonts: PrintFonts | undefined, webFonts: 
  * otherwise the PDF would fall back to whatever fonts the machine has. Takes each brief with its
  * print page; returns files with errors.
  */
-export function checkGlyphs(briefs: ReadonlyArray<{ brief: CompiledBrief; page: Page }>, coverage: Coverage, cache?: BuildCache): VFile[] {
+export function checkGlyphs(briefs: ReadonlyArray<{ brief: CompiledBrief; page: Page }>, coverage: Coverage, cache: BuildCache): VFile[] {
   const problems: VFile[] = []
   for (const { brief, page } of briefs) {
     const missing = missingCharacters(pageCharacters(page.html, cache), coverage)
     if (missing.length === 0) continue
     const byFile = new Map<string, { place: Point | undefined; chars: string[] }>()
     for (const char of missing) {
-      const found = findInSources(brief.sourcePath, char)
+      const found = findInSources(brief, char)
       const entry = byFile.get(found?.path ?? brief.sourcePath) ?? { place: found?.place, chars: [] }
       entry.chars.push(char)
       byFile.set(found?.path ?? brief.sourcePath, entry)
@@ -54,12 +52,12 @@ export function checkGlyphs(briefs: ReadonlyArray<{ brief: CompiledBrief; page: 
 }
 
 /** The characters of a page's text, each once, in order; from the cache when the page is unchanged. */
-function pageCharacters(html: string, cache: BuildCache | undefined): string {
+function pageCharacters(html: string, cache: BuildCache): string {
   const key = cacheKey([html])
-  const cached = cache?.readJson('characters', key, (value): value is string => typeof value === 'string')
+  const cached = cache.readJson('characters', key, (value): value is string => typeof value === 'string')
   if (cached !== undefined) return cached
   const characters = [...new Set(toString({ type: 'root', children: fromHtml(html).children }))].join('')
-  cache?.writeJson('characters', key, characters)
+  cache.writeJson('characters', key, characters)
   return characters
 }
 
@@ -67,20 +65,11 @@ function pageCharacters(html: string, cache: BuildCache | undefined): string {
  * Where a character first appears among the markdown files of a brief's edition (brief.md, then
  * conclusion.md and arguments/), or undefined when it comes from elsewhere (the theme's words).
  */
-function findInSources(briefPath: string, char: string): { path: string; place: Point } | undefined {
-  const dir = path.dirname(briefPath)
-  const argumentsDir = path.join(dir, 'arguments')
-  const files = [
-    briefPath,
-    path.join(dir, 'conclusion.md'),
-    ...(fs.existsSync(argumentsDir) ? fs.readdirSync(argumentsDir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(argumentsDir, f)) : []),
-  ]
-  for (const file of files) {
-    if (!fs.existsSync(file)) continue
-    const text = fs.readFileSync(file, 'utf8')
+function findInSources(brief: CompiledBrief, char: string): { path: string; place: Point } | undefined {
+  for (const { path, text } of brief.sources) {
     const offset = text.indexOf(char)
     const place = offset === -1 ? undefined : location(text).toPoint(offset)
-    if (place) return { path: file, place }
+    if (place) return { path, place }
   }
   return undefined
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { cacheKey, type BuildCache } from '../../core/cache.ts'
 import type { ResolvedConfig } from '../../config/resolve.ts'
-import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+import type { CompiledBrief } from '../../core/compiled.ts'
 import type { Page } from '../html/pages.ts'
 import type { Theme } from '../../theme/theme.ts'
 
@@ -17,7 +17,7 @@ type Site = { config: ResolvedConfig; theme: Theme }
 export async function cachedPdfs(
   briefs: ReadonlyArray<{ brief: CompiledBrief; page: Page }>,
   site: Site,
-  cache: BuildCache | undefined,
+  cache: BuildCache,
 ): Promise<Set<CompiledBrief>> {
   const found = new Set<CompiledBrief>()
   for (const { brief, page } of briefs) if ((await cachedPdf(page, site, cache)).cached) found.add(brief)
@@ -25,9 +25,9 @@ export async function cachedPdfs(
 }
 
 /** A print page's cache key, and the cached PDF printed from it, when there is one. */
-export async function cachedPdf(page: Page, site: Site, cache: BuildCache | undefined) {
+export async function cachedPdf(page: Page, site: Site, cache: BuildCache) {
   const key = await printKey(page, site)
-  return { key, cached: cache?.readFile('pdfs', `${key}.pdf`, isPdf) }
+  return { key, cached: cache.readFile('pdfs', `${key}.pdf`, isPdf) }
 }
 
 /** Everything a brief's PDF is printed from: its print page, print stylesheet, fonts, paper and dates. */

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises'
 import { visit } from 'unist-util-visit'
 import path from 'node:path'
 import type { ResolvedConfig } from '../../config/resolve.ts'
-import type { CompiledBrief } from '../../pipeline/compile-brief.ts'
+import type { CompiledBrief } from '../../core/compiled.ts'
 import { cslLanguage } from '../../citations/styles.ts'
 import { pdfPath } from '../../core/paths.ts'
 import { renderPrintPage, tableOfContents, type Page } from '../html/pages.ts'
@@ -26,8 +26,6 @@ import { BriefkitError } from '../../reporting/errors.ts'
 export interface PrintOptions extends PoolOptions {
   /** Told as each PDF starts (`printing`) and when it is written (`done`): how many are done, of how many, and which. */
   onProgress?: (done: number, total: number, label: string, state: 'printing' | 'done') => void
-  /** PDFs by the key of what they are printed from: one found there is not printed again. */
-  cache?: BuildCache
   /** Only take PDFs from the cache; print none (a quick pass whose PDFs follow later). @default true */
   print?: boolean
 }
@@ -52,22 +50,23 @@ export interface PrintResult {
 /**
  * Print every brief's PDF from its print page into the staging out dir, on one browser with a
  * pool of pages. A PDF the cache holds for the same inputs is linked from there, not printed; a
- * printed one goes into the cache, with the page of each section (see `printPdf`).
+ * printed one goes into the cache, with the page of each section (see `printPdf`). `site.cache`
+ * holds PDFs by the key of what they are printed from.
  */
 export async function printBriefs(
   staging: string,
   briefs: ReadonlyArray<{ brief: CompiledBrief; page: Page }>,
-  site: Pick<PrintContext, 'config' | 'theme' | 'fonts'>,
+  site: Pick<PrintContext, 'config' | 'theme' | 'fonts'> & { cache: BuildCache },
   options: PrintOptions = {},
 ): Promise<PrintResult> {
-  const { cache } = options
+  const { cache } = site
   const toPrint: Array<{ brief: CompiledBrief; page: Page; key: string }> = []
   let reused = 0
   for (const { brief, page } of briefs) {
     const { key, cached } = await cachedPdf(page, site, cache)
     if (cached) {
       await reuseFile(cached, path.join(staging, pdfPath(brief)))
-      cache?.keep('layout', cacheKey([pdfPath(brief)]))
+      cache.keep('layout', cacheKey([pdfPath(brief)]))
       reused++
     } else if (options.print !== false) {
       toPrint.push({ brief, page, key })
@@ -80,15 +79,15 @@ export async function printBriefs(
   try {
     tasks = toPrint.map(async ({ brief, page, key }) => {
       const layout = cacheKey([pdfPath(brief)])
-      const expected = cache?.readJson('layout', layout, isLayout)
+      const expected = cache.readJson('layout', layout, isLayout)
       const { pages } = await printBrief({ ...site, pool, staging }, brief, {
         page,
         ...(expected ? { expected: new Map(expected) } : {}),
         onStart: () => options.onProgress?.(done, briefs.length, `${brief.lang}/${brief.slug}`, 'printing'),
       })
-      cache?.writeJson('layout', layout, [...pages])
+      cache.writeJson('layout', layout, [...pages])
       const file = path.join(staging, pdfPath(brief))
-      if (cache) cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file))
+      cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file))
       options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`, 'done')
     })
     await Promise.all(tasks)

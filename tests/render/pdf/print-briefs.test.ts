@@ -1,13 +1,13 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build, compileSite } from '../../../src/orchestrate/build.ts'
-import type { CompiledBrief } from '../../../src/pipeline/compile-brief.ts'
+import { build } from '../../../src/orchestrate/build.ts'
+import type { CompiledBrief } from '../../../src/core/compiled.ts'
 import { pdfPath } from '../../../src/core/paths.ts'
 import { PrintFonts } from '../../../src/render/pdf/fonts.ts'
 import { BrowserPool } from '../../../src/render/pdf/pool.ts'
 import { printBrief, type PrintContext } from '../../../src/render/pdf/print-briefs.ts'
 import { pdfText } from '../../helpers/pdf.ts'
-import { copySite } from '../../helpers/sites.ts'
+import { compileContent, copySite } from '../../helpers/sites.ts'
 
 // Real Chromium: the contents' page numbers come from where the sections were printed.
 describe('printBrief', () => {
@@ -24,7 +24,7 @@ describe('printBrief', () => {
 
   beforeAll(async () => {
     await build({ contentDir: site.content, outDir: site.out, pdf: false })
-    const { config, theme, briefs } = compileSite(site.content, true)
+    const { config, theme, briefs } = compileContent(site.content, true)
     if (!config || !theme || !briefs[0]) throw new Error('the unseen site did not compile')
     brief = briefs[0]
     const fonts = theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : undefined

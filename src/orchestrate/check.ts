@@ -1,0 +1,72 @@
+import type { ResolvedConfig } from '../config/resolve.ts'
+import type { BuildCache } from '../core/cache.ts'
+import type { CompiledBrief } from '../core/compiled.ts'
+import type { OutputFile } from '../core/output.ts'
+import { briefPagePath, pdfPath } from '../core/paths.ts'
+import { lintLinks } from '../lint/links.ts'
+import { PrintFonts } from '../render/pdf/fonts.ts'
+import { checkGlyphs, pdfCoverage } from '../render/pdf/glyphs.ts'
+import { cachedPdfs } from '../render/pdf/pdf-cache.ts'
+import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
+import { fontAssets } from '../site/assets.ts'
+import { loadTheme, type Theme } from '../theme/theme.ts'
+import { compileSite, type CompiledSite } from './compile-site.ts'
+import type { ResolvedRunOptions } from './options.ts'
+import { renderPrintPages, renderSite, type PrintPage, type RenderedSite } from './render-site.ts'
+
+/** A site compiled and rendered without errors: all that writing it needs. */
+export interface ReadySite {
+  config: ResolvedConfig
+  theme: Theme
+  cache: BuildCache
+  briefs: CompiledBrief[]
+  rendered: RenderedSite
+  /** Each brief with the page its PDF is printed from (none when there is no PDF to print or keep). */
+  printPages: PrintPage[]
+  /** The briefs whose pages link a PDF: all when printing, else those whose PDF the cache holds. */
+  withPdfs: ReadonlySet<CompiledBrief>
+  /** The theme's print fonts (when printing and the theme has them). */
+  printFonts: PrintFonts | undefined
+}
+
+/** What checking a site found. */
+export interface CheckedSite {
+  /** Every problem, errors and warnings, sorted by file and place. */
+  diagnostics: Diagnostic[]
+  compiled: CompiledSite
+  /** The site, ready to write; undefined when site.yaml or any brief has errors. */
+  ready: ReadySite | undefined
+}
+
+/**
+ * Everything `briefkit check` does, and `build` before writing: compile every brief, render the
+ * site, check that the PDF's fonts have every character (when printing) and that every link leads
+ * somewhere. Each stage returns its problems; they are reported together.
+ */
+export async function checkSite(run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'write' | 'onWarning' | 'signal'>): Promise<CheckedSite> {
+  const compiled = compileSite(run)
+  run.signal?.throwIfAborted()
+  const { config, cache, briefs } = compiled
+  if (!config || !cache) return { diagnostics: collectDiagnostics(compiled.problems), compiled, ready: undefined }
+  const theme = loadTheme(config.themeDir)
+  const fonts = fontAssets(theme)
+  const printFonts = run.pdf && theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : undefined
+  const coverage = run.pdf ? await pdfCoverage(printFonts, fonts, cache) : undefined
+  // Note: without printing, print pages are still rendered (a few ms each) to find the PDFs the cache holds.
+  const printPages = run.pdf || run.write ? await renderPrintPages(briefs, config, theme) : []
+  const glyphProblems = coverage ? checkGlyphs(printPages, coverage, cache) : []
+  const withPdfs = run.pdf ? new Set(briefs) : await cachedPdfs(printPages, { config, theme }, cache)
+  const rendered = await renderSite(briefs, { config, theme, fonts }, withPdfs)
+  const linkProblems = checkLinks(briefs, rendered, withPdfs, config)
+  const diagnostics = collectDiagnostics([...compiled.problems, ...glyphProblems, ...linkProblems])
+  const ready = countDiagnostics(diagnostics).errors > 0 ? undefined : { config, theme, cache, briefs, rendered, printPages, withPdfs, printFonts }
+  return { diagnostics, compiled, ready }
+}
+
+/** Links in briefs that lead to no page, or to no id on the page (`dead-link`). */
+function checkLinks(briefs: readonly CompiledBrief[], { pages, files }: RenderedSite, withPdfs: ReadonlySet<CompiledBrief>, config: ResolvedConfig) {
+  const html = new Map(pages.map((p) => [p.path, p.html]))
+  const paths = new Set([...files.map((f: OutputFile) => f.path), ...[...withPdfs].map(pdfPath)])
+  const linked = briefs.map((b) => ({ pagePath: briefPagePath(b), links: b.links }))
+  return lintLinks({ briefs: linked, paths, html: (page) => html.get(page) }, config)
+}

@@ -1,0 +1,47 @@
+import type { VFile } from 'vfile'
+import { loadConfig, type ResolvedConfig } from '../config/resolve.ts'
+import { discoverBriefs } from '../content/discover.ts'
+import { loadBrief } from '../content/load-brief.ts'
+import { cachedParser } from '../content/parse.ts'
+import { BuildCache, cacheDirFor } from '../core/cache.ts'
+import type { CompiledBrief } from '../core/compiled.ts'
+import { compileCached } from '../pipeline/compile-cached.ts'
+import type { ResolvedRunOptions } from './options.ts'
+
+/** A site read and compiled, before anything is rendered. */
+export interface CompiledSite {
+  /** Undefined when site.yaml has errors. */
+  config: ResolvedConfig | undefined
+  briefs: CompiledBrief[]
+  /** Every file read, carrying its messages (the problems of this stage). */
+  problems: VFile[]
+  /** The build cache, once site.yaml could be read. */
+  cache: BuildCache | undefined
+  /** How many briefs came from the cache, unchanged. */
+  cachedBriefs: number
+}
+
+/**
+ * Read, check and compile every brief of a content folder. Problems are messages on `problems`. A
+ * brief whose sources did not change since the last build comes from the build cache (unless `force`).
+ */
+export function compileSite(run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'onWarning'>): CompiledSite {
+  const { file: siteFile, config } = loadConfig(run.contentDir)
+  const problems: VFile[] = [siteFile]
+  if (!config) return { config, briefs: [], problems, cache: undefined, cachedBriefs: 0 }
+  const cache = new BuildCache(cacheDirFor(run.contentDir, config.cacheDir), run.onWarning, run.force)
+  const { briefs: locations, problems: found } = discoverBriefs(config)
+  problems.push(...found)
+  const parse = cachedParser(cache)
+  const briefs: CompiledBrief[] = []
+  let cachedBriefs = 0
+  for (const location of locations) {
+    const { source, files } = loadBrief(location, config, parse)
+    problems.push(...files)
+    if (!source) continue
+    const { brief, cached } = compileCached(source, files, config, siteFile, { pdf: run.pdf }, cache)
+    if (brief) briefs.push(brief)
+    if (cached) cachedBriefs++
+  }
+  return { config, briefs, problems, cache, cachedBriefs }
+}

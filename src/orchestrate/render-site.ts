@@ -1,0 +1,78 @@
+import type { ResolvedConfig } from '../config/resolve.ts'
+import type { CompiledBrief } from '../core/compiled.ts'
+import { outputMarker, type OutputFile } from '../core/output.ts'
+import { renderHomePages, renderKindPages } from '../render/html/listing-pages.ts'
+import { renderNotFoundPage } from '../render/html/not-found.ts'
+import { citationFiles, renderBriefPage, renderPrintPage, type Page } from '../render/html/pages.ts'
+import { themeAssets } from '../site/assets.ts'
+import { feeds, robots, sitemap } from '../site/discovery.ts'
+import { kindStyles } from '../site/kind-styles.ts'
+import { mediaFile } from '../site/media.ts'
+import type { Theme } from '../theme/theme.ts'
+
+/** A brief with the page its PDF is printed from. */
+export interface PrintPage {
+  brief: CompiledBrief
+  page: Page
+}
+
+/** The site as files, before the search index and the PDFs. */
+export interface RenderedSite {
+  /** Every page: homes, briefs, kind pages and the 404 page. */
+  pages: Page[]
+  /** The pages and every other file of the site: citation files, feeds, sitemap, theme assets, fonts, images. */
+  files: OutputFile[]
+}
+
+/** The page each brief's PDF is printed from. */
+export async function renderPrintPages(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme): Promise<PrintPage[]> {
+  return Promise.all(briefs.map(async (brief) => ({ brief, page: await renderPrintPage(brief, config, theme) })))
+}
+
+/**
+ * Render the whole site but its search index and PDFs: `withPdfs` are the briefs whose pages link a
+ * PDF, `fonts` the theme's web fonts (`fontAssets`).
+ */
+export async function renderSite(
+  briefs: readonly CompiledBrief[],
+  { config, theme, fonts }: { config: ResolvedConfig; theme: Theme; fonts: readonly OutputFile[] },
+  withPdfs: ReadonlySet<CompiledBrief>,
+): Promise<RenderedSite> {
+  const pages = [
+    ...(await renderHomePages(briefs, config, theme, (brief) => withPdfs.has(brief))),
+    ...(await Promise.all(briefs.map((brief) => renderBriefPage(brief, briefs, config, theme, withPdfs.has(brief))))),
+    ...(await renderKindPages(briefs, config, theme)),
+    await renderNotFoundPage(config, theme),
+  ]
+  const files: OutputFile[] = [
+    ...pages.map((page) => ({ path: page.path, content: page.html })),
+    ...briefs.flatMap(citationFiles),
+    ...feeds(briefs, config, theme),
+    sitemap(config, pages.map((p) => p.path), alternatePaths(config, new Set(pages.map((p) => p.path)))),
+    robots(config),
+    ...themeAssets(theme),
+    ...fonts,
+    kindStyles(config.argumentKinds),
+    ...uniqueAssets(briefs),
+    { path: outputMarker, content: 'This folder is written by `briefkit build` and replaced whole by the next build.\n' },
+  ]
+  return { pages, files }
+}
+
+/** The same page in the other languages, among the pages that exist (`zh/x/index.html` → `en/x/index.html`). */
+function alternatePaths(config: ResolvedConfig, existing: ReadonlySet<string>) {
+  return (page: string): string[] => {
+    const [lang, ...rest] = page.split('/')
+    if (!lang || !config.languages.includes(lang)) return []
+    return config.languages.map((other) => [other, ...rest].join('/')).filter((p) => existing.has(p))
+  }
+}
+
+/** Each image of the briefs once, as its copy in `media/` (an SVG sanitized, see `mediaFile`). */
+function uniqueAssets(briefs: readonly CompiledBrief[]): OutputFile[] {
+  const byPath = new Map<string, OutputFile>()
+  for (const asset of briefs.flatMap((b) => b.assets)) {
+    if (!byPath.has(asset.to)) byPath.set(asset.to, mediaFile(asset.from, asset.to))
+  }
+  return [...byPath.values()]
+}

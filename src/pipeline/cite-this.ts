@@ -1,0 +1,25 @@
+import { briefItem, formatBriefReference } from '../citations/cite-brief.ts'
+import type { LoadedStyle } from '../citations/styles.ts'
+import { localize } from '../config/kinds.ts'
+import type { ResolvedConfig } from '../config/resolve.ts'
+import type { BriefSource } from '../content/load-brief.ts'
+import type { CompiledBrief } from '../core/compiled.ts'
+import { briefPagePath, siteUrl } from '../core/paths.ts'
+import { metaText } from './plain-text.ts'
+
+/** The brief itself as a work: its CSL item and its reference in its own style ("Cite this brief"). */
+export function citeThis(source: BriefSource, config: ResolvedConfig, style: LoadedStyle, summary: string): CompiledBrief['citeThis'] {
+  const { meta } = source.brief
+  // Note: plain text on one line: a newline in a title would start a new record in the .ris file.
+  const item = briefItem({
+    ...meta,
+    title: metaText(meta.title),
+    subtitle: meta.subtitle === undefined ? undefined : metaText(meta.subtitle),
+    authors: meta.authors.map((author) => ({ ...author, name: metaText(author.name) })),
+    summary,
+    slug: source.location.slug,
+    publisher: localize(config.title, meta.lang),
+    url: siteUrl(config.baseUrl, briefPagePath({ lang: meta.lang, slug: source.location.slug })),
+  })
+  return { item, html: formatBriefReference(item, style, meta.lang) }
+}

@@ -1,0 +1,31 @@
+import { defaultStyleId, findStyle, styleHint, type LoadedStyle } from '../citations/styles.ts'
+import { siteStyle, type ResolvedConfig } from '../config/resolve.ts'
+import type { BriefSource } from '../content/load-brief.ts'
+import { BriefkitError } from '../reporting/errors.ts'
+import { reportError } from '../reporting/messages.ts'
+
+/** The citation style a brief asks for (its own `csl:`, the site's, or its language's default), looked up. */
+export function briefStyle(source: BriefSource, config: ResolvedConfig): { spec: string; own: boolean } & ReturnType<typeof findStyle> {
+  const { brief } = source
+  const own = brief.meta.csl
+  const spec = own ?? siteStyle(config, brief.meta.lang) ?? defaultStyleId(brief.meta.lang)
+  return { spec, own: own !== undefined, ...findStyle(spec, own ? source.location.dir : config.contentDir, config.cslStyleDirs) }
+}
+
+/**
+ * The brief's citation style, loaded: `csl:` in brief.md, else site.yaml's for its language (checked
+ * when site.yaml was read), else the language's default. An unknown style of the brief's own is an
+ * error at its `csl:` (undefined is returned); a missing default is the machine's problem (throws).
+ */
+export function resolveStyle(source: BriefSource, config: ResolvedConfig): LoadedStyle | undefined {
+  const { brief } = source
+  const { spec, own, style, suggestions } = briefStyle(source, config)
+  if (style) return style
+  if (!own && !siteStyle(config, brief.meta.lang)) {
+    throw new BriefkitError(`The default citation style \`${spec}\` is not installed`, {
+      hint: 'Install Debian\'s citation-style-language-styles, or name a `.csl` file with `csl:` in brief.md.',
+    })
+  }
+  reportError(brief.file, `Unknown citation style \`${spec}\``, own ? brief.yaml.pointAt(['csl']) : undefined, 'unknown-style', styleHint(spec, suggestions))
+  return undefined
+}
