@@ -12,22 +12,42 @@ import puppeteer from 'puppeteer'
 import { startDevServer } from '../src/dev/dev-server.ts'
 import { findChrome } from '../src/render/pdf/chrome.ts'
 
-const { values } = parseArgs({ options: {
-  n: { type: 'string', default: '7' }, site: { type: 'string', default: 'sample' }, save: { type: 'string', default: 'append' },
-} })
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '7' },
+    site: { type: 'string', default: 'sample' },
+    save: { type: 'string', default: 'append' },
+  },
+})
 const root = path.resolve(import.meta.dirname, '..')
-const source = values.site === 'unseen' ? path.join(root, 'tests', 'fixtures', 'sites', 'unseen', 'content') : path.join(root, 'content')
+const source =
+  values.site === 'unseen'
+    ? path.join(root, 'tests', 'fixtures', 'sites', 'unseen', 'content')
+    : path.join(root, 'content')
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-dev-bench-'))
 const content = path.join(scratch, 'content')
 fs.cpSync(source, content, { recursive: true })
-const [slug, argument] = values.site === 'unseen' ? ['urban-trees', 'b-cost.md'] : ['mining-not-viable', fs.readdirSync(path.join(content, 'mining-not-viable', 'arguments'))[0] ?? '']
+const [slug, argument] =
+  values.site === 'unseen'
+    ? ['urban-trees', 'b-cost.md']
+    : ['mining-not-viable', fs.readdirSync(path.join(content, 'mining-not-viable', 'arguments'))[0] ?? '']
 const lang = values.site === 'unseen' ? 'en' : 'zh'
 
-const server = await startDevServer({ contentDir: content, outDir: path.join(scratch, 'dist'), port: 0, pdf: false, log: (line) => {
-  if (/built \d+ pages/.test(line)) builtAt = performance.now()
-} })
+const server = await startDevServer({
+  contentDir: content,
+  outDir: path.join(scratch, 'dist'),
+  port: 0,
+  pdf: false,
+  log: (line) => {
+    if (/built \d+ pages/.test(line)) builtAt = performance.now()
+  },
+})
 let builtAt = 0
-const browser = await puppeteer.launch({ executablePath: findChrome(() => puppeteer.executablePath()), headless: true, args: ['--no-sandbox'] })
+const browser = await puppeteer.launch({
+  executablePath: findChrome(() => puppeteer.executablePath()),
+  headless: true,
+  args: ['--no-sandbox'],
+})
 const timings: number[] = []
 const builds: number[] = []
 try {
@@ -55,6 +75,8 @@ try {
   fs.rmSync(scratch, { recursive: true, force: true })
 }
 const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0)
-console.log(`${values.site}, ${values.save}: edit → shown in the open page, ${timings.length} tries: median ${median(timings)} ms ` +
-  `(min ${Math.round(Math.min(...timings))}, max ${Math.round(Math.max(...timings))}: ${timings.map(Math.round).join(', ')}); ` +
-  `of which edit → site rebuilt: median ${median(builds)} ms`)
+console.log(
+  `${values.site}, ${values.save}: edit → shown in the open page, ${timings.length} tries: median ${median(timings)} ms ` +
+    `(min ${Math.round(Math.min(...timings))}, max ${Math.round(Math.max(...timings))}: ${timings.map(Math.round).join(', ')}); ` +
+    `of which edit → site rebuilt: median ${median(builds)} ms`,
+)

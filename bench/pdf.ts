@@ -5,17 +5,19 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import type { CompiledBrief } from '../src/core/compiled.ts'
 import { build } from '../src/orchestrate/build.ts'
 import { compileSite } from '../src/orchestrate/compile-site.ts'
 import { resolveRunOptions } from '../src/orchestrate/options.ts'
-import { loadTheme } from '../src/theme/theme.ts'
-import type { CompiledBrief } from '../src/core/compiled.ts'
-import { printBrief } from '../src/render/pdf/print-briefs.ts'
-import { BrowserPool, defaultConcurrency } from '../src/render/pdf/pool.ts'
 import { PrintFonts } from '../src/render/pdf/fonts.ts'
+import { BrowserPool, defaultConcurrency } from '../src/render/pdf/pool.ts'
+import { printBrief } from '../src/render/pdf/print-briefs.ts'
+import { loadTheme } from '../src/theme/theme.ts'
 import { withPeakRss } from './rss.ts'
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '20' }, 'naive-n': { type: 'string' }, concurrency: { type: 'string' } } })
+const { values } = parseArgs({
+  options: { n: { type: 'string', default: '20' }, 'naive-n': { type: 'string' }, concurrency: { type: 'string' } },
+})
 const concurrency = values.concurrency ? Number(values.concurrency) : defaultConcurrency()
 const n = Number(values.n)
 const naiveN = Number(values['naive-n'] ?? Math.min(n, 10))
@@ -38,12 +40,14 @@ const fonts = theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : 
  * title, so each has its own subsets, as briefs with different text do.
  */
 async function copies(count: number, tag: string, ownFonts = false): Promise<CompiledBrief[]> {
-  return Promise.all(Array.from({ length: count }, async (_, i) => {
-    const title = ownFonts ? `${base.meta.title}${String.fromCodePoint(0x4e00 + i)}` : base.meta.title
-    const brief: CompiledBrief = { ...base, slug: `${base.slug}-${tag}-${i}`, meta: { ...base.meta, title } }
-    await fs.mkdir(path.join(staging, brief.lang, brief.slug), { recursive: true })
-    return brief
-  }))
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const title = ownFonts ? `${base.meta.title}${String.fromCodePoint(0x4e00 + i)}` : base.meta.title
+      const brief: CompiledBrief = { ...base, slug: `${base.slug}-${tag}-${i}`, meta: { ...base.meta, title } }
+      await fs.mkdir(path.join(staging, brief.lang, brief.slug), { recursive: true })
+      return brief
+    }),
+  )
 }
 
 async function timed(work: () => Promise<void>): Promise<number> {
@@ -70,10 +74,12 @@ async function pooled(count: number, pages = concurrency, ownFonts = false) {
       const worker = async () => {
         for (let brief = briefs[next++]; brief; brief = briefs[next++]) {
           const current = brief
-          perPdf.push(await timed(async () => {
-            const printed = await printBrief({ pool, staging, config, theme, fonts }, current)
-            passes += printed.passes
-          }))
+          perPdf.push(
+            await timed(async () => {
+              const printed = await printBrief({ pool, staging, config, theme, fonts }, current)
+              passes += printed.passes
+            }),
+          )
         }
       }
       return await timed(async () => {
@@ -89,18 +95,22 @@ async function pooled(count: number, pages = concurrency, ownFonts = false) {
 async function naive(count: number) {
   const briefs = await copies(count, 'naive')
   const perPdf: number[] = []
-  const { result: wall, peak } = await withPeakRss(() => timed(async () => {
-    for (const brief of briefs) {
-      perPdf.push(await timed(async () => {
-        const pool = await BrowserPool.create({ concurrency: 1 })
-        try {
-          await printBrief({ pool, staging, config, theme, fonts }, brief).then(() => undefined)
-        } finally {
-          await pool.close()
-        }
-      }))
-    }
-  }))
+  const { result: wall, peak } = await withPeakRss(() =>
+    timed(async () => {
+      for (const brief of briefs) {
+        perPdf.push(
+          await timed(async () => {
+            const pool = await BrowserPool.create({ concurrency: 1 })
+            try {
+              await printBrief({ pool, staging, config, theme, fonts }, brief).then(() => undefined)
+            } finally {
+              await pool.close()
+            }
+          }),
+        )
+      }
+    }),
+  )
   return { count, wall, perPdf, peak }
 }
 
@@ -108,15 +118,20 @@ const report = (name: string, r: { count: number; wall: number; perPdf: number[]
   `${name.padEnd(26)} ${String(r.count).padStart(3)} PDFs  ${(r.count / (r.wall / 1000)).toFixed(2).padStart(6)} PDFs/s  ` +
   `median ${median(r.perPdf).toFixed(0).padStart(5)} ms per PDF  ${(r.wall / r.count).toFixed(0).padStart(5)} ms wall/N  peak RSS ${mb(r.peak)}`
 
-console.log(`briefkit bench: the sample brief (${base.lang}/${base.slug}), ${os.availableParallelism()} cores, Node ${process.version}`)
+console.log(
+  `briefkit bench: the sample brief (${base.lang}/${base.slug}), ${os.availableParallelism()} cores, Node ${process.version}`,
+)
 const warm = await pooled(1)
 console.log(report('warm-up (pooled, 1)', warm))
 const pool = await pooled(n)
-console.log(report(`pooled, ${pool.concurrency} page${pool.concurrency === 1 ? '' : 's'} at once`, pool) + `  (${pool.passes} passes for ${pool.count} PDFs)`)
+console.log(
+  report(`pooled, ${pool.concurrency} page${pool.concurrency === 1 ? '' : 's'} at once`, pool) +
+    `  (${pool.passes} passes for ${pool.count} PDFs)`,
+)
 // Note: the same one page at a time, to show what the default's extra pages give.
 if (pool.concurrency !== 1) {
   const single = await pooled(n, 1)
-  console.log(report('pooled, 1 page at once', single) + `  (${single.passes} passes for ${single.count} PDFs)`)
+  console.log(`${report('pooled, 1 page at once', single)}  (${single.passes} passes for ${single.count} PDFs)`)
 }
 const own = await pooled(n, concurrency, true)
 console.log(report(`pooled, own font files`, own))
@@ -133,9 +148,18 @@ if (values.n && n >= 20) {
 // A cold build of the sample (pages, search index, PDFs; `force` ignores the build cache) beside
 // builds with nothing changed, which take everything from the cache and rewrite nothing.
 const rebuildOut = path.join(path.dirname(staging), 'rebuild')
-const cold = await timed(async () => { await build({ contentDir: content, outDir: rebuildOut, force: true }) })
+const cold = await timed(async () => {
+  await build({ contentDir: content, outDir: rebuildOut, force: true })
+})
 const warmRebuilds: number[] = []
-for (let i = 0; i < 5; i++) warmRebuilds.push(await timed(async () => { await build({ contentDir: content, outDir: rebuildOut }) }))
+for (let i = 0; i < 5; i++)
+  warmRebuilds.push(
+    await timed(async () => {
+      await build({ contentDir: content, outDir: rebuildOut })
+    }),
+  )
 const warmRebuild = median(warmRebuilds)
-console.log(`cold build ${cold.toFixed(0)} ms, no-change rebuild ${warmRebuild.toFixed(0)} ms (median of 5): ${((warmRebuild / cold) * 100).toFixed(1)}% of cold`)
+console.log(
+  `cold build ${cold.toFixed(0)} ms, no-change rebuild ${warmRebuild.toFixed(0)} ms (median of 5): ${((warmRebuild / cold) * 100).toFixed(1)}% of cold`,
+)
 await fs.rm(path.dirname(staging), { recursive: true, force: true })

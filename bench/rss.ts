@@ -30,7 +30,9 @@ export function treeRss(root = process.pid): number {
 /** Sample `treeRss` while `work` runs; returns its result and the peak. */
 export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: number }> {
   let peak = treeRss()
-  const timer = setInterval(() => { peak = Math.max(peak, treeRss()) }, 50)
+  const timer = setInterval(() => {
+    peak = Math.max(peak, treeRss())
+  }, 50)
   try {
     const result = await work()
     peak = Math.max(peak, treeRss())

@@ -9,8 +9,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { Worker } from 'node:worker_threads'
 import fc from 'fast-check'
-import { siteCase, type SiteCase } from '../tests/fuzz/arbitraries.ts'
-import { failuresOf, sourcesOf, timeBoundMs } from '../tests/fuzz/property.ts'
+import { type SiteCase, siteCase } from '../tests/fuzz/arbitraries.ts'
+import { failuresOf, timeBoundMs } from '../tests/fuzz/property.ts'
 import type { CaseResult } from '../tests/fuzz/run-case.ts'
 
 /** A bug already written to the findings, counted so that the run goes on to find the next one. */
@@ -55,7 +55,8 @@ class CaseRunner {
   }
 
   run(site: SiteCase): Promise<CaseResult> {
-    const worker = (this.worker ??= this.spawn())
+    this.worker ??= this.spawn()
+    const worker = this.worker
     return new Promise((resolve) => {
       const empty = { contentErrors: 0, briefkitError: undefined, leaks: [], rawCitations: [] }
       const done = (result: CaseResult, keep: boolean) => {
@@ -69,8 +70,11 @@ class CaseRunner {
       }
       const timer = setTimeout(() => done({ ...empty, internalError: undefined, ms: hangMs + 1 }, false), hangMs)
       worker.on('message', (m: { result?: CaseResult; crash?: string }) =>
-        done(m.result ?? { ...empty, internalError: `worker: ${m.crash}`, ms: 0 }, true))
-      worker.on('error', (error) => done({ ...empty, internalError: `uncaught in worker: ${String(error)}`, ms: 0 }, false))
+        done(m.result ?? { ...empty, internalError: `worker: ${m.crash}`, ms: 0 }, true),
+      )
+      worker.on('error', (error) =>
+        done({ ...empty, internalError: `uncaught in worker: ${String(error)}`, ms: 0 }, false),
+      )
       worker.postMessage(site)
     })
   }
@@ -81,7 +85,16 @@ class CaseRunner {
   }
 }
 
-const counts = { cases: 0, contentErrors: 0, briefkitErrors: 0, internalErrors: 0, hangs: 0, slow: 0, scriptLeaks: 0, rawCitations: 0 }
+const counts = {
+  cases: 0,
+  contentErrors: 0,
+  briefkitErrors: 0,
+  internalErrors: 0,
+  hangs: 0,
+  slow: 0,
+  scriptLeaks: 0,
+  rawCitations: 0,
+}
 const known = new Map<string, number>()
 let counting = true
 let shrinkingSince = 0
@@ -125,13 +138,22 @@ const details = await fc.check(property, { numRuns: runs, seed })
 await runner.close()
 const seconds = ((performance.now() - start) / 1000).toFixed(1)
 console.log(`\nnpm run fuzz -- --runs ${runs} --seed ${seed}${values.strict ? ' --strict' : ''}`)
-console.log(`cases ${counts.cases}, content errors ${counts.contentErrors}, BriefkitErrors ${counts.briefkitErrors}, internal errors ${counts.internalErrors}, ` +
-  `hangs ${counts.hangs}, over ${timeBoundMs} ms ${counts.slow}, script leaks ${counts.scriptLeaks}, raw citations ${counts.rawCitations}; ${seconds} s`)
+console.log(
+  `cases ${counts.cases}, content errors ${counts.contentErrors}, BriefkitErrors ${counts.briefkitErrors}, internal errors ${counts.internalErrors}, ` +
+    `hangs ${counts.hangs}, over ${timeBoundMs} ms ${counts.slow}, script leaks ${counts.scriptLeaks}, raw citations ${counts.rawCitations}; ${seconds} s`,
+)
 for (const [id, n] of known) console.log(`  known bug ${id}: ${n} cases`)
 if (details.failed) {
   const out = path.resolve(values.out)
   const [counterexample] = details.counterexample ?? []
-  fs.writeFileSync(out, JSON.stringify({ seed, path: details.counterexamplePath, report: fc.defaultReportMessage(details), counterexample }, null, 2))
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      { seed, path: details.counterexamplePath, report: fc.defaultReportMessage(details), counterexample },
+      null,
+      2,
+    ),
+  )
   console.log(`\nNew failure: the shrunk counterexample is in ${out}`)
   process.exitCode = 1
 }

@@ -1,9 +1,10 @@
 /** briefkit's programmatic API. */
-export { build, type BuildOptions, type BuildResult } from './orchestrate/build.ts'
-export { resolveRunOptions, type RunOptions, type ResolvedRunOptions } from './orchestrate/options.ts'
-export { loadConfig, type ResolvedConfig } from './config/resolve.ts'
-export { defaultArgumentKinds, type ArgumentKind } from './config/kinds.ts'
-export { formatDiagnostics, type Diagnostic } from './reporting/report.ts'
-export { BriefkitError, UsageError } from './reporting/errors.ts'
-export { startDevServer, type DevServer, type DevServerOptions } from './dev/dev-server.ts'
+
 export { main } from './cli/main.ts'
+export { type ArgumentKind, defaultArgumentKinds } from './config/kinds.ts'
+export { loadConfig, type ResolvedConfig } from './config/resolve.ts'
+export { type DevServer, type DevServerOptions, startDevServer } from './dev/dev-server.ts'
+export { type BuildOptions, type BuildResult, build } from './orchestrate/build.ts'
+export { type ResolvedRunOptions, type RunOptions, resolveRunOptions } from './orchestrate/options.ts'
+export { BriefkitError, UsageError } from './reporting/errors.ts'
+export { type Diagnostic, formatDiagnostics } from './reporting/report.ts'

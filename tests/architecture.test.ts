@@ -10,8 +10,20 @@ const src = path.resolve(import.meta.dirname, '..', 'src')
  * below it, so data flows one way and no two folders import each other.
  */
 const floors = [
-  'reporting', 'core', 'theme', 'citations', 'config', 'content', 'lint', 'plugins', 'pipeline',
-  'render', 'site', 'orchestrate', 'dev', 'cli',
+  'reporting',
+  'core',
+  'theme',
+  'citations',
+  'config',
+  'content',
+  'lint',
+  'plugins',
+  'pipeline',
+  'render',
+  'site',
+  'orchestrate',
+  'dev',
+  'cli',
 ] as const
 
 /** Every module of src/ with the modules of src/ it imports (static, re-exports and `import()`). */
@@ -21,15 +33,22 @@ function importGraph(): Map<string, string[]> {
     if (!entry.isFile() || !/\.(ts|js)$/.test(entry.name)) continue
     const file = path.join(entry.parentPath, entry.name)
     const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true)
-    const targets = importedFiles.map((i) => i.fileName).filter((name) => name.startsWith('.'))
-      .map((name) => path.relative(src, path.resolve(path.dirname(file), name)).split(path.sep).join('/'))
+    const targets = importedFiles
+      .map((i) => i.fileName)
+      .filter((name) => name.startsWith('.'))
+      .map((name) =>
+        path
+          .relative(src, path.resolve(path.dirname(file), name))
+          .split(path.sep)
+          .join('/'),
+      )
     graph.set(path.relative(src, file).split(path.sep).join('/'), targets)
   }
   return graph
 }
 
 const floorOf = (module: string): number => {
-  const folder = module.includes('/') ? module.split('/')[0] ?? '' : ''
+  const folder = module.includes('/') ? (module.split('/')[0] ?? '') : ''
   // Note: files at the root of src/ (index.ts, the public API) stand above every floor.
   return folder === '' ? floors.length : floors.indexOf(folder as (typeof floors)[number])
 }
@@ -68,7 +87,8 @@ describe('the import graph of src/', () => {
 
   it('has no import from a folder to a folder above it', () => {
     const upward = [...graph].flatMap(([module, targets]) =>
-      targets.filter((target) => floorOf(target) > floorOf(module)).map((target) => `${module} -> ${target}`))
+      targets.filter((target) => floorOf(target) > floorOf(module)).map((target) => `${module} -> ${target}`),
+    )
     expect(upward).toEqual([])
   })
 
@@ -77,7 +97,10 @@ describe('the import graph of src/', () => {
   })
 
   it('finds an upward import and a cycle when there is one (the check itself)', () => {
-    const bad = new Map([['core/a.ts', ['pipeline/b.ts']], ['pipeline/b.ts', ['core/a.ts']]])
+    const bad = new Map([
+      ['core/a.ts', ['pipeline/b.ts']],
+      ['pipeline/b.ts', ['core/a.ts']],
+    ])
     expect(floorOf('pipeline/b.ts')).toBeGreaterThan(floorOf('core/a.ts'))
     expect(findCycle(bad)).toEqual(['core/a.ts', 'pipeline/b.ts', 'core/a.ts'])
   })

@@ -6,7 +6,7 @@ import { fromHtml } from 'hast-util-from-html'
 import { sanitize } from 'hast-util-sanitize'
 import { toHtml } from 'hast-util-to-html'
 import { contentSchema } from '../core/sanitize.ts'
-import { cslLanguage, readLocale, type LoadedStyle } from './styles.ts'
+import { cslLanguage, type LoadedStyle, readLocale } from './styles.ts'
 
 /** What a brief says about itself, to cite it. */
 export interface BriefFacts {
@@ -48,17 +48,22 @@ export function briefItem(facts: BriefFacts): CslItem {
  */
 export function personName(name: string): Record<string, string> {
   const words = name.trim().split(/\s+/)
-  if (words.length < 2 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name)) return { literal: name.trim() }
+  if (words.length < 2 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name))
+    return { literal: name.trim() }
   return { family: words.at(-1) ?? name, given: words.slice(0, -1).join(' ') }
 }
 
 /** The brief's reference in its own style, without a number, as sanitized HTML. */
 export function formatBriefReference(item: CslItem, style: LoadedStyle, lang: string): string {
-  const engine = new CSL.Engine({ retrieveLocale: (tag) => readLocale(tag), retrieveItem: () => item }, style.xml, cslLanguage(lang))
+  const engine = new CSL.Engine(
+    { retrieveLocale: (tag) => readLocale(tag), retrieveItem: () => item },
+    style.xml,
+    cslLanguage(lang),
+  )
   engine.opt.development_extensions['wrap_url_and_doi'] = true
   engine.updateItems([item.id])
   const bibliography = engine.makeBibliography()
-  const entry = bibliography ? bibliography[1][0] ?? '' : ''
+  const entry = bibliography ? (bibliography[1][0] ?? '') : ''
   const tree = fromHtml(entry.trim(), { fragment: true })
   const html = toHtml(sanitize(tree, contentSchema))
   // Note: a numeric style numbers the entry ([1]); a single reference needs no number.

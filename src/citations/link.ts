@@ -1,5 +1,5 @@
 import type { ElementContent, Text } from 'hast'
-import { toString } from 'hast-util-to-string'
+import { toString as hastText } from 'hast-util-to-string'
 import { h } from 'hastscript'
 
 /** A part of a rendered citation group that stands for one work. */
@@ -13,8 +13,12 @@ export interface Piece {
  * work to that work's entry. Pieces are looked for in the order they appear (a style may sort a
  * group); one not found (a number inside a collapsed range) stays unlinked.
  */
-export function linkPieces(nodes: ElementContent[], pieces: readonly Piece[], href: (id: string) => string): ElementContent[] {
-  const text = toString({ type: 'root', children: nodes })
+export function linkPieces(
+  nodes: ElementContent[],
+  pieces: readonly Piece[],
+  href: (id: string) => string,
+): ElementContent[] {
+  const text = hastText({ type: 'root', children: nodes })
   const position = (p: Piece) => {
     const at = indexOfPiece(text, p.text)
     return at === -1 ? Infinity : at

@@ -3,14 +3,14 @@ import type { Element, ElementContent, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { sanitize } from 'hast-util-sanitize'
 import { toHtml } from 'hast-util-to-html'
-import { toString } from 'hast-util-to-string'
+import { toString as hastText } from 'hast-util-to-string'
 import { h } from 'hastscript'
 import type { VFile } from 'vfile'
-import { contentSchema } from '../core/sanitize.ts'
 import type { CitationCluster, CiteItem } from '../core/citation.ts'
 import type { Reference } from '../core/compiled.ts'
+import { contentSchema } from '../core/sanitize.ts'
 import { linkPieces } from './link.ts'
-import { cslLanguage, readLocale, type LoadedStyle } from './styles.ts'
+import { cslLanguage, type LoadedStyle, readLocale } from './styles.ts'
 
 /**
  * Render every citation of a brief with citeproc, in document order, so that numeric styles
@@ -66,7 +66,7 @@ export function renderCitations(
     const item = items.get(id)
     const tree = fromHtml(entry.trim(), { fragment: true })
     appendNote(tree, item)
-    const text = toString(tree).replace(/\s+/g, ' ').trim()
+    const text = hastText(tree).replace(/\s+/g, ' ').trim()
     appendBacklinks(tree, citedAt.get(id) ?? [], backLabel)
     const lang = typeof item?.['language'] === 'string' ? item['language'] : undefined
     return { id, html: toHtml(sanitize(tree, contentSchema)), lang, item, citedAt: citedAt.get(id) ?? [], text }
@@ -76,7 +76,7 @@ export function renderCitations(
   for (const { mark, keys } of marks) {
     // Note: in the order the mark shows them: by number in a numeric style, else as linked.
     const html = toHtml(mark)
-    const at = (key: string) => (style.numeric ? rank.get(key) ?? 0 : html.indexOf(`#ref-${key}"`))
+    const at = (key: string) => (style.numeric ? (rank.get(key) ?? 0) : html.indexOf(`#ref-${key}"`))
     const ordered = [...new Set(keys)].sort((a, b) => at(a) - at(b))
     mark.children.push(preview(ordered.map((key) => textOf.get(key) ?? key)))
   }
@@ -89,13 +89,20 @@ export function renderCitations(
  * the citation's link; hidden from screen readers, which follow the link to the entry itself.
  */
 function preview(entries: string[]): Element {
-  return h('span.citation-preview', { hidden: true, ariaHidden: 'true' }, entries.flatMap((text, i) => (i === 0 ? [text] : [h('br'), text])))
+  return h(
+    'span.citation-preview',
+    { hidden: true, ariaHidden: 'true' },
+    entries.flatMap((text, i) => (i === 0 ? [text] : [h('br'), text])),
+  )
 }
 
 /** `↑ 1 2 3` at the end of an entry: links back to each citation of the work, labelled for screen readers. */
 function appendBacklinks(tree: Root, ids: readonly string[], label: string): void {
   if (ids.length === 0) return
-  const links = ids.flatMap((id, i) => [{ type: 'text' as const, value: ' ' }, h('a', { href: `#${id}`, ariaLabel: `${label} ${i + 1}` }, String(i + 1))])
+  const links = ids.flatMap((id, i) => [
+    { type: 'text' as const, value: ' ' },
+    h('a', { href: `#${id}`, ariaLabel: `${label} ${i + 1}` }, String(i + 1)),
+  ])
   lastBlock(tree)?.children.push({ type: 'text', value: ' ' }, h('span.backlinks', ['↑', ...links]))
 }
 
@@ -103,7 +110,9 @@ function appendBacklinks(tree: Root, ids: readonly string[], label: string): voi
 function lastBlock(tree: Root): Element | undefined {
   const entry = tree.children.find((node): node is Element => node.type === 'element')
   // Note: only a block (`div.csl-right-inline`); never into a trailing link or italic title.
-  return entry?.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'div').at(-1) ?? entry
+  return (
+    entry?.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'div').at(-1) ?? entry
+  )
 }
 
 /**
@@ -112,15 +121,23 @@ function lastBlock(tree: Root): Element | undefined {
  */
 function appendNote(tree: Root, item: CslItem | undefined): void {
   const note = item?.['note']
-  if (typeof note !== 'string' || note.trim() === '' || toString(tree).includes(note)) return
+  if (typeof note !== 'string' || note.trim() === '' || hastText(tree).includes(note)) return
   const body = lastBlock(tree)
   const chinese = String(item?.['language'] ?? '').startsWith('zh')
-  body?.children.push({ type: 'text', value: chinese ? '' : ' ' }, h('span.reference-note', chinese ? `（${note}）` : `(${note})`))
+  body?.children.push(
+    { type: 'text', value: chinese ? '' : ' ' },
+    h('span.reference-note', chinese ? `（${note}）` : `(${note})`),
+  )
 }
 
 type Cite = (items: CitationItem[]) => ElementContent[]
 
-function renderCluster(cluster: CitationCluster, cite: Cite, style: LoadedStyle, items: ReadonlyMap<string, CslItem>): Element {
+function renderCluster(
+  cluster: CitationCluster,
+  cite: Cite,
+  style: LoadedStyle,
+  items: ReadonlyMap<string, CslItem>,
+): Element {
   const citationItems = cluster.items.map(toCitationItem)
   const keys = cluster.items.map((item) => item.key)
   const [first] = citationItems
@@ -134,8 +151,15 @@ function renderCluster(cluster: CitationCluster, cite: Cite, style: LoadedStyle,
   }
   const rendered = cite(citationItems)
   if (citationItems.length === 1 && first) return anchor(first.id, keys, rendered)
-  const pieces = citationItems.map((item) => ({ id: item.id, text: bare(toString({ type: 'root', children: cite([item]) })) }))
-  return h('span.citation', { dataCites: keys.join(' ') }, linkPieces(rendered, pieces, (id) => `#ref-${id}`))
+  const pieces = citationItems.map((item) => ({
+    id: item.id,
+    text: bare(hastText({ type: 'root', children: cite([item]) })),
+  }))
+  return h(
+    'span.citation',
+    { dataCites: keys.join(' ') },
+    linkPieces(rendered, pieces, (id) => `#ref-${id}`),
+  )
 }
 
 function anchor(id: string, keys: string[], children: ElementContent[]): Element {
@@ -154,7 +178,10 @@ function toCitationItem(item: CiteItem): CitationItem {
 
 /** A cite's text without its outer brackets or parentheses, to find it inside a group. */
 function bare(text: string): string {
-  return text.trim().replace(/^[[(（【]+|[\])）】]+$/gu, '').trim()
+  return text
+    .trim()
+    .replace(/^[[(（【]+|[\])）】]+$/gu, '')
+    .trim()
 }
 
 /** `Jiang et al.` / `姜等`: the first author's name for a narrative cite in a numeric style. */
@@ -163,7 +190,8 @@ function narrativeName(item: CslItem | undefined): string {
   const [first] = names
   if (!first) return String(item?.['title'] ?? item?.id ?? '')
   const chinese = String(item?.['language'] ?? '').startsWith('zh')
-  const name = first['literal'] ?? (chinese ? `${first['family'] ?? ''}${first['given'] ?? ''}` : first['family'] ?? '')
+  const name =
+    first['literal'] ?? (chinese ? `${first['family'] ?? ''}${first['given'] ?? ''}` : (first['family'] ?? ''))
   if (names.length === 1) return name
   return chinese ? `${name}等` : `${name} et al.`
 }

@@ -45,7 +45,7 @@ export function cslDir(): string {
  * installed ones, following a dependent style to its parent.
  */
 export function loadStyle(spec: string, dirs: readonly string[] = []): LoadedStyle {
-  const xml = fs.readFileSync(spec.endsWith('.csl') ? spec : stylePath(spec, dirs) ?? spec, 'utf8')
+  const xml = fs.readFileSync(spec.endsWith('.csl') ? spec : (stylePath(spec, dirs) ?? spec), 'utf8')
   const link = /<link\b[^>]*rel="independent-parent"[^>]*>/.exec(xml)?.[0]
   const parent = link && /href="[^"]*\/([^"/]+)"/.exec(link)?.[1]
   if (parent) return { ...loadStyle(parent, dirs), id: spec }
@@ -56,7 +56,11 @@ export function loadStyle(spec: string, dirs: readonly string[] = []): LoadedSty
  * A style named by `csl:`: a `.csl` path (relative to `base`) or an id. Undefined when there is no
  * such style, with the closest ids to suggest.
  */
-export function findStyle(spec: string, base: string, dirs: readonly string[]): { style: LoadedStyle | undefined; suggestions: string[] } {
+export function findStyle(
+  spec: string,
+  base: string,
+  dirs: readonly string[],
+): { style: LoadedStyle | undefined; suggestions: string[] } {
   if (spec.endsWith('.csl')) {
     // Note: only a readable file that is a CSL style: a folder, a FIFO or another file would fail in citeproc.
     const file = resolveInside(path.parse(base).root, path.resolve(base, spec))
@@ -104,8 +108,13 @@ export function readLocale(lang: string): string | undefined {
   const exact = path.join(dir, `locales-${lang}.xml`)
   if (fs.existsSync(exact)) return fs.readFileSync(exact, 'utf8')
   const base = lang.split('-')[0] ?? lang
-  const installed = fs.readdirSync(dir).map((f) => /^locales-(.+)\.xml$/.exec(f)?.[1]).filter((tag) => tag !== undefined)
-  const match = installed.includes(cslLanguage(lang)) ? cslLanguage(lang) : installed.find((tag) => tag.split('-')[0] === base)
+  const installed = fs
+    .readdirSync(dir)
+    .map((f) => /^locales-(.+)\.xml$/.exec(f)?.[1])
+    .filter((tag) => tag !== undefined)
+  const match = installed.includes(cslLanguage(lang))
+    ? cslLanguage(lang)
+    : installed.find((tag) => tag.split('-')[0] === base)
   return match ? fs.readFileSync(path.join(dir, `locales-${match}.xml`), 'utf8') : undefined
 }
 
@@ -123,11 +132,18 @@ function styleFolders(dirs: readonly string[]): string[] {
 
 function stylePath(id: string, dirs: readonly string[]): string | undefined {
   if (!/^[\w.-]+$/.test(id)) return undefined
-  return styleFolders(dirs).map((dir) => path.join(dir, `${id}.csl`)).find((file) => fs.existsSync(file))
+  return styleFolders(dirs)
+    .map((dir) => path.join(dir, `${id}.csl`))
+    .find((file) => fs.existsSync(file))
 }
 
 function listStyles(dirs: readonly string[]): string[] {
   const names = (folder: string) =>
-    fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.csl')).map((f) => f.slice(0, -4)) : []
+    fs.existsSync(folder)
+      ? fs
+          .readdirSync(folder)
+          .filter((f) => f.endsWith('.csl'))
+          .map((f) => f.slice(0, -4))
+      : []
   return [...new Set(styleFolders(dirs).flatMap(names))]
 }

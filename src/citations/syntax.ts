@@ -3,7 +3,7 @@ import type { CiteItem } from '../core/citation.ts'
 // Note: Pandoc's key rules: starts with a letter, digit or `_`; inner punctuation allowed; never ends in punctuation.
 const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?`
 // Note: a narrative key is ASCII only, so that `@nakamoto2008所述` stops before the Chinese text.
-const NARRATIVE_KEY = String.raw`[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?`
+const NARRATIVE_KEY = '[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?'
 
 /** A citation found in a run of text, with offsets into that text. */
 export interface FoundCitation {
@@ -92,7 +92,12 @@ function parseGroup(inner: string, offset: number): Pick<FoundCitation, 'items' 
     if (!m) return undefined
     const [, space = '', prefix = '', dash = '', key = '', rest = ''] = m
     keyOffsets.push(at + space.length + prefix.length + dash.length)
-    items.push({ key, suppressAuthor: dash === '-', ...(prefix.trim() ? { prefix: prefix.trim() } : {}), ...parseSuffix(rest) })
+    items.push({
+      key,
+      suppressAuthor: dash === '-',
+      ...(prefix.trim() ? { prefix: prefix.trim() } : {}),
+      ...parseSuffix(rest),
+    })
     at += part.length + 1
   }
   return { items, keyOffsets }

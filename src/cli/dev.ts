@@ -1,5 +1,5 @@
-import { startDevServer, type DevServerOptions } from '../dev/dev-server.ts'
 import { watchAncestors } from '../dev/ancestors.ts'
+import { type DevServerOptions, startDevServer } from '../dev/dev-server.ts'
 import { signalExitCode, withStopSignals } from './signals.ts'
 
 /**
@@ -16,15 +16,20 @@ export async function dev(options: DevServerOptions, io: { err: (s: string) => v
   try {
     // Note: the signals are listened to from the start, so Puppeteer keeps its own handlers, which
     // exit at once, out of the PDF pass (see render/pdf/pool.ts).
-    const run = await withStopSignals(async (signal) => {
-      const server = await startDevServer({ ...options, log: io.err, signal })
-      await new Promise((resolve) => (signal.aborted ? resolve(undefined) : signal.addEventListener('abort', resolve, { once: true })))
-      await server.close()
-    }, (signal) => {
-      // Note: Ctrl-C also ends `npm run`'s shell; that is no second request to stop, which would quit at once.
-      stopWatching()
-      io.err(`briefkit: ${signal}: stopping…`)
-    })
+    const run = await withStopSignals(
+      async (signal) => {
+        const server = await startDevServer({ ...options, log: io.err, signal })
+        await new Promise((resolve) =>
+          signal.aborted ? resolve(undefined) : signal.addEventListener('abort', resolve, { once: true }),
+        )
+        await server.close()
+      },
+      (signal) => {
+        // Note: Ctrl-C also ends `npm run`'s shell; that is no second request to stop, which would quit at once.
+        stopWatching()
+        io.err(`briefkit: ${signal}: stopping…`)
+      },
+    )
     if (run.error !== undefined && !run.stopped) throw run.error
     const code = run.stopped ? signalExitCode(run.stopped) : 0
     // Note: the server and the watcher are closed, so the process ends by itself; should anything

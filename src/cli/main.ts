@@ -1,13 +1,13 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { build, type BuildResult } from '../orchestrate/build.ts'
-import { resolveRunOptions, type ProgressListener, type RunOptions } from '../orchestrate/options.ts'
-import { BriefkitError, environmentError, isSystemError, UsageError } from '../reporting/errors.ts'
-import { signalExitCode, withStopSignals } from './signals.ts'
 import { loadConfig } from '../config/resolve.ts'
 import { scaffoldBrief } from '../content/scaffold.ts'
+import { type BuildResult, build } from '../orchestrate/build.ts'
+import { type ProgressListener, type RunOptions, resolveRunOptions } from '../orchestrate/options.ts'
+import { BriefkitError, environmentError, isSystemError, UsageError } from '../reporting/errors.ts'
+import { collectDiagnostics, countDiagnostics, type Diagnostic, formatDiagnostics } from '../reporting/report.ts'
 import { dev } from './dev.ts'
-import { collectDiagnostics, countDiagnostics, formatDiagnostics, type Diagnostic } from '../reporting/report.ts'
+import { signalExitCode, withStopSignals } from './signals.ts'
 
 const usage = `Usage: briefkit <command> [options]
 
@@ -34,7 +34,10 @@ Exit codes: 0 success, 1 errors in content, 2 usage or environment error,
 3 a bug in briefkit (please report it); 129, 130, 143 stopped by SIGHUP, SIGINT, SIGTERM.`
 
 /** Run the command line; returns the exit code. Never throws. */
-export async function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void } = defaultIo): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: { out: (s: string) => void; err: (s: string) => void } = defaultIo,
+): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -76,16 +79,28 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     if (command === 'new') return newBrief(extra, resolveRunOptions(given).contentDir, values.lang, io)
     if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``)
     if (command === 'dev') return await dev(resolveRunOptions(given), io)
-    if (command !== 'build' && command !== 'check') throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check, new, dev.' })
+    if (command !== 'build' && command !== 'check')
+      throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check, new, dev.' })
 
-    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown format \`${values.format}\``, { hint: 'Formats: text, json.' })
+    if (values.format !== 'text' && values.format !== 'json')
+      throw new UsageError(`Unknown format \`${values.format}\``, { hint: 'Formats: text, json.' })
     const started = performance.now()
     const progress = progressLine(io)
-    const options = resolveRunOptions({ ...given, write: command === 'build', onProgress: progress, onWarning: (message) => io.err(`briefkit: warning: ${message}`) })
+    const options = resolveRunOptions({
+      ...given,
+      write: command === 'build',
+      onProgress: progress,
+      onWarning: (message) => io.err(`briefkit: warning: ${message}`),
+    })
     const out = shownPath(options.outDir)
-    const run = await withStopSignals((signal) => build({ ...options, signal }), (signal) => io.err(`\nbriefkit: ${signal}: stopping…`))
+    const run = await withStopSignals(
+      (signal) => build({ ...options, signal }),
+      (signal) => io.err(`\nbriefkit: ${signal}: stopping…`),
+    )
     if (run.stopped) {
-      io.err(`briefkit: stopped by ${run.stopped}; ${command === 'build' ? `\`${out}\` is as it was` : 'nothing was written'}`)
+      io.err(
+        `briefkit: stopped by ${run.stopped}; ${command === 'build' ? `\`${out}\` is as it was` : 'nothing was written'}`,
+      )
       return signalExitCode(run.stopped)
     }
     if (run.error !== undefined) throw run.error
@@ -95,7 +110,11 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     const { errors } = countDiagnostics(result.diagnostics)
     if (errors > 0) return 1
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
-    io.err(command === 'build' ? buildSummary(result, out, seconds) : `briefkit: checked ${plural(result.briefs, 'brief')} in ${seconds} s`)
+    io.err(
+      command === 'build'
+        ? buildSummary(result, out, seconds)
+        : `briefkit: checked ${plural(result.briefs, 'brief')} in ${seconds} s`,
+    )
     return 0
   } catch (error) {
     return fail(error, io)
@@ -103,9 +122,15 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
 }
 
 /** `briefkit new <slug>`: scaffold a brief, or report why not. */
-function newBrief(args: string[], contentDir: string, lang: string | undefined, io: { err: (s: string) => void }): number {
+function newBrief(
+  args: string[],
+  contentDir: string,
+  lang: string | undefined,
+  io: { err: (s: string) => void },
+): number {
   const [slug, ...extra] = args
-  if (!slug) throw new UsageError('`new` needs the brief\'s folder name', { hint: 'briefkit new carbon-tax [--lang en]' })
+  if (!slug)
+    throw new UsageError("`new` needs the brief's folder name", { hint: 'briefkit new carbon-tax [--lang en]' })
   if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``)
   const { file, config } = loadConfig(contentDir)
   if (!config) {
@@ -113,18 +138,26 @@ function newBrief(args: string[], contentDir: string, lang: string | undefined, 
     return 1
   }
   const written = scaffoldBrief(config, slug, lang ?? config.languages[0])
-  io.err(`briefkit: wrote ${written.length} files in ${path.relative(process.cwd(), path.dirname(written[0] ?? '')) || '.'}/; fill them in, then run \`briefkit check\``)
+  io.err(
+    `briefkit: wrote ${written.length} files in ${path.relative(process.cwd(), path.dirname(written[0] ?? '')) || '.'}/; fill them in, then run \`briefkit check\``,
+  )
   return 0
 }
 
 function portNumber(text: string): number {
   const port = Number(text)
-  if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`\`--port ${text}\` is not a port number`, { hint: 'A number from 0 to 65535; 0 picks any free port.' })
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new UsageError(`\`--port ${text}\` is not a port number`, {
+      hint: 'A number from 0 to 65535; 0 picks any free port.',
+    })
   return port
 }
 
 function concurrency(text: string): number {
-  if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`\`--concurrency ${text}\` is not a whole number above 0`, { hint: 'How many PDFs print at once, e.g. `--concurrency 2`.' })
+  if (!/^[1-9]\d*$/.test(text))
+    throw new UsageError(`\`--concurrency ${text}\` is not a whole number above 0`, {
+      hint: 'How many PDFs print at once, e.g. `--concurrency 2`.',
+    })
   return Number(text)
 }
 
@@ -147,10 +180,13 @@ function progressLine(io: { err: (s: string) => void }): ProgressListener {
 /** The line a build ends with: what was written, what came from the cache, warnings, time. */
 function buildSummary(result: BuildResult, out: string, seconds: string): string {
   const { warnings } = countDiagnostics(result.diagnostics)
-  const pdfs = result.pdfs.length > 0 ? ` (${result.pdfsPrinted} printed, ${result.pdfsReused} unchanged from the cache)` : ''
+  const pdfs =
+    result.pdfs.length > 0 ? ` (${result.pdfsPrinted} printed, ${result.pdfsReused} unchanged from the cache)` : ''
   const briefs = `${plural(result.briefs, 'brief')}${result.briefsCached > 0 ? ` (${result.briefsCached} unchanged from the cache)` : ''}`
-  return `briefkit: built ${plural(result.pages.length, 'page')} and ${plural(result.pdfs.length, 'PDF')}${pdfs} from ${briefs} into ${out}/; ` +
+  return (
+    `briefkit: built ${plural(result.pages.length, 'page')} and ${plural(result.pdfs.length, 'PDF')}${pdfs} from ${briefs} into ${out}/; ` +
     `${result.changed.length} ${result.changed.length === 1 ? 'file' : 'files'} changed, ${warnings > 0 ? `${plural(warnings, 'warning')}, ` : ''}${seconds} s`
+  )
 }
 
 /** A folder as the user named it: relative to where briefkit runs when inside it, else absolute. */
@@ -163,14 +199,25 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** A problem as `--format json` prints it. */
 function toJson(d: Diagnostic) {
-  return { path: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message, rule: d.ruleId, ...(d.hint ? { hint: d.hint } : {}) }
+  return {
+    path: d.file,
+    line: d.line,
+    column: d.column,
+    severity: d.severity,
+    message: d.message,
+    rule: d.ruleId,
+    ...(d.hint ? { hint: d.hint } : {}),
+  }
 }
 
 function report(result: BuildResult, io: { err: (s: string) => void }): void {
   if (result.diagnostics.length === 0) return
   io.err(formatDiagnostics(result.diagnostics))
   const { errors, warnings } = countDiagnostics(result.diagnostics)
-  const parts = [errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '']
+  const parts = [
+    errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '',
+    warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '',
+  ]
   io.err(`briefkit: ${parts.filter(Boolean).join(', ')}${errors > 0 ? '; nothing was written' : ''}`)
 }
 

@@ -19,7 +19,10 @@ export function signalExitCode(signal: NodeJS.Signals): number {
  * a few seconds, or a second signal comes, what it left on disk is removed and the process exits.
  * `stopped` says which signal came, if any.
  */
-export async function withStopSignals<T>(work: (signal: AbortSignal) => Promise<T>, onStop: (signal: NodeJS.Signals) => void): Promise<{ result?: T; error?: unknown; stopped?: NodeJS.Signals }> {
+export async function withStopSignals<T>(
+  work: (signal: AbortSignal) => Promise<T>,
+  onStop: (signal: NodeJS.Signals) => void,
+): Promise<{ result?: T; error?: unknown; stopped?: NodeJS.Signals }> {
   const controller = new AbortController()
   let stopped: NodeJS.Signals | undefined
   let timer: NodeJS.Timeout | undefined

@@ -2,12 +2,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { findStyle, styleHint } from '../citations/styles.ts'
-import { findTheme, listThemes } from '../theme/theme.ts'
-import { parseYaml, validateYaml, type LocatedYaml } from '../core/yaml.ts'
+import { type LocatedYaml, parseYaml, validateYaml } from '../core/yaml.ts'
 import { reportError } from '../reporting/messages.ts'
+import { findTheme, listThemes } from '../theme/theme.ts'
+import { type ArgumentKind, defaultArgumentKinds } from './kinds.ts'
 import type { LintLevel, LintRule } from './lint-levels.ts'
-import { defaultArgumentKinds, type ArgumentKind } from './kinds.ts'
-import { siteSchema, type LocalizedString, type SiteFile } from './schema.ts'
+import { type LocalizedString, type SiteFile, siteSchema } from './schema.ts'
 
 /** Site configuration with every default filled in. Nothing downstream checks for unset options. */
 export interface ResolvedConfig {
@@ -44,8 +44,13 @@ export function loadConfig(contentDir: string): { file: VFile; config: ResolvedC
   try {
     text = fs.readFileSync(filePath, 'utf8')
   } catch {
-    reportError(file, 'Cannot read `site.yaml`', undefined, 'missing-file',
-      'Every content folder needs a site.yaml with at least `title:` and `baseUrl:`.')
+    reportError(
+      file,
+      'Cannot read `site.yaml`',
+      undefined,
+      'missing-file',
+      'Every content folder needs a site.yaml with at least `title:` and `baseUrl:`.',
+    )
     return { file, config: undefined }
   }
   file.value = text
@@ -55,8 +60,15 @@ export function loadConfig(contentDir: string): { file: VFile; config: ResolvedC
 
   const themeDir = findTheme(contentDir, site.theme)
   if (!themeDir) {
-    reportError(file, `Unknown theme \`${site.theme}\``, yaml.pointAt(['theme']), 'unknown-theme',
-      `Themes are folders in templates/; available: ${listThemes(contentDir).map((t) => `\`${t}\``).join(', ')}.`)
+    reportError(
+      file,
+      `Unknown theme \`${site.theme}\``,
+      yaml.pointAt(['theme']),
+      'unknown-theme',
+      `Themes are folders in templates/; available: ${listThemes(contentDir)
+        .map((t) => `\`${t}\``)
+        .join(', ')}.`,
+    )
     return { file, config: undefined }
   }
   const cslStyleDirs = site.cslStyles ? [path.resolve(contentDir, site.cslStyles)] : []
@@ -92,15 +104,30 @@ export function siteStyle(config: Pick<ResolvedConfig, 'csl'>, lang: string): st
 /** Check `cslStyles:` and each style named by `csl:`, reporting at its place in site.yaml. */
 function checkStyles(site: SiteFile, dirs: string[], contentDir: string, yaml: LocatedYaml, file: VFile): boolean {
   if (site.cslStyles && !fs.statSync(dirs[0] ?? '', { throwIfNoEntry: false })?.isDirectory()) {
-    reportError(file, `Style folder \`${site.cslStyles}\` not found`, yaml.pointAt(['cslStyles']), 'unknown-style', 'The path is relative to site.yaml, and names a folder of `.csl` files.')
+    reportError(
+      file,
+      `Style folder \`${site.cslStyles}\` not found`,
+      yaml.pointAt(['cslStyles']),
+      'unknown-style',
+      'The path is relative to site.yaml, and names a folder of `.csl` files.',
+    )
     return false
   }
-  const named = typeof site.csl === 'string' ? [[[], site.csl] as const] : Object.entries(site.csl ?? {}).map(([lang, spec]) => [[lang], spec] as const)
+  const named =
+    typeof site.csl === 'string'
+      ? [[[], site.csl] as const]
+      : Object.entries(site.csl ?? {}).map(([lang, spec]) => [[lang], spec] as const)
   let ok = true
   for (const [at, spec] of named) {
     const { style, suggestions } = findStyle(spec, contentDir, dirs)
     if (style) continue
-    reportError(file, `Unknown citation style \`${spec}\``, yaml.pointAt(['csl', ...at]), 'unknown-style', styleHint(spec, suggestions))
+    reportError(
+      file,
+      `Unknown citation style \`${spec}\``,
+      yaml.pointAt(['csl', ...at]),
+      'unknown-style',
+      styleHint(spec, suggestions),
+    )
     ok = false
   }
   return ok

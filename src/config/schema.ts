@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { languageTag, localizedString } from '../core/front-matter.ts'
-import { lintDefaults, type LintRule } from './lint-levels.ts'
-
+import { type LintRule, lintDefaults } from './lint-levels.ts'
 
 /** One kind of argument a brief can make. */
 export const argumentKindSchema = z.strictObject({
@@ -15,14 +14,19 @@ export const siteSchema = z.strictObject({
   // Note: it lands in canonical links, the feed and the sitemap: only a web address may.
   baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// address' }),
   languages: z.array(languageTag).min(1).default(['zh']),
-  theme: z.string().regex(/^[\w-]+$/, 'expected a theme folder name').default('default'),
+  theme: z
+    .string()
+    .regex(/^[\w-]+$/, 'expected a theme folder name')
+    .default('default'),
   argumentKinds: z.array(argumentKindSchema).min(1).optional(),
   csl: localizedString.optional(),
   cslStyles: z.string().min(1).optional(),
   paper: z.enum(['A4', 'Letter']).default('A4'),
   requiredKinds: z.array(z.string().min(1)).default([]),
   cache: z.string().min(1).optional(),
-  lint: z.partialRecord(z.enum(Object.keys(lintDefaults) as [LintRule, ...LintRule[]]), z.enum(['off', 'warn', 'error'])).default({}),
+  lint: z
+    .partialRecord(z.enum(Object.keys(lintDefaults) as [LintRule, ...LintRule[]]), z.enum(['off', 'warn', 'error']))
+    .default({}),
 })
 
 /** What site.yaml holds after validation. */

@@ -5,10 +5,10 @@ import type { CslItem } from 'citeproc'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import { reportError } from '../reporting/messages.ts'
 import { isPresent, readInside } from '../core/confined.ts'
-import { cslItemProblem } from './csl-item.ts'
 import { parseYaml } from '../core/yaml.ts'
+import { reportError } from '../reporting/messages.ts'
+import { cslItemProblem } from './csl-item.ts'
 
 /** The works a brief may cite, keyed by citation key, with where each is defined. */
 export interface Bibliography {
@@ -23,8 +23,19 @@ const defaultNames = ['references.bib', 'references.json', 'references.yaml', 'r
 
 // Note: biblatex `langid` values are babel names; CSL wants BCP 47 tags.
 const babelToBcp47: Record<string, string> = {
-  chinese: 'zh-CN', schinese: 'zh-CN', tchinese: 'zh-TW', english: 'en-US', american: 'en-US', british: 'en-GB',
-  german: 'de-DE', ngerman: 'de-DE', french: 'fr-FR', japanese: 'ja-JP', korean: 'ko-KR', russian: 'ru-RU', spanish: 'es-ES',
+  chinese: 'zh-CN',
+  schinese: 'zh-CN',
+  tchinese: 'zh-TW',
+  english: 'en-US',
+  american: 'en-US',
+  british: 'en-GB',
+  german: 'de-DE',
+  ngerman: 'de-DE',
+  french: 'fr-FR',
+  japanese: 'ja-JP',
+  korean: 'ko-KR',
+  russian: 'ru-RU',
+  spanish: 'es-ES',
 }
 
 /** Find the bibliography file of a brief: the one named in front matter, else `references.*` in the brief's root. */
@@ -49,20 +60,33 @@ export function loadBibliography(filePath: string | undefined, root = path.dirna
   reportDuplicates(file, offsets, (offset) => place.toPoint(offset))
 
   for (const { raw, pointAt } of parseEntries(text, file)) {
-    const id = isRecord(raw) && (typeof raw['id'] === 'string' || typeof raw['id'] === 'number') ? String(raw['id']) : undefined
+    const id =
+      isRecord(raw) && (typeof raw['id'] === 'string' || typeof raw['id'] === 'number') ? String(raw['id']) : undefined
     const problem = cslItemProblem(raw)
     if (problem) {
       const field = problem.path.map(String).join('.')
-      reportError(file, id ? `Entry \`${id}\`: \`${field}\` should be ${problem.expected}` : `Entry without an \`id\`: \`${field || 'entry'}\` should be ${problem.expected}`,
-        pointAt(problem.path) ?? (id ? pointOf(id) : undefined), 'invalid-bibliography', 'The fields follow CSL; see https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html.')
+      reportError(
+        file,
+        id
+          ? `Entry \`${id}\`: \`${field}\` should be ${problem.expected}`
+          : `Entry without an \`id\`: \`${field || 'entry'}\` should be ${problem.expected}`,
+        pointAt(problem.path) ?? (id ? pointOf(id) : undefined),
+        'invalid-bibliography',
+        'The fields follow CSL; see https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html.',
+      )
       continue
     }
     const item = normalize(raw)
     if (!item) continue
     const names = [...asArray(item['author']), ...asArray(item['editor'])]
     if (names.some((n) => isRecord(n) && (n['family'] === 'others' || n['literal'] === 'others'))) {
-      reportError(file, `Entry \`${item.id}\` lists an author called \`others\``, pointOf(item.id), 'and-others',
-        'BibTeX `and others` is not supported: list every author; the style decides when to shorten to et al. / 等.')
+      reportError(
+        file,
+        `Entry \`${item.id}\` lists an author called \`others\``,
+        pointOf(item.id),
+        'and-others',
+        'BibTeX `and others` is not supported: list every author; the style decides when to shorten to et al. / 等.',
+      )
     }
     items.set(item.id, item)
   }
@@ -82,14 +106,26 @@ function keyOffsets(text: string, ext: string): Map<string, number[]> {
 }
 
 // Note: citation-js and a JSON or YAML list all keep the last of two entries with one key, silently.
-function reportDuplicates(file: VFile, offsets: ReadonlyMap<string, number[]>, toPoint: (offset: number) => Point | undefined): void {
+function reportDuplicates(
+  file: VFile,
+  offsets: ReadonlyMap<string, number[]>,
+  toPoint: (offset: number) => Point | undefined,
+): void {
   for (const [key, at] of offsets) {
     if (at.length < 2) continue
     const points = at.map(toPoint)
     points.forEach((point, i) => {
-      const others = points.filter((_, j) => j !== i).map((p) => `line ${p?.line ?? '?'}`).join(', ')
-      reportError(file, `Key \`${key}\` is defined more than once (also at ${others})`, point, 'duplicate-key',
-        'Give each entry its own key, or delete the copy; citations name entries by key.')
+      const others = points
+        .filter((_, j) => j !== i)
+        .map((p) => `line ${p?.line ?? '?'}`)
+        .join(', ')
+      reportError(
+        file,
+        `Key \`${key}\` is defined more than once (also at ${others})`,
+        point,
+        'duplicate-key',
+        'Give each entry its own key, or delete the copy; citations name entries by key.',
+      )
     })
   }
 }
@@ -117,8 +153,13 @@ function parseEntries(text: string, file: VFile): RawEntry[] {
     const message = error instanceof Error ? error.message : String(error)
     const at = /line (\d+) col (\d+)/.exec(message)
     const point = at ? { line: Number(at[1]), column: Number(at[2]) } : positionFromJson(message, text)
-    reportError(file, `Invalid ${ext === '.bib' ? 'BibTeX' : 'bibliography'}: ${message.split('\n')[0]}`, point,
-      'invalid-bibliography', 'Check for a missing comma between fields or an unbalanced `{`/`}` just before this place.')
+    reportError(
+      file,
+      `Invalid ${ext === '.bib' ? 'BibTeX' : 'bibliography'}: ${message.split('\n')[0]}`,
+      point,
+      'invalid-bibliography',
+      'Check for a missing comma between fields or an unbalanced `{`/`}` just before this place.',
+    )
     return []
   }
 }
@@ -133,7 +174,11 @@ interface BibtexEntry {
 // Note: fields citation-js drops for some entry types, with the CSL variable each belongs in. Only
 // for those types: on an @article, `number` is the issue, which citation-js already maps.
 const keptFields: Array<{ types: string[]; from: string; to: string }> = [
-  { types: ['online', 'www', 'electronic', 'report', 'techreport', 'misc', 'software', 'dataset'], from: 'number', to: 'number' },
+  {
+    types: ['online', 'www', 'electronic', 'report', 'techreport', 'misc', 'software', 'dataset'],
+    from: 'number',
+    to: 'number',
+  },
   { types: ['legislation', 'legal', 'jurisdiction', 'legadminmaterial'], from: 'journaltitle', to: 'container-title' },
 ]
 

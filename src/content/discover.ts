@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/resolve.ts'
-import { reportError } from '../reporting/messages.ts'
 import { resolveInside } from '../core/confined.ts'
+import { reportError } from '../reporting/messages.ts'
 
 /** Where one edition of a brief lives on disk. */
 export interface BriefLocation {
@@ -35,20 +35,30 @@ export function discoverBriefs(config: ResolvedConfig): { briefs: BriefLocation[
       // Note: a linked brief folder is followed when its real path is inside the content folder.
       const resolved = resolveInside(config.contentDir, rootDir, 'directory')
       if (!resolved.ok && resolved.problem === 'outside') {
-        problem(`Folder \`${entry.name}\` is a link to a folder outside the content folder`, 'file-outside-content',
-          'Move the brief into the content folder; briefkit reads nothing outside it.')
+        problem(
+          `Folder \`${entry.name}\` is a link to a folder outside the content folder`,
+          'file-outside-content',
+          'Move the brief into the content folder; briefkit reads nothing outside it.',
+        )
         continue
       }
       if (!resolved.ok) continue
     } else if (!entry.isDirectory()) continue
     if (!fs.existsSync(path.join(rootDir, 'brief.md'))) {
-      problem(`Folder \`${entry.name}\` has no \`brief.md\``, 'missing-file',
-        'Each folder in content/ is a brief and needs a brief.md; name a folder with a leading `_` to keep other files there.')
+      problem(
+        `Folder \`${entry.name}\` has no \`brief.md\``,
+        'missing-file',
+        'Each folder in content/ is a brief and needs a brief.md; name a folder with a leading `_` to keep other files there.',
+      )
       continue
     }
     const slugProblem = checkSlug(entry.name, config)
     if (slugProblem) {
-      problem(slugProblem, 'invalid-slug', 'Rename the folder: lower-case letters, digits and `-` are safe (e.g. `carbon-tax`); the name becomes the page\'s address.')
+      problem(
+        slugProblem,
+        'invalid-slug',
+        "Rename the folder: lower-case letters, digits and `-` are safe (e.g. `carbon-tax`); the name becomes the page's address.",
+      )
       continue
     }
     found.push({ slug: entry.name, dir: rootDir, rootDir, translationLang: undefined })
@@ -64,7 +74,19 @@ export function discoverBriefs(config: ResolvedConfig): { briefs: BriefLocation[
 }
 
 // Note: what the site writes next to brief folders in `<lang>/` and at its root, which a brief's pages would clash with.
-const reservedSlugs = new Set(['assets', 'fonts', 'kinds', 'media', 'pagefind', 'feed.xml', 'index.html', '404.html', 'sitemap.xml', 'robots.txt', 'print.html'])
+const reservedSlugs = new Set([
+  'assets',
+  'fonts',
+  'kinds',
+  'media',
+  'pagefind',
+  'feed.xml',
+  'index.html',
+  '404.html',
+  'sitemap.xml',
+  'robots.txt',
+  'print.html',
+])
 
 /** Why a folder name cannot be a brief's slug, or undefined when it can. */
 export function checkSlug(name: string, config: Pick<ResolvedConfig, 'languages'>): string | undefined {

@@ -57,7 +57,9 @@ export function blankLongLines(text: string): { text: string; problems: ParsePro
     if (end - start > maxLineLength) {
       problems.push({
         reason: `Line ${line} is ${end - start} characters long (at most ${maxLineLength})`,
-        line, column: 1, ruleId: 'line-too-long',
+        line,
+        column: 1,
+        ruleId: 'line-too-long',
         hint: 'Break the paragraph into lines (a single line break does not show), or check for pasted data.',
       })
       result += ' '.repeat(end - start)
@@ -95,7 +97,9 @@ export function blankIntricateParagraphs(text: string): { text: string; problems
     blanked.push([start, end])
     problems.push({
       reason: `This paragraph is too intricate to parse in time (${marks} emphasis marks and brackets in ${end - start} characters)`,
-      line: startLine, column: 1, ruleId: 'paragraph-too-intricate',
+      line: startLine,
+      column: 1,
+      ruleId: 'paragraph-too-intricate',
       hint: 'Split it into paragraphs with blank lines, or write a literal `*`, `_`, `~`, `[` or `]` with a backslash before it.',
     })
   }
@@ -118,7 +122,8 @@ export function blankIntricateParagraphs(text: string): { text: string; problems
     }
     if (code !== 32 && code !== 9 && code !== 13) lineHasText = true
     // Note: a run of one marker (`**`) is one mark; so is each `[` and `]`.
-    if (code === 91 || code === 93 || ((code === 42 || code === 95 || code === 126) && text.charCodeAt(i - 1) !== code)) marks++
+    if (code === 91 || code === 93 || ((code === 42 || code === 95 || code === 126) && text.charCodeAt(i - 1) !== code))
+      marks++
   }
   if (blanked.length === 0) return { text, problems }
   let result = ''
@@ -177,13 +182,21 @@ export function cutDeepContainers(text: string): { text: string; problems: Parse
       // Note: the rest is left out, not blanked: blank lines inside deep containers are what is slow.
       return {
         text: text.slice(0, start),
-        problems: [{
-          reason: directives > maxDirectiveDepth ? `More than ${maxDirectiveDepth} \`:::\` blocks are open here` : `Blocks nest more than ${maxDepth} levels deep here`,
-          line, column: 1, ruleId: 'nesting-too-deep',
-          hint: directives > maxDirectiveDepth
-            ? 'Close each `:::name` block with a `:::` line; blocks nest a level or two at most.'
-            : 'Lists in lists and quotes in quotes go a few levels deep at most; check for a run of `>` or `-` at the start of a line.',
-        }],
+        problems: [
+          {
+            reason:
+              directives > maxDirectiveDepth
+                ? `More than ${maxDirectiveDepth} \`:::\` blocks are open here`
+                : `Blocks nest more than ${maxDepth} levels deep here`,
+            line,
+            column: 1,
+            ruleId: 'nesting-too-deep',
+            hint:
+              directives > maxDirectiveDepth
+                ? 'Close each `:::name` block with a `:::` line; blocks nest a level or two at most.'
+                : 'Lists in lists and quotes in quotes go a few levels deep at most; check for a run of `>` or `-` at the start of a line.',
+          },
+        ],
       }
     }
     if (newline === -1) break
@@ -199,13 +212,15 @@ export function cutDeepContainers(text: string): { text: string; problems: Parse
 export function cutDeepNesting(tree: Root): ParseProblem | undefined {
   let problem: ParseProblem | undefined
   const stack: Array<[Node, number]> = [[tree, 0]]
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth] = top
     if (!isParent(node)) continue
     if (depth >= maxDepth && node.children.length > 0) {
       problem ??= {
         reason: `Blocks nest more than ${maxDepth} levels deep here`,
-        line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, ruleId: 'nesting-too-deep',
+        line: node.position?.start.line ?? 1,
+        column: node.position?.start.column ?? 1,
+        ruleId: 'nesting-too-deep',
         hint: 'Lists in lists or quotes in quotes go a few levels deep at most; check for a run of `>` or `-` at the start of a line.',
       }
       node.children = []

@@ -3,13 +3,20 @@ import path from 'node:path'
 import { closest } from 'fastest-levenshtein'
 import { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/resolve.ts'
-import { reportError } from '../reporting/messages.ts'
 import { isInside, isPresent, resolveInside } from '../core/confined.ts'
-import { findBibliography, loadBibliography, type Bibliography } from './bibliography.ts'
+import {
+  type ArgumentMeta,
+  argumentSchema,
+  type BriefMeta,
+  briefSchema,
+  type ConclusionMeta,
+  conclusionSchema,
+} from '../core/front-matter.ts'
+import { reportError } from '../reporting/messages.ts'
+import { type Bibliography, findBibliography, loadBibliography } from './bibliography.ts'
 import type { BriefLocation } from './discover.ts'
-import { readMarkdown, type MarkdownDoc } from './markdown-file.ts'
+import { type MarkdownDoc, readMarkdown } from './markdown-file.ts'
 import type { Parse } from './parse.ts'
-import { argumentSchema, briefSchema, conclusionSchema, type ArgumentMeta, type BriefMeta, type ConclusionMeta } from '../core/front-matter.ts'
 
 /** Every file of one edition of a brief, read and validated. */
 export interface BriefSource {
@@ -25,7 +32,11 @@ export interface BriefSource {
  * files that failed are left out) and every file that was read, carrying its messages.
  * `parse` turns markdown into mdast (the build's keeps trees in its cache).
  */
-export function loadBrief(location: BriefLocation, config: ResolvedConfig, parse?: Parse): { source: BriefSource | undefined; files: VFile[] } {
+export function loadBrief(
+  location: BriefLocation,
+  config: ResolvedConfig,
+  parse?: Parse,
+): { source: BriefSource | undefined; files: VFile[] } {
   const files: VFile[] = []
   const open = (p: string) => {
     const file = new VFile({ path: p })
@@ -54,11 +65,21 @@ export function loadBrief(location: BriefLocation, config: ResolvedConfig, parse
   const named = brief?.meta.bibliography
   const outside = named !== undefined && bibPath !== undefined && !isInside(path.resolve(root), bibPath)
   if (brief && named && outside) {
-    reportError(brief.file, `Bibliography \`${named}\` is outside the content folder`, brief.yaml.pointAt(['bibliography']),
-      'file-outside-content', 'Keep the bibliography in the brief\'s folder; the path is relative to brief.md.')
+    reportError(
+      brief.file,
+      `Bibliography \`${named}\` is outside the content folder`,
+      brief.yaml.pointAt(['bibliography']),
+      'file-outside-content',
+      "Keep the bibliography in the brief's folder; the path is relative to brief.md.",
+    )
   } else if (brief && named && bibPath && !isPresent(bibPath)) {
-    reportError(brief.file, `Bibliography \`${named}\` not found`, brief.yaml.pointAt(['bibliography']),
-      'missing-file', 'The path is relative to brief.md.')
+    reportError(
+      brief.file,
+      `Bibliography \`${named}\` not found`,
+      brief.yaml.pointAt(['bibliography']),
+      'missing-file',
+      'The path is relative to brief.md.',
+    )
   }
   const bibliography = loadBibliography(bibPath && !outside && isPresent(bibPath) ? bibPath : undefined, root)
   if (bibliography.file) files.push(bibliography.file)
@@ -74,19 +95,40 @@ function listArguments(dir: string, root: string, open: (p: string) => VFile): s
   const resolved = resolveInside(root, dir, 'directory')
   if (resolved.ok) {
     try {
-      return fs.readdirSync(resolved.path).filter((f) => f.endsWith('.md')).sort()
+      return fs
+        .readdirSync(resolved.path)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
     } catch (error) {
-      reportError(open(dir), `Cannot read the \`arguments\` folder (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, undefined, 'unreadable-file',
-        'Check that it is a folder you can read.')
+      reportError(
+        open(dir),
+        `Cannot read the \`arguments\` folder (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+        undefined,
+        'unreadable-file',
+        'Check that it is a folder you can read.',
+      )
       return []
     }
   }
-  const [reason, hint] = resolved.problem === 'outside'
-    ? ['`arguments` is outside the content folder (through a symlink)', 'Move the argument files into the brief\'s own `arguments` folder.']
-    : resolved.problem === 'wrong-type'
-      ? ['`arguments` is not a folder', 'Make `arguments` a folder holding one `.md` file per argument.']
-      : [`Cannot read the \`arguments\` folder (${resolved.code})`, 'Check that it is a folder you can read, not a broken link.']
-  reportError(open(dir), reason, undefined, resolved.problem === 'outside' ? 'file-outside-content' : 'unreadable-file', hint)
+  const [reason, hint] =
+    resolved.problem === 'outside'
+      ? [
+          '`arguments` is outside the content folder (through a symlink)',
+          "Move the argument files into the brief's own `arguments` folder.",
+        ]
+      : resolved.problem === 'wrong-type'
+        ? ['`arguments` is not a folder', 'Make `arguments` a folder holding one `.md` file per argument.']
+        : [
+            `Cannot read the \`arguments\` folder (${resolved.code})`,
+            'Check that it is a folder you can read, not a broken link.',
+          ]
+  reportError(
+    open(dir),
+    reason,
+    undefined,
+    resolved.problem === 'outside' ? 'file-outside-content' : 'unreadable-file',
+    hint,
+  )
   return []
 }
 
@@ -94,11 +136,21 @@ function checkLanguage(brief: MarkdownDoc<BriefMeta>, location: BriefLocation, c
   const { lang } = brief.meta
   const point = brief.yaml.pointAt(['lang'])
   if (location.translationLang && lang !== location.translationLang) {
-    reportError(brief.file, `\`lang: ${lang}\` does not match the translation folder \`${location.translationLang}\``, point,
-      'lang-mismatch', `Set \`lang: ${location.translationLang}\` or move the translation.`)
+    reportError(
+      brief.file,
+      `\`lang: ${lang}\` does not match the translation folder \`${location.translationLang}\``,
+      point,
+      'lang-mismatch',
+      `Set \`lang: ${location.translationLang}\` or move the translation.`,
+    )
   } else if (!config.languages.includes(lang)) {
-    reportError(brief.file, `Language \`${lang}\` is not one of the site's languages`, point, 'unknown-language',
-      `Add \`${lang}\` to \`languages:\` in site.yaml (now: ${config.languages.join(', ')}).`)
+    reportError(
+      brief.file,
+      `Language \`${lang}\` is not one of the site's languages`,
+      point,
+      'unknown-language',
+      `Add \`${lang}\` to \`languages:\` in site.yaml (now: ${config.languages.join(', ')}).`,
+    )
   }
 }
 
@@ -106,6 +158,11 @@ function checkKind(doc: MarkdownDoc<ArgumentMeta>, config: ResolvedConfig): void
   const allowed = config.argumentKinds.map((k) => k.id)
   if (allowed.includes(doc.meta.kind)) return
   const near = closest(doc.meta.kind, allowed)
-  reportError(doc.file, `Unknown argument kind \`${doc.meta.kind}\``, doc.yaml.pointAt(['kind']), 'unknown-kind',
-    `Allowed kinds: ${allowed.map((k) => `\`${k}\``).join(', ')}. Did you mean \`${near}\`? Sites declare their own under \`argumentKinds:\` in site.yaml.`)
+  reportError(
+    doc.file,
+    `Unknown argument kind \`${doc.meta.kind}\``,
+    doc.yaml.pointAt(['kind']),
+    'unknown-kind',
+    `Allowed kinds: ${allowed.map((k) => `\`${k}\``).join(', ')}. Did you mean \`${near}\`? Sites declare their own under \`argumentKinds:\` in site.yaml.`,
+  )
 }

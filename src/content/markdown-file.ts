@@ -1,11 +1,11 @@
 import type { Root } from 'mdast'
-import { VFile } from 'vfile'
+import type { VFile } from 'vfile'
 import type { z } from 'zod'
-import { parseMarkdown, type Parse } from './parse.ts'
-import { reportParseProblems } from './limits.ts'
-import { reportError } from '../reporting/messages.ts'
 import { readInside } from '../core/confined.ts'
-import { parseYaml, validateYaml, type LocatedYaml } from '../core/yaml.ts'
+import { type LocatedYaml, parseYaml, validateYaml } from '../core/yaml.ts'
+import { reportError } from '../reporting/messages.ts'
+import { reportParseProblems } from './limits.ts'
+import { type Parse, parseMarkdown } from './parse.ts'
 
 /** A markdown file read from disk: its body as mdast and its validated front matter. */
 export interface MarkdownDoc<T> {
@@ -20,18 +20,35 @@ export interface MarkdownDoc<T> {
  * symlinks are resolved) and validate the front matter against `schema`.
  * Returns undefined when the file cannot be used; the reasons are messages on `file`.
  */
-export function readMarkdown<T extends z.ZodType>(file: VFile, schema: T, what: string, root: string, parse: Parse = parseMarkdown): MarkdownDoc<z.output<T>> | undefined {
+export function readMarkdown<T extends z.ZodType>(
+  file: VFile,
+  schema: T,
+  what: string,
+  root: string,
+  parse: Parse = parseMarkdown,
+): MarkdownDoc<z.output<T>> | undefined {
   if (!readInside(file, root, what)) return undefined
   if (String(file.value).trim() === '') {
-    reportError(file, `${what} is empty`, undefined, 'empty-file', 'Start it with front matter between `---` lines; the README has an example.')
+    reportError(
+      file,
+      `${what} is empty`,
+      undefined,
+      'empty-file',
+      'Start it with front matter between `---` lines; the README has an example.',
+    )
     return undefined
   }
   const tree = parse(file)
   reportParseProblems(tree, file)
   const [first] = tree.children
   if (first?.type !== 'yaml') {
-    reportError(file, `${what} has no front matter`, undefined, 'missing-front-matter',
-      'Start the file with a `---` line, the fields, and another `---` line.')
+    reportError(
+      file,
+      `${what} has no front matter`,
+      undefined,
+      'missing-front-matter',
+      'Start the file with a `---` line, the fields, and another `---` line.',
+    )
     return undefined
   }
   tree.children.shift()

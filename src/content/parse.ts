@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
-import { cacheKey, type BuildCache } from '../core/cache.ts'
+import { type BuildCache, cacheKey } from '../core/cache.ts'
 import { blankIntricateParagraphs, blankLongLines, cutDeepContainers, cutDeepNesting } from './limits.ts'
 
 /**

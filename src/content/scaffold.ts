@@ -4,18 +4,37 @@ import { kindLabel } from '../config/kinds.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { BriefkitError } from '../reporting/errors.ts'
 
+type Words = Record<
+  'title' | 'author' | 'summary' | 'finding' | 'intro' | 'claim' | 'body' | 'conclusion' | 'recommendation',
+  string
+>
+
+const english: Words = {
+  title: 'Title of the brief',
+  author: 'Author Name',
+  summary: 'Two or three sentences that state what the brief concludes.',
+  finding: 'One sourced key finding.',
+  intro: 'Introduction: what the problem is and why it matters now.',
+  claim: 'The claim of this argument, in one sentence.',
+  body: 'The argument: give the evidence and cite sources at the end of sentences, e.g. `[@key]`.',
+  conclusion: 'Conclusion: bring the arguments together.',
+  recommendation: 'One policy recommendation.',
+}
+
 /** The words a new brief starts with, per language (others use English). */
-const placeholders: Record<string, Record<'title' | 'author' | 'summary' | 'finding' | 'intro' | 'claim' | 'body' | 'conclusion' | 'recommendation', string>> = {
+const placeholders: Record<string, Words> = {
   zh: {
-    title: '简报标题', author: '作者姓名', summary: '用两三句话概括简报的结论。', finding: '一条有来源的主要发现。',
-    intro: '引言：说明问题是什么、为什么现在重要。', claim: '这一论证的论点，一句话。', body: '论证正文：给出证据，并在句末引用来源，例如 `[@key]`。',
-    conclusion: '结论：把各个论证合在一起。', recommendation: '一条政策建议。',
+    title: '简报标题',
+    author: '作者姓名',
+    summary: '用两三句话概括简报的结论。',
+    finding: '一条有来源的主要发现。',
+    intro: '引言：说明问题是什么、为什么现在重要。',
+    claim: '这一论证的论点，一句话。',
+    body: '论证正文：给出证据，并在句末引用来源，例如 `[@key]`。',
+    conclusion: '结论：把各个论证合在一起。',
+    recommendation: '一条政策建议。',
   },
-  en: {
-    title: 'Title of the brief', author: 'Author Name', summary: 'Two or three sentences that state what the brief concludes.', finding: 'One sourced key finding.',
-    intro: 'Introduction: what the problem is and why it matters now.', claim: 'The claim of this argument, in one sentence.', body: 'The argument: give the evidence and cite sources at the end of sentences, e.g. `[@key]`.',
-    conclusion: 'Conclusion: bring the arguments together.', recommendation: 'One policy recommendation.',
-  },
+  en: english,
 }
 
 /**
@@ -25,24 +44,37 @@ const placeholders: Record<string, Record<'title' | 'author' | 'summary' | 'find
  */
 export function scaffoldBrief(config: ResolvedConfig, slug: string, lang: string, today = new Date()): string[] {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
-    throw new BriefkitError(`\`${slug}\` cannot be a brief's folder name`, { hint: 'Use lower-case letters, digits and `-`, e.g. `carbon-tax`; it becomes the page address.' })
+    throw new BriefkitError(`\`${slug}\` cannot be a brief's folder name`, {
+      hint: 'Use lower-case letters, digits and `-`, e.g. `carbon-tax`; it becomes the page address.',
+    })
   }
   if (!config.languages.includes(lang)) {
-    throw new BriefkitError(`\`${lang}\` is not one of the site's languages`, { hint: `site.yaml lists: ${config.languages.join(', ')}.` })
+    throw new BriefkitError(`\`${lang}\` is not one of the site's languages`, {
+      hint: `site.yaml lists: ${config.languages.join(', ')}.`,
+    })
   }
   const dir = path.join(config.contentDir, slug)
-  if (fs.existsSync(dir)) throw new BriefkitError(`${dir} already exists`, { hint: 'Choose another name; briefkit never overwrites a brief.' })
+  if (fs.existsSync(dir))
+    throw new BriefkitError(`${dir} already exists`, {
+      hint: 'Choose another name; briefkit never overwrites a brief.',
+    })
 
-  const words = placeholders[lang.split('-')[0] ?? lang] ?? placeholders['en']!
+  const words = placeholders[lang.split('-')[0] ?? lang] ?? english
   const files: Array<[string, string]> = [
     ['brief.md', briefFile(words, lang, today)],
     ...config.argumentKinds.map((kind, i): [string, string] => [
       `arguments/${String(i + 1).padStart(2, '0')}-${kind.id}.md`,
       argumentFile(words, kind.id, kindLabel(config.argumentKinds, kind.id, lang)),
     ]),
-    ['conclusion.md', `---\n# title: optional; the default is the theme's word for "Conclusion"\n---\n${words.conclusion}\n`],
+    [
+      'conclusion.md',
+      `---\n# title: optional; the default is the theme's word for "Conclusion"\n---\n${words.conclusion}\n`,
+    ],
     // Note: no at sign in the comment: BibTeX would read one as the start of an entry.
-    ['references.bib', '% BibTeX or BibLaTeX entries, one per source, cited in the text by their keys.\n% Give each entry a langid (chinese or english): it picks the entry\'s style rules.\n'],
+    [
+      'references.bib',
+      "% BibTeX or BibLaTeX entries, one per source, cited in the text by their keys.\n% Give each entry a langid (chinese or english): it picks the entry's style rules.\n",
+    ],
   ]
   fs.mkdirSync(path.join(dir, 'arguments'), { recursive: true })
   for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text)

@@ -5,7 +5,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import findCacheDirectory from 'find-cache-dir'
 
-const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+const version = (
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version
 
 /**
  * briefkit's version and a stamp of its code (each source file's size and time), so that outputs
@@ -36,7 +38,8 @@ export function cacheKey(parts: readonly string[]): string {
  * gets its own folder inside, so two sites never share entries.
  */
 export function cacheDirFor(contentDir: string, configured: string | undefined): string {
-  const root = configured ?? findCacheDirectory({ name: 'briefkit', cwd: contentDir }) ?? path.join(os.tmpdir(), 'briefkit-cache')
+  const root =
+    configured ?? findCacheDirectory({ name: 'briefkit', cwd: contentDir }) ?? path.join(os.tmpdir(), 'briefkit-cache')
   return path.join(root, createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 16))
 }
 
@@ -87,7 +90,11 @@ export class BuildCache {
   /**
    * @param fresh Read nothing (`--force`): every output is made anew, and the cache refilled.
    */
-  constructor(readonly dir: string, private readonly warn: (message: string) => void, private readonly fresh = false) {}
+  constructor(
+    readonly dir: string,
+    private readonly warn: (message: string) => void,
+    private readonly fresh = false,
+  ) {}
 
   /** A JSON entry, or undefined when there is none or it is damaged (then it is removed). */
   readJson<T>(kind: CacheKind, key: string, valid: (value: unknown) => value is T): T | undefined {
@@ -139,7 +146,10 @@ export class BuildCache {
     const file = this.entry(kind, name)
     this.write(file, data)
     // Note: after the entry, so that an entry written half-way has no checksum and is never trusted.
-    this.write(this.entry(kind, `${name}${checksum}`), `${sha256(typeof data === 'string' ? Buffer.from(data) : data)}\n`)
+    this.write(
+      this.entry(kind, `${name}${checksum}`),
+      `${sha256(typeof data === 'string' ? Buffer.from(data) : data)}\n`,
+    )
     return file
   }
 
@@ -158,7 +168,9 @@ export class BuildCache {
    * caches of content folders no build has used for a month (their folders' times say when one last did).
    */
   prune(stages: readonly CacheStage[]): void {
-    const kinds = Object.entries(cacheKinds).filter(([, stage]) => stages.includes(stage)).map(([kind]) => kind)
+    const kinds = Object.entries(cacheKinds)
+      .filter(([, stage]) => stages.includes(stage))
+      .map(([kind]) => kind)
     const now = new Date()
     if (fs.existsSync(this.dir)) fs.utimesSync(this.dir, now, now)
     const root = path.dirname(this.dir)

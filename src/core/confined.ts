@@ -22,16 +22,22 @@ export function resolveInside(root: string, target: string, kind: 'file' | 'dire
   } catch (error) {
     const code = errorCode(error)
     // Note: a symlink whose target is gone is there to the author but cannot be read.
-    if (code === 'ENOENT' && !fs.lstatSync(target, { throwIfNoEntry: false })) return { ok: false, problem: 'missing', code }
+    if (code === 'ENOENT' && !fs.lstatSync(target, { throwIfNoEntry: false }))
+      return { ok: false, problem: 'missing', code }
     return { ok: false, problem: 'unreadable', code: code === 'ENOENT' ? 'a link to nothing' : code }
   }
   if (!isInside(realRoot(root), real)) return { ok: false, problem: 'outside', code: real }
   const stat = fs.statSync(real, { throwIfNoEntry: false })
   if (!stat) return { ok: false, problem: 'missing', code: 'ENOENT' }
   if (kind === 'directory' ? !stat.isDirectory() : !stat.isFile()) {
-    return { ok: false, problem: 'wrong-type', code: stat.isDirectory() ? 'EISDIR' : kind === 'directory' ? 'ENOTDIR' : 'not a regular file' }
+    return {
+      ok: false,
+      problem: 'wrong-type',
+      code: stat.isDirectory() ? 'EISDIR' : kind === 'directory' ? 'ENOTDIR' : 'not a regular file',
+    }
   }
-  if (kind === 'file' && stat.size > maxFileBytes) return { ok: false, problem: 'too-large', code: `${(stat.size / 1024 / 1024).toFixed(1)} MB` }
+  if (kind === 'file' && stat.size > maxFileBytes)
+    return { ok: false, problem: 'too-large', code: `${(stat.size / 1024 / 1024).toFixed(1)} MB` }
   try {
     fs.accessSync(real, fs.constants.R_OK)
   } catch (error) {
@@ -53,19 +59,40 @@ export function readInside(file: VFile, root: string, what: string): boolean {
       file.value = fs.readFileSync(resolved.path, 'utf8').replace(/^\uFEFF/, '')
       return true
     } catch (error) {
-      reportError(file, `Cannot read ${what} (${errorCode(error)})`, undefined, 'unreadable-file', 'Check that it is a readable text file.')
+      reportError(
+        file,
+        `Cannot read ${what} (${errorCode(error)})`,
+        undefined,
+        'unreadable-file',
+        'Check that it is a readable text file.',
+      )
       return false
     }
   }
   if (resolved.problem === 'outside') {
-    reportError(file, `${what} is outside the content folder (through a symlink or \`..\`)`, undefined, 'file-outside-content',
-      'Copy the file into the content folder instead of linking to it; briefkit reads nothing outside it.')
+    reportError(
+      file,
+      `${what} is outside the content folder (through a symlink or \`..\`)`,
+      undefined,
+      'file-outside-content',
+      'Copy the file into the content folder instead of linking to it; briefkit reads nothing outside it.',
+    )
   } else if (resolved.problem === 'too-large') {
-    reportError(file, `${what} is too large to read (${resolved.code}; at most ${maxFileBytes / 1024 / 1024} MB)`, undefined, 'file-too-large',
-      'Split it into smaller files.')
+    reportError(
+      file,
+      `${what} is too large to read (${resolved.code}; at most ${maxFileBytes / 1024 / 1024} MB)`,
+      undefined,
+      'file-too-large',
+      'Split it into smaller files.',
+    )
   } else {
-    reportError(file, `Cannot read ${what} (${resolved.code})`, undefined, 'unreadable-file',
-      'Check that it is a readable text file, not a folder.')
+    reportError(
+      file,
+      `Cannot read ${what} (${resolved.code})`,
+      undefined,
+      'unreadable-file',
+      'Check that it is a readable text file, not a folder.',
+    )
   }
   return false
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 
 /** A BCP 47-ish language tag as used in folder names and `lang:` (zh, en, zh-Hant, pt-BR). */
-export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as `zh` or `en`')
+export const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as `zh` or `en`')
 
 /** A string, or a map from language tag to string. */
 export const localizedString = z.union([z.string().min(1), z.record(languageTag, z.string().min(1))])
@@ -9,7 +11,12 @@ export const localizedString = z.union([z.string().min(1), z.record(languageTag,
 const isoDate = z
   .union([z.string(), z.date()])
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(isCalendarDate, 'no such day in the calendar'))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+      .refine(isCalendarDate, 'no such day in the calendar'),
+  )
 
 // Note: `new Date('2025-02-30')` is 2 March; a date is real only when it reads back unchanged.
 function isCalendarDate(text: string): boolean {

@@ -29,9 +29,12 @@ export async function lockOutDir(outDir: string): Promise<() => Promise<void>> {
       await fs.rm(file, { force: true })
       continue
     }
-    throw new BriefkitError(`Another briefkit build${Number.isInteger(holder) ? ` (process ${holder})` : ''} is writing \`${outDir}\``, {
-      hint: `Wait for it to finish, or build into another out dir with \`--out\`. If no build is running, remove \`${file}\`.`,
-    })
+    throw new BriefkitError(
+      `Another briefkit build${Number.isInteger(holder) ? ` (process ${holder})` : ''} is writing \`${outDir}\``,
+      {
+        hint: `Wait for it to finish, or build into another out dir with \`--out\`. If no build is running, remove \`${file}\`.`,
+      },
+    )
   }
 }
 

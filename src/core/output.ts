@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto'
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs'
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  type Stats,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { environmentError, UsageError } from '../reporting/errors.ts'
@@ -31,7 +43,11 @@ export interface StagedOutput {
  * it was and no staging folder behind; an error of the machine (full disk, read-only folder) is a
  * BriefkitError naming the path. The caller holds the out dir's lock (`lockOutDir`).
  */
-export async function stageOutput(outDir: string, files: readonly OutputFile[], signal?: AbortSignal): Promise<StagedOutput> {
+export async function stageOutput(
+  outDir: string,
+  files: readonly OutputFile[],
+  signal?: AbortSignal,
+): Promise<StagedOutput> {
   const target = path.resolve(outDir)
   const stamp = `${process.pid}-${Date.now()}`
   const staging = `${target}.briefkit-tmp-${stamp}`
@@ -56,7 +72,8 @@ export async function stageOutput(outDir: string, files: readonly OutputFile[], 
     for (const file of files) {
       signal?.throwIfAborted()
       const dest = path.join(staging, file.path)
-      if (path.relative(staging, dest).startsWith('..')) throw new Error(`Output path escapes the out dir: ${file.path}`)
+      if (path.relative(staging, dest).startsWith('..'))
+        throw new Error(`Output path escapes the out dir: ${file.path}`)
       mkdirSync(path.dirname(dest), { recursive: true })
       const relative = path.relative(staging, dest).split(path.sep).join('/')
       settled.add(relative)
@@ -71,7 +88,9 @@ export async function stageOutput(outDir: string, files: readonly OutputFile[], 
     async commit(commitSignal) {
       let changed: string[]
       try {
-        changed = hasPrevious ? [...written, ...(await keepUnchanged(staging, target, settled))] : await filesIn(staging)
+        changed = hasPrevious
+          ? [...written, ...(await keepUnchanged(staging, target, settled))]
+          : await filesIn(staging)
         commitSignal?.throwIfAborted()
       } catch (error) {
         return failed(error)
@@ -110,7 +129,10 @@ export async function writeAtomically(
 
 /** Put `staging` where `target` is, the old `target` out of the way first and removed after. */
 async function swap(staging: string, target: string, previous: string): Promise<void> {
-  const hadPrevious = await fs.stat(target).then(() => true, () => false)
+  const hadPrevious = await fs.stat(target).then(
+    () => true,
+    () => false,
+  )
   if (hadPrevious) await fs.rename(target, previous)
   try {
     await fs.rename(staging, target)
@@ -150,11 +172,15 @@ export function checkOutDir(outDir: string, contentDir: string): void {
   const content = path.resolve(contentDir)
   const inside = (child: string, parent: string) => !path.relative(parent, child).startsWith('..')
   if (inside(content, out) || inside(out, content)) {
-    throw new UsageError(`The out dir \`${outDir}\` and the content folder overlap`, { hint: 'Choose an out dir outside the content folder, such as `dist`.' })
+    throw new UsageError(`The out dir \`${outDir}\` and the content folder overlap`, {
+      hint: 'Choose an out dir outside the content folder, such as `dist`.',
+    })
   }
   const stat = statSync(out, { throwIfNoEntry: false })
   if (stat && !stat.isDirectory()) {
-    throw new UsageError(`The out dir \`${outDir}\` is a file, not a folder`, { hint: 'Choose another out dir with `--out`, or move that file.' })
+    throw new UsageError(`The out dir \`${outDir}\` is a file, not a folder`, {
+      hint: 'Choose another out dir with `--out`, or move that file.',
+    })
   }
   if (stat && readdirSync(out).length > 0 && !existsSync(path.join(out, outputMarker))) {
     throw new UsageError(`\`${outDir}\` exists and was not written by briefkit; it would be replaced`, {
@@ -187,7 +213,8 @@ export function placeFile(file: OutputFile, dest: string, old: string): boolean 
   const size = oldStat?.size
   if ('from' in file) {
     const fromStat = statSync(file.from)
-    if (oldStat && size === fromStat.size && digest(file.from, fromStat) === digest(old, oldStat)) return link(old, dest)
+    if (oldStat && size === fromStat.size && digest(file.from, fromStat) === digest(old, oldStat))
+      return link(old, dest)
     copyFileSync(file.from, dest)
   } else {
     const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content
@@ -232,13 +259,21 @@ function link(from: string, to: string): boolean {
  * `previous` by the previous one. Returns the paths (relative, with `/`) among them that are new or
  * changed, and those of `previous` that are gone.
  */
-export async function keepUnchanged(staging: string, previous: string, settled: ReadonlySet<string>): Promise<string[]> {
+export async function keepUnchanged(
+  staging: string,
+  previous: string,
+  settled: ReadonlySet<string>,
+): Promise<string[]> {
   const changed: string[] = []
   const staged = await filesIn(staging)
   for (const file of staged.filter((f) => !settled.has(f))) {
     const [a, b] = [statSync(path.join(staging, file)), statSync(path.join(previous, file), { throwIfNoEntry: false })]
     if (b && a.ino === b.ino) continue
-    if (b && a.size === b.size && readFileSync(path.join(staging, file)).equals(readFileSync(path.join(previous, file)))) {
+    if (
+      b &&
+      a.size === b.size &&
+      readFileSync(path.join(staging, file)).equals(readFileSync(path.join(previous, file)))
+    ) {
       await fs.rm(path.join(staging, file), { force: true })
       link(path.join(previous, file), path.join(staging, file))
     } else {
@@ -252,5 +287,7 @@ export async function keepUnchanged(staging: string, previous: string, settled: 
 /** Every file under `dir`, relative, with `/`. */
 export async function filesIn(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true })
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
 }

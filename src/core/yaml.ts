@@ -1,6 +1,6 @@
-import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml'
 import type { z } from 'zod'
 import { reportError } from '../reporting/messages.ts'
 
@@ -30,8 +30,13 @@ export function parseYaml(text: string, file: VFile, startLine = 1): LocatedYaml
     const line = error.message.split('\n')[0] ?? 'invalid YAML'
     // Note: the yaml package quotes the offending text, which may be a whole pasted line.
     const reason = line.length > 200 ? `${line.slice(0, 200)}…` : line
-    reportError(file, `Invalid YAML: ${reason}`, toPoint(error.pos[0]), 'invalid-yaml',
-      'Check indentation and quoting; values containing `: ` or starting with `[`, `{` or `@` need quotes.')
+    reportError(
+      file,
+      `Invalid YAML: ${reason}`,
+      toPoint(error.pos[0]),
+      'invalid-yaml',
+      'Check indentation and quoting; values containing `: ` or starting with `[`, `{` or `@` need quotes.',
+    )
   }
   if (doc.errors.length > 0) return undefined
   const data = toData(doc, file, toPoint)
@@ -47,7 +52,9 @@ export function parseYaml(text: string, file: VFile, startLine = 1): LocatedYaml
     },
     keyPointAt(path) {
       const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as PropertyKey[], true) : doc.contents
-      const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1)) : undefined
+      const pair = isMap(parent)
+        ? parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1))
+        : undefined
       const range = isNode(pair?.key) ? pair.key.range : undefined
       return range ? toPoint(range[0]) : this.pointAt(path)
     },
@@ -73,8 +80,17 @@ function toData(doc: Document, file: VFile, toPoint: (offset: number) => Point):
         return visit.BREAK
       },
     })
-    reportError(file, unresolved ? 'Invalid YAML: an alias (`*name`) refers to no anchor (`&name`) before it' : `Invalid YAML: aliases repeat their values more than ${maxAliasCount} times`,
-      toPoint(offset), 'invalid-yaml', unresolved ? 'Define the anchor `&name` earlier in the file, or quote a value that starts with `*`.' : 'Write the values out instead of nesting aliases.')
+    reportError(
+      file,
+      unresolved
+        ? 'Invalid YAML: an alias (`*name`) refers to no anchor (`&name`) before it'
+        : `Invalid YAML: aliases repeat their values more than ${maxAliasCount} times`,
+      toPoint(offset),
+      'invalid-yaml',
+      unresolved
+        ? 'Define the anchor `&name` earlier in the file, or quote a value that starts with `*`.'
+        : 'Write the values out instead of nesting aliases.',
+    )
     return undefined
   }
 }
@@ -95,8 +111,13 @@ export function validateYaml<T extends z.ZodType>(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const field = [...issue.path, key].join('.')
-        reportError(file, `Unknown field \`${field}\` in ${what}`, yaml.keyPointAt([...issue.path, key]), 'unknown-field',
-          'Check its spelling; the README lists every field.')
+        reportError(
+          file,
+          `Unknown field \`${field}\` in ${what}`,
+          yaml.keyPointAt([...issue.path, key]),
+          'unknown-field',
+          'Check its spelling; the README lists every field.',
+        )
       }
       continue
     }
@@ -105,8 +126,15 @@ export function validateYaml<T extends z.ZodType>(
     const reason = missing
       ? `Missing required field \`${field}\` in ${what}`
       : `Invalid \`${field || 'front matter'}\` in ${what}: ${issue.message}`
-    reportError(file, reason, yaml.pointAt(issue.path), missing ? 'missing-field' : 'invalid-field',
-      missing ? `Add \`${field}:\` to ${what}; the README lists every field.` : 'The README lists every field and the form of its value.')
+    reportError(
+      file,
+      reason,
+      yaml.pointAt(issue.path),
+      missing ? 'missing-field' : 'invalid-field',
+      missing
+        ? `Add \`${field}:\` to ${what}; the README lists every field.`
+        : 'The README lists every field and the form of its value.',
+    )
   }
   return undefined
 }

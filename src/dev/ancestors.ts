@@ -34,17 +34,19 @@ export function ancestorsGone(): () => boolean {
   const parent = process.ppid
   const self = readStat('self')
   const chain: Array<{ pid: number; start: string }> = []
-  for (let pid = parent; self && pid > 1 && chain.length < 32;) {
+  for (let pid = parent; self && pid > 1 && chain.length < 32; ) {
     const stat = readStat(String(pid))
     if (!stat || (chain.length > 0 && stat.pgrp !== self.pgrp)) break
     chain.push({ pid, start: stat.start })
     if (pid === self.pgrp) break
     pid = stat.ppid
   }
-  return () => process.ppid !== parent || chain.some(({ pid, start }) => {
-    const stat = readStat(String(pid))
-    return !stat || stat.start !== start || stat.state === 'Z'
-  })
+  return () =>
+    process.ppid !== parent ||
+    chain.some(({ pid, start }) => {
+      const stat = readStat(String(pid))
+      return !stat || stat.start !== start || stat.state === 'Z'
+    })
 }
 
 function readStat(pid: string): ProcessStat | undefined {

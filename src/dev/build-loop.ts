@@ -1,5 +1,5 @@
-import { mergeRebuildSets, type RebuildSet } from './rebuild-set.ts'
 import type { Pass } from './rebuild.ts'
+import { mergeRebuildSets, type RebuildSet } from './rebuild-set.ts'
 
 /** Runs build passes one at a time: an HTML pass for each batch of changes, a PDF pass once edits settle. */
 export interface BuildLoop {
@@ -30,13 +30,18 @@ export function createBuildLoop(options: BuildLoopOptions): BuildLoop {
   let waiters: Array<() => void> = []
 
   const start = (pass: Pass, set: RebuildSet) => {
-    running = options.run(pass, set).then(
-      (ok) => { if (ok && pass === 'html' && !pending) schedulePdf() },
-      () => undefined,
-    ).finally(() => {
-      running = undefined
-      next()
-    })
+    running = options
+      .run(pass, set)
+      .then(
+        (ok) => {
+          if (ok && pass === 'html' && !pending) schedulePdf()
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        running = undefined
+        next()
+      })
   }
   const next = () => {
     if (running || closed) return

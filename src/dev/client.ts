@@ -14,6 +14,7 @@ export function injectClient(html: string, version: string): string {
 }
 
 /** The page served while there is no site yet (the first build failed): the overlay says why. */
-export const placeholderPage = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>briefkit dev</title>' +
+export const placeholderPage =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>briefkit dev</title>' +
   '<meta name="viewport" content="width=device-width, initial-scale=1"></head>' +
   '<body><p>briefkit dev: the site has not been built yet. This page reloads when it is.</p></body></html>'

@@ -1,21 +1,24 @@
 import path from 'node:path'
 import { checkOutDir } from '../core/output.ts'
-import { resolveRunOptions, type RunOptions } from '../orchestrate/options.ts'
+import { type RunOptions, resolveRunOptions } from '../orchestrate/options.ts'
 import { createBuildLoop } from './build-loop.ts'
 import { createEventHub } from './events.ts'
 import { closeServer, createDevHttpServer, listen } from './http.ts'
 import { openInBrowser } from './open.ts'
-import { runPass, type Pass } from './rebuild.ts'
+import { type Pass, runPass } from './rebuild.ts'
 import { describeRebuildSet, rebuildSet } from './rebuild-set.ts'
 import { createReporter } from './report.ts'
 import { readLayout, watchRoots } from './sources.ts'
-import { watchFolders, type FolderWatch } from './watch.ts'
+import { type FolderWatch, watchFolders } from './watch.ts'
 
 /** How long closing waits for a stopped build to unwind. */
 const closeTimeout = 60_000
 
 /** What to preview, and how (see `RunOptions` for each field and its default). */
-export type DevServerOptions = Pick<RunOptions, 'contentDir' | 'outDir' | 'port' | 'open' | 'pdf' | 'pdfDelay' | 'debounce' | 'log' | 'signal'>
+export type DevServerOptions = Pick<
+  RunOptions,
+  'contentDir' | 'outDir' | 'port' | 'open' | 'pdf' | 'pdfDelay' | 'debounce' | 'log' | 'signal'
+>
 
 /** A running dev server. */
 export interface DevServer {
@@ -47,11 +50,17 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const runPassOf = async (pass: Pass): Promise<boolean> => {
     const started = performance.now()
     const outcome = await runPass(pass, {
-      contentDir, outDir, pdf: run.pdf, signal,
-      onProgress: (done, total, label, state) => { if (state === 'done') log(`briefkit: PDF ${done}/${total} ${label}`) },
+      contentDir,
+      outDir,
+      pdf: run.pdf,
+      signal,
+      onProgress: (done, total, label, state) => {
+        if (state === 'done') log(`briefkit: PDF ${done}/${total} ${label}`)
+      },
       onWarning: (message) => log(`briefkit: warning: ${message}`),
     })
-    if ((closing || signal.aborted) && outcome.status === 'failed') log('briefkit: the build was interrupted; the out dir is as it was')
+    if ((closing || signal.aborted) && outcome.status === 'failed')
+      log('briefkit: the build was interrupted; the out dir is as it was')
     else report(pass, outcome, performance.now() - started)
     // Note: site.yaml may have changed the theme or the languages: watch what the site now uses.
     layout = readLayout(contentDir, outDir, layout)
@@ -68,7 +77,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const startWatching = async () => {
     // Note: the new watcher is ready before the old one stops, so no save in between is missed.
     const previous = watch
-    watch = watchFolders(watchRoots(layout), onChange, { debounce: run.debounce, onError: (m) => log(`briefkit: warning: ${m}`) })
+    watch = watchFolders(watchRoots(layout), onChange, {
+      debounce: run.debounce,
+      onError: (m) => log(`briefkit: warning: ${m}`),
+    })
     await watch.ready
     await previous?.close()
   }
@@ -104,8 +116,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       await closeServer(server)
       // Note: a build stuck for good (its compiler gone) would otherwise end the process without an exit code.
       let timer: NodeJS.Timeout | undefined
-      const gaveUp = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), closeTimeout) })
-      if (await Promise.race([loop.close().then(() => false), gaveUp])) log('briefkit: stopped without waiting longer for the running build')
+      const gaveUp = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), closeTimeout)
+      })
+      if (await Promise.race([loop.close().then(() => false), gaveUp]))
+        log('briefkit: stopped without waiting longer for the running build')
       clearTimeout(timer)
     },
   }

@@ -32,7 +32,11 @@ export function createEventHub(): EventHub {
       return `${started}.${builds}`
     },
     connect(request, response) {
-      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      })
       response.write('retry: 500\n\n')
       send(response, 'hello', { version: hub.version })
       // Note: a page opened (or reloaded) while the content is broken shows the overlay at once.
@@ -43,7 +47,8 @@ export function createEventHub(): EventHub {
     reload(changed) {
       builds += 1
       error = undefined
-      for (const client of clients) send(client, 'reload', { version: hub.version, ...(changed === 'all' ? {} : { changed }) })
+      for (const client of clients)
+        send(client, 'reload', { version: hub.version, ...(changed === 'all' ? {} : { changed }) })
     },
     error(text) {
       error = text

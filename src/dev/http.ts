@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { BriefkitError } from '../reporting/errors.ts'
 import { clientPath, clientSource, injectClient, placeholderPage } from './client.ts'
-import { eventsPath, type EventHub } from './events.ts'
+import { type EventHub, eventsPath } from './events.ts'
 import { serveStatic } from './static.ts'
 
 /**
@@ -17,11 +17,15 @@ export function createDevHttpServer(outDir: string, hub: EventHub, awaitPdf?: ()
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' })
       return response.end(clientSource)
     }
-    serveStatic(request, response, { outDir, placeholder: placeholderPage, injectClient: (html) => injectClient(html, hub.version), ...(awaitPdf ? { awaitPdf } : {}) })
-      .catch((error: unknown) => {
-        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
-        response.end(`briefkit dev: ${error instanceof Error ? error.message : String(error)}\n`)
-      })
+    serveStatic(request, response, {
+      outDir,
+      placeholder: placeholderPage,
+      injectClient: (html) => injectClient(html, hub.version),
+      ...(awaitPdf ? { awaitPdf } : {}),
+    }).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+      response.end(`briefkit dev: ${error instanceof Error ? error.message : String(error)}\n`)
+    })
   })
 }
 
@@ -43,9 +47,13 @@ export async function listen(server: http.Server, port: number): Promise<number>
       return (server.address() as AddressInfo).port
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || i === tries - 1) {
-        throw new BriefkitError(`Cannot listen on 127.0.0.1:${port + i} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
-          hint: 'Choose another port with --port.', cause: error,
-        })
+        throw new BriefkitError(
+          `Cannot listen on 127.0.0.1:${port + i} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+          {
+            hint: 'Choose another port with --port.',
+            cause: error,
+          },
+        )
       }
     }
   }

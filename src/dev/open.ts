@@ -3,8 +3,10 @@ import { spawn } from 'node:child_process'
 /** Open a URL in the default browser with the platform's opener; a failure is ignored (the URL is printed). */
 export function openInBrowser(url: string): void {
   const [command, args]: [string, string[]] =
-    process.platform === 'darwin' ? ['open', [url]]
-      : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
         : ['xdg-open', [url]]
   try {
     const child = spawn(command, args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: true })

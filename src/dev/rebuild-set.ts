@@ -37,7 +37,8 @@ export function mergeRebuildSets(a: RebuildSet, b: RebuildSet): RebuildSet {
   if (b.kind === 'everything' || a.kind === 'nothing') return b
   let briefs = [...a.briefs]
   for (const change of b.briefs) {
-    if (briefs.some((c) => c.slug === change.slug && (c.edition === undefined || c.edition === change.edition))) continue
+    if (briefs.some((c) => c.slug === change.slug && (c.edition === undefined || c.edition === change.edition)))
+      continue
     // Note: a change to every edition of a brief takes the place of changes to one of them.
     briefs = [...(change.edition === undefined ? briefs.filter((c) => c.slug !== change.slug) : briefs), change]
   }
@@ -54,8 +55,15 @@ export function describeRebuildSet(set: RebuildSet): string {
 
 /** Files editors write beside the one being edited: swap, backup, lock and probe files, and dotfiles. */
 export function isEditorTemp(name: string): boolean {
-  return name.startsWith('.') || name.endsWith('~') || name === '4913' || /^#.*#$/.test(name) ||
-    /\.sw[a-px]$/.test(name) || /\.(tmp|crswap)$/.test(name) || /___jb_(tmp|old)___$/.test(name)
+  return (
+    name.startsWith('.') ||
+    name.endsWith('~') ||
+    name === '4913' ||
+    /^#.*#$/.test(name) ||
+    /\.sw[a-px]$/.test(name) ||
+    /\.(tmp|crswap)$/.test(name) ||
+    /___jb_(tmp|old)___$/.test(name)
+  )
 }
 
 function classify(file: string, layout: SourceLayout): RebuildSet {
@@ -76,7 +84,8 @@ function classify(file: string, layout: SourceLayout): RebuildSet {
   if (segments.some((s) => s.startsWith('.'))) return nothing
   // Note: a file in the content folder itself (site.yaml, a shared .bib or .csl) or in a `_` folder
   // (shared images, styles) may be used by any brief; a new or removed brief folder changes the listings.
-  if (!slug || segments.length === 1 || slug.startsWith('_')) return { kind: 'everything', because: relative || 'the content folder' }
+  if (!slug || segments.length === 1 || slug.startsWith('_'))
+    return { kind: 'everything', because: relative || 'the content folder' }
   if (second && layout.languages.includes(second)) return { kind: 'briefs', briefs: [{ slug, edition: second }] }
   return { kind: 'briefs', briefs: [file.endsWith('.md') ? { slug, edition: 'original' } : { slug }] }
 }

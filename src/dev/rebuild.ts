@@ -1,4 +1,4 @@
-import { build, type BuildOptions, type BuildResult } from '../orchestrate/build.ts'
+import { type BuildOptions, type BuildResult, build } from '../orchestrate/build.ts'
 
 /** The dev loop's two passes: the pages first, the PDFs once edits settle. */
 export type Pass = 'html' | 'pdf'

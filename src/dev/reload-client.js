@@ -1,7 +1,7 @@
 // briefkit dev's reload client. The dev server adds it to each page as it sends it; it is never
 // written to the out dir. It reloads the page after a build that changed it, and shows the build's
 // errors in an overlay (as text, never as HTML) while the content does not build.
-(() => {
+;(() => {
   const script = document.currentScript
   let version = script instanceof HTMLScriptElement ? script.dataset.version : undefined
   let overlay = null
@@ -33,7 +33,11 @@
     box.setAttribute('role', 'alert')
     const head = el('div', 'head')
     head.append(el('strong', '', 'briefkit: this edit does not build'), el('button', 'close', 'Dismiss ✕'))
-    box.append(head, el('p', 'note', 'The page shows the last good build. Fix the file and save: the page reloads.'), el('pre', 'text', text))
+    box.append(
+      head,
+      el('p', 'note', 'The page shows the last good build. Fix the file and save: the page reloads.'),
+      el('pre', 'text', text),
+    )
     root.append(el('div', 'backdrop'), box)
     root.querySelector('.close').addEventListener('click', hideOverlay)
     root.querySelector('.backdrop').addEventListener('click', hideOverlay)
@@ -45,7 +49,9 @@
 
   const connect = () => {
     const source = new EventSource('/__briefkit/events')
-    source.addEventListener('open', () => { document.documentElement.dataset.briefkitDev = 'connected' })
+    source.addEventListener('open', () => {
+      document.documentElement.dataset.briefkitDev = 'connected'
+    })
     source.addEventListener('hello', (event) => {
       // Note: after a restart, or builds missed while disconnected, the site is not the one this page shows.
       if (JSON.parse(event.data).version !== version) location.reload()

@@ -10,13 +10,17 @@ export interface ReportTargets {
 }
 
 /** Report each pass's outcome; warnings are printed again only when they differ from the last ones printed. */
-export function createReporter(targets: ReportTargets): (pass: Pass, outcome: PassOutcome, milliseconds: number) => void {
+export function createReporter(
+  targets: ReportTargets,
+): (pass: Pass, outcome: PassOutcome, milliseconds: number) => void {
   let lastWarnings = ''
   return (pass, outcome, milliseconds) => {
     if (outcome.status !== 'written') {
       lastWarnings = ''
       const text = failureText(outcome)
-      targets.log(`${text}\nbriefkit: ${pass === 'pdf' ? 'the PDFs were not updated' : 'still serving the last good build'}`)
+      targets.log(
+        `${text}\nbriefkit: ${pass === 'pdf' ? 'the PDFs were not updated' : 'still serving the last good build'}`,
+      )
       targets.error(text)
       return
     }
@@ -25,9 +29,11 @@ export function createReporter(targets: ReportTargets): (pass: Pass, outcome: Pa
     lastWarnings = warnings
     const seconds = (milliseconds / 1000).toFixed(1)
     const { pages, pdfs, pdfsReused } = outcome.result
-    targets.log(pass === 'pdf'
-      ? `briefkit: ${pdfs.length} ${pdfs.length === 1 ? 'PDF' : 'PDFs'} ready${pdfsReused > 0 ? ` (${pdfsReused} reused)` : ''} in ${seconds} s`
-      : `briefkit: built ${pages.length} pages in ${seconds} s`)
+    targets.log(
+      pass === 'pdf'
+        ? `briefkit: ${pdfs.length} ${pdfs.length === 1 ? 'PDF' : 'PDFs'} ready${pdfsReused > 0 ? ` (${pdfsReused} reused)` : ''} in ${seconds} s`
+        : `briefkit: built ${pages.length} pages in ${seconds} s`,
+    )
     targets.reload(outcome.changed)
   }
 }

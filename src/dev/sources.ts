@@ -23,7 +23,9 @@ export function readLayout(contentDir: string, outDir: string, previous?: Source
 
 /** The folders to watch for a layout, leaving out any inside another. */
 export function watchRoots(layout: SourceLayout): string[] {
-  const all = [...new Set([layout.contentDir, ...layout.themeDirs, ...layout.styleDirs].map((dir) => path.resolve(dir)))]
+  const all = [
+    ...new Set([layout.contentDir, ...layout.themeDirs, ...layout.styleDirs].map((dir) => path.resolve(dir))),
+  ]
   const within = (child: string, parent: string) => child !== parent && !path.relative(parent, child).startsWith('..')
   return all.filter((dir) => !all.some((other) => within(dir, other))).sort()
 }

@@ -5,12 +5,29 @@ import path from 'node:path'
 
 /** Content types of the files a site has; anything else is sent as bytes. */
 export const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8', '.bib': 'text/plain; charset=utf-8', '.ris': 'application/x-research-info-systems',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.otf': 'font/otf', '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp',
-  '.gif': 'image/gif', '.avif': 'image/avif', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.bib': 'text/plain; charset=utf-8',
+  '.ris': 'application/x-research-info-systems',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
 }
 
 /** What the static handler needs besides the request: the out dir, and how to add the reload client to a page. */
@@ -28,7 +45,11 @@ export interface StaticOptions {
  * nothing outside the out dir. HTML gets the reload client as it is sent and is never cached;
  * other files are revalidated by their ETag on every use.
  */
-export async function serveStatic(request: IncomingMessage, response: ServerResponse, options: StaticOptions): Promise<void> {
+export async function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: StaticOptions,
+): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'Method not allowed')
   const url = new URL(request.url ?? '/', 'http://localhost')
   let pathname: string
@@ -41,13 +62,15 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
   const file = path.join(outDir, pathname)
   const relative = path.relative(outDir, file)
   // Note: the URL parser resolves `..` segments, but not encoded slashes (`..%2f..%2fetc`).
-  if (pathname.includes('\0') || relative.startsWith('..') || path.isAbsolute(relative)) return plain(response, 403, 'Forbidden')
+  if (pathname.includes('\0') || relative.startsWith('..') || path.isAbsolute(relative))
+    return plain(response, 403, 'Forbidden')
 
   let target = file
   let body = await readFile(file, outDir)
   if (body === 'folder') {
     // Note: pages link relatively (`../../assets/style.css`), so a folder's page needs its trailing slash.
-    if (!pathname.endsWith('/')) return redirect(response, `${encodeURI(`/${relative.split(path.sep).join('/')}/`)}${url.search}`)
+    if (!pathname.endsWith('/'))
+      return redirect(response, `${encodeURI(`/${relative.split(path.sep).join('/')}/`)}${url.search}`)
     target = path.join(file, 'index.html')
     body = await readFile(target, outDir)
   }
@@ -61,7 +84,14 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
   send(request, response, 503, 'placeholder.html', Buffer.from(options.placeholder), options.injectClient)
 }
 
-function send(request: IncomingMessage, response: ServerResponse, status: number, file: string, body: Buffer, injectClient: (html: string) => string): void {
+function send(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  file: string,
+  body: Buffer,
+  injectClient: (html: string) => string,
+): void {
   const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
   if (type.startsWith('text/html')) {
     const bytes = Buffer.from(injectClient(body.toString('utf8')))
@@ -93,7 +123,12 @@ async function readFile(file: string, outDir: string, retry = true): Promise<Buf
     }
   } catch {
     // Note: a build swaps the out dir with two renames; between them the out dir is briefly missing.
-    const swapping = retry && !(await fs.stat(outDir).then(() => true, () => false))
+    const swapping =
+      retry &&
+      !(await fs.stat(outDir).then(
+        () => true,
+        () => false,
+      ))
     if (!swapping) return undefined
     await new Promise((resolve) => setTimeout(resolve, 50))
     return readFile(file, outDir, false)

@@ -27,7 +27,11 @@ export const minimumDebounce = 60
  * Watch folders and everything in them; `onChange` gets the absolute paths changed in a burst of
  * events (an editor's save is several), once the burst has been quiet for `debounce` ms.
  */
-export function watchFolders(roots: readonly string[], onChange: (paths: string[]) => void, options: WatchOptions): FolderWatch {
+export function watchFolders(
+  roots: readonly string[],
+  onChange: (paths: string[]) => void,
+  options: WatchOptions,
+): FolderWatch {
   const changed = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   const flush = () => {
@@ -45,7 +49,9 @@ export function watchFolders(roots: readonly string[], onChange: (paths: string[
     clearTimeout(timer)
     timer = setTimeout(flush, Math.max(options.debounce ?? 75, minimumDebounce))
   })
-  watcher.on('error', (error) => options.onError(`watching ${roots.join(', ')}: ${error instanceof Error ? error.message : String(error)}`))
+  watcher.on('error', (error) =>
+    options.onError(`watching ${roots.join(', ')}: ${error instanceof Error ? error.message : String(error)}`),
+  )
   let isReady = () => {}
   const ready = new Promise<void>((resolve) => (isReady = resolve))
   watcher.once('ready', () => isReady())

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/resolve.ts'
 import type { BriefSource } from '../content/load-brief.ts'
 import type { MarkdownDoc } from '../content/markdown-file.ts'
 import type { ArgumentMeta } from '../core/front-matter.ts'
-import { lint, lintSummaryFigures, lintText, type LintUnit } from './lints.ts'
+import { type LintUnit, lint, lintSummaryFigures, lintText } from './lints.ts'
 
 /** A brief's markdown as the lints over a whole brief see it. */
 export interface LintedBrief {
@@ -20,36 +20,68 @@ export interface LintedBrief {
  * that the body does not have, argument kinds site.yaml requires. Run before the messages of
  * front-matter fields move to their fields.
  */
-export function lintBrief(source: BriefSource, config: Pick<ResolvedConfig, 'lint' | 'requiredKinds'>, { front, body, units, args }: LintedBrief): void {
+export function lintBrief(
+  source: BriefSource,
+  config: Pick<ResolvedConfig, 'lint' | 'requiredKinds'>,
+  { front, body, units, args }: LintedBrief,
+): void {
   for (const unit of units) lintText(config, unit)
   for (const { doc, claim, body } of args) {
     if ([claim, body].some((unit) => (unit.file.data.citations ?? []).length > 0)) continue
-    lint(config, doc.file, 'uncited-argument', 'Nothing in this argument cites a source: its claim stands on nothing', doc.yaml.pointAt(['claim']),
-      'Back the claim or its argument with a citation, e.g. `… [@key]`.')
+    lint(
+      config,
+      doc.file,
+      'uncited-argument',
+      'Nothing in this argument cites a source: its claim stands on nothing',
+      doc.yaml.pointAt(['claim']),
+      'Back the claim or its argument with a citation, e.g. `… [@key]`.',
+    )
   }
   lintSummaryFigures(config, front, body)
   const seen = new Set<string>()
   for (const { doc } of args) {
     if (config.requiredKinds.includes(doc.meta.kind) && seen.has(doc.meta.kind)) {
-      lint(config, doc.file, 'required-kinds', `A second \`${doc.meta.kind}\` argument; site.yaml requires one of each kind`, doc.yaml.pointAt(['kind']),
-        'Merge the two arguments, or give this one another kind.')
+      lint(
+        config,
+        doc.file,
+        'required-kinds',
+        `A second \`${doc.meta.kind}\` argument; site.yaml requires one of each kind`,
+        doc.yaml.pointAt(['kind']),
+        'Merge the two arguments, or give this one another kind.',
+      )
     }
     seen.add(doc.meta.kind)
   }
   const missing = config.requiredKinds.filter((kind) => !seen.has(kind))
   if (missing.length > 0) {
-    lint(config, source.brief.file, 'required-kinds', `No argument of the required ${missing.length === 1 ? 'kind' : 'kinds'} ${missing.map((k) => `\`${k}\``).join(', ')}`, undefined,
-      `Add ${missing.map((k) => `arguments/<n>-${k}.md with \`kind: ${k}\``).join(', ')}, or change \`requiredKinds\` in site.yaml.`)
+    lint(
+      config,
+      source.brief.file,
+      'required-kinds',
+      `No argument of the required ${missing.length === 1 ? 'kind' : 'kinds'} ${missing.map((k) => `\`${k}\``).join(', ')}`,
+      undefined,
+      `Add ${missing.map((k) => `arguments/<n>-${k}.md with \`kind: ${k}\``).join(', ')}, or change \`requiredKinds\` in site.yaml.`,
+    )
   }
 }
 
 /** Each work of the bibliography that the brief never cites (`uncited-reference`), at its entry. */
-export function lintUncited(source: BriefSource, cited: ReadonlySet<string>, config: Pick<ResolvedConfig, 'lint'>): void {
+export function lintUncited(
+  source: BriefSource,
+  cited: ReadonlySet<string>,
+  config: Pick<ResolvedConfig, 'lint'>,
+): void {
   const { file } = source.bibliography
   if (!file) return
   for (const key of source.bibliography.items.keys()) {
     if (cited.has(key)) continue
-    lint(config, file, 'uncited-reference', `\`${key}\` is in the bibliography but never cited`, source.bibliography.pointOf(key),
-      'Cite it in the brief, list it under `nocite:`, or remove it from the bibliography.')
+    lint(
+      config,
+      file,
+      'uncited-reference',
+      `\`${key}\` is in the bibliography but never cited`,
+      source.bibliography.pointOf(key),
+      'Cite it in the brief, list it under `nocite:`, or remove it from the bibliography.',
+    )
   }
 }

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile'
-import { reportWarning, type Place } from '../reporting/messages.ts'
+import { type Place, reportWarning } from '../reporting/messages.ts'
 
 /** At most this many messages of one rule on one file: past it, more of the same only cost time to read. */
 export const maxMessagesPerRule = 100
@@ -16,12 +16,18 @@ declare module 'vfile' {
  * becomes a warning at its place saying that the rest are left out.
  */
 export function withinCap(file: VFile, rule: string, place: Place): boolean {
-  const counts = (file.data.messageCounts ??= {})
+  file.data.messageCounts ??= {}
+  const counts = file.data.messageCounts
   const count = (counts[rule] ?? 0) + 1
   counts[rule] = count
   if (count === maxMessagesPerRule + 1) {
-    reportWarning(file, `More \`${rule}\` problems in this file are not listed`, place, rule,
-      `Only the first ${maxMessagesPerRule} are; fix those and check again.`)
+    reportWarning(
+      file,
+      `More \`${rule}\` problems in this file are not listed`,
+      place,
+      rule,
+      `Only the first ${maxMessagesPerRule} are; fix those and check again.`,
+    )
   }
   return count <= maxMessagesPerRule
 }

@@ -1,8 +1,8 @@
+import path from 'node:path'
 import { closest, distance } from 'fastest-levenshtein'
 import type { Element } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import type { Root } from 'mdast'
-import path from 'node:path'
 import type { Point } from 'unist'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
@@ -57,14 +57,23 @@ export function lintLinks(site: LinkedSite, config: Pick<ResolvedConfig, 'lint'>
   return [...files.values()].filter((f) => f.messages.length > 0)
 }
 
-function check(url: string, from: string, site: LinkedSite, idsOf: (page: string) => string[]): { reason: string; hint: string } | undefined {
+function check(
+  url: string,
+  from: string,
+  site: LinkedSite,
+  idsOf: (page: string) => string[],
+): { reason: string; hint: string } | undefined {
   const [target = '', fragment] = url.split('#', 2)
   let page = from
   if (target !== '') {
     const resolved = path.posix.join(path.posix.dirname(from), safeDecode(target.split('?')[0] ?? ''))
-    page = resolved.endsWith('/') || path.posix.extname(resolved) === '' ? path.posix.join(resolved, 'index.html') : resolved
+    page =
+      resolved.endsWith('/') || path.posix.extname(resolved) === '' ? path.posix.join(resolved, 'index.html') : resolved
     if (page.startsWith('..') || !site.paths.has(page)) {
-      return { reason: `Link \`${url}\` leads to no page of the site`, hint: `From ${from} it would open ${page}. Link another brief as \`../<slug>/\`, or the same brief in another language as \`../../<lang>/<slug>/\`.` }
+      return {
+        reason: `Link \`${url}\` leads to no page of the site`,
+        hint: `From ${from} it would open ${page}. Link another brief as \`../<slug>/\`, or the same brief in another language as \`../../<lang>/<slug>/\`.`,
+      }
     }
   }
   if (fragment === undefined || fragment === '' || !page.endsWith('.html')) return undefined
@@ -73,7 +82,10 @@ function check(url: string, from: string, site: LinkedSite, idsOf: (page: string
   if (ids.includes(id)) return undefined
   const near = ids.length > 0 ? closest(id, ids) : undefined
   const suggestion = near && distance(id, near) <= Math.max(3, id.length / 2) ? ` Did you mean \`#${near}\`?` : ''
-  return { reason: `Link \`${url}\`: ${page === from ? 'this page' : page} has no id \`${id}\``, hint: `Headings get ids from their words, prefixed by their section (\`environment-…\`).${suggestion}` }
+  return {
+    reason: `Link \`${url}\`: ${page === from ? 'this page' : page} has no id \`${id}\``,
+    hint: `Headings get ids from their words, prefixed by their section (\`environment-…\`).${suggestion}`,
+  }
 }
 
 function pageIds(html: string): string[] {

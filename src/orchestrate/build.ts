@@ -15,7 +15,16 @@ import { type ResolvedRunOptions, type RunOptions, resolveRunOptions } from './o
 /** What to build, and where (see `RunOptions` for each field and its default). */
 export type BuildOptions = Pick<
   RunOptions,
-  'contentDir' | 'outDir' | 'write' | 'pdf' | 'concurrency' | 'onProgress' | 'signal' | 'onWarning' | 'force' | 'pagesOnly'
+  | 'contentDir'
+  | 'outDir'
+  | 'write'
+  | 'pdf'
+  | 'concurrency'
+  | 'onProgress'
+  | 'signal'
+  | 'onWarning'
+  | 'force'
+  | 'pagesOnly'
 >
 
 /** What a build did. */
@@ -50,7 +59,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const run = resolveRunOptions(options)
   const { diagnostics, compiled, ready } = await checkSite(run)
   const result: BuildResult = {
-    diagnostics, written: false, pages: [], pdfs: [], pdfsReused: 0, pdfsPrinted: 0, briefs: compiled.briefs.length, briefsCached: compiled.cachedBriefs, changed: [],
+    diagnostics,
+    written: false,
+    pages: [],
+    pdfs: [],
+    pdfsReused: 0,
+    pdfsPrinted: 0,
+    briefs: compiled.briefs.length,
+    briefsCached: compiled.cachedBriefs,
+    changed: [],
   }
   if (!ready || !run.write) return result
   return { ...result, ...(await writeSite(ready, run)) }
@@ -60,7 +77,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 async function writeSite(site: ReadySite, run: ResolvedRunOptions): Promise<Partial<BuildResult>> {
   checkOutDir(run.outDir, run.contentDir)
   run.signal?.throwIfAborted()
-  if (!run.pdf) warnDroppedPdfs(site.briefs.filter((brief) => !site.withPdfs.has(brief)), run.outDir, run.onWarning)
+  if (!run.pdf)
+    warnDroppedPdfs(
+      site.briefs.filter((brief) => !site.withPdfs.has(brief)),
+      run.outDir,
+      run.onWarning,
+    )
   const unlock = await lockOutDir(run.outDir)
   let changed: string[]
   let printed = { reused: 0, printed: 0 }
@@ -79,11 +101,17 @@ async function writeSite(site: ReadySite, run: ResolvedRunOptions): Promise<Part
     await unlock()
   }
   // Note: the cache keeps what this build used; PDFs only after a build that printed them all.
-  const stages: CacheStage[] = run.pagesOnly ? ['compile'] : ['compile', 'index', ...(run.pdf ? ['print' as const] : [])]
+  const stages: CacheStage[] = run.pagesOnly
+    ? ['compile']
+    : ['compile', 'index', ...(run.pdf ? ['print' as const] : [])]
   site.cache.prune(stages)
   return {
-    written: true, changed, pages: site.rendered.pages.map((p) => p.path),
-    pdfs: site.briefs.map(pdfPath).filter((file) => existsSync(path.join(run.outDir, file))), pdfsReused: printed.reused, pdfsPrinted: printed.printed,
+    written: true,
+    changed,
+    pages: site.rendered.pages.map((p) => p.path),
+    pdfs: site.briefs.map(pdfPath).filter((file) => existsSync(path.join(run.outDir, file))),
+    pdfsReused: printed.reused,
+    pdfsPrinted: printed.printed,
   }
 }
 
@@ -99,12 +127,17 @@ async function printPdfs(staging: string, site: ReadySite, run: ResolvedRunOptio
   // Note: loaded only when a build gets this far, so `check` and `new` never load the printer.
   const { printBriefs } = await import('../render/pdf/print-briefs.ts')
   const { config, theme, cache, printFonts } = site
-  return printBriefs(staging, site.printPages.filter(({ brief }) => site.withPdfs.has(brief)), { config, theme, fonts: printFonts, cache }, {
-    concurrency: run.concurrency,
-    onProgress: run.onProgress,
-    ...(run.signal ? { signal: run.signal } : {}),
-    print: run.pdf && !run.pagesOnly,
-  })
+  return printBriefs(
+    staging,
+    site.printPages.filter(({ brief }) => site.withPdfs.has(brief)),
+    { config, theme, fonts: printFonts, cache },
+    {
+      concurrency: run.concurrency,
+      onProgress: run.onProgress,
+      ...(run.signal ? { signal: run.signal } : {}),
+      print: run.pdf && !run.pagesOnly,
+    },
+  )
 }
 
 /** Warn about each PDF the out dir has that a build without printing leaves out, its brief having changed. */

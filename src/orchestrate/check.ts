@@ -10,9 +10,9 @@ import { cachedPdfs } from '../render/pdf/pdf-cache.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
 import { fontAssets } from '../site/assets.ts'
 import { loadTheme, type Theme } from '../theme/theme.ts'
-import { compileSite, type CompiledSite } from './compile-site.ts'
+import { type CompiledSite, compileSite } from './compile-site.ts'
 import type { ResolvedRunOptions } from './options.ts'
-import { renderPrintPages, renderSite, type PrintPage, type RenderedSite } from './render-site.ts'
+import { type PrintPage, type RenderedSite, renderPrintPages, renderSite } from './render-site.ts'
 
 /** A site compiled and rendered without errors: all that writing it needs. */
 export interface ReadySite {
@@ -43,7 +43,9 @@ export interface CheckedSite {
  * site, check that the PDF's fonts have every character (when printing) and that every link leads
  * somewhere. Each stage returns its problems; they are reported together.
  */
-export async function checkSite(run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'write' | 'onWarning' | 'signal'>): Promise<CheckedSite> {
+export async function checkSite(
+  run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'write' | 'onWarning' | 'signal'>,
+): Promise<CheckedSite> {
   const compiled = compileSite(run)
   run.signal?.throwIfAborted()
   const { config, cache, briefs } = compiled
@@ -59,12 +61,20 @@ export async function checkSite(run: Pick<ResolvedRunOptions, 'contentDir' | 'pd
   const rendered = await renderSite(briefs, { config, theme, fonts }, withPdfs)
   const linkProblems = checkLinks(briefs, rendered, withPdfs, config)
   const diagnostics = collectDiagnostics([...compiled.problems, ...glyphProblems, ...linkProblems])
-  const ready = countDiagnostics(diagnostics).errors > 0 ? undefined : { config, theme, cache, briefs, rendered, printPages, withPdfs, printFonts }
+  const ready =
+    countDiagnostics(diagnostics).errors > 0
+      ? undefined
+      : { config, theme, cache, briefs, rendered, printPages, withPdfs, printFonts }
   return { diagnostics, compiled, ready }
 }
 
 /** Links in briefs that lead to no page, or to no id on the page (`dead-link`). */
-function checkLinks(briefs: readonly CompiledBrief[], { pages, files }: RenderedSite, withPdfs: ReadonlySet<CompiledBrief>, config: ResolvedConfig) {
+function checkLinks(
+  briefs: readonly CompiledBrief[],
+  { pages, files }: RenderedSite,
+  withPdfs: ReadonlySet<CompiledBrief>,
+  config: ResolvedConfig,
+) {
   const html = new Map(pages.map((p) => [p.path, p.html]))
   const paths = new Set([...files.map((f: OutputFile) => f.path), ...[...withPdfs].map(pdfPath)])
   const linked = briefs.map((b) => ({ pagePath: briefPagePath(b), links: b.links }))

@@ -1,9 +1,9 @@
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { CompiledBrief } from '../core/compiled.ts'
-import { outputMarker, type OutputFile } from '../core/output.ts'
+import { type OutputFile, outputMarker } from '../core/output.ts'
 import { renderHomePages, renderKindPages } from '../render/html/listing-pages.ts'
 import { renderNotFoundPage } from '../render/html/not-found.ts'
-import { citationFiles, renderBriefPage, renderPrintPage, type Page } from '../render/html/pages.ts'
+import { citationFiles, type Page, renderBriefPage, renderPrintPage } from '../render/html/pages.ts'
 import { themeAssets } from '../site/assets.ts'
 import { feeds, robots, sitemap } from '../site/discovery.ts'
 import { kindStyles } from '../site/kind-styles.ts'
@@ -25,7 +25,11 @@ export interface RenderedSite {
 }
 
 /** The page each brief's PDF is printed from. */
-export async function renderPrintPages(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme): Promise<PrintPage[]> {
+export async function renderPrintPages(
+  briefs: readonly CompiledBrief[],
+  config: ResolvedConfig,
+  theme: Theme,
+): Promise<PrintPage[]> {
   return Promise.all(briefs.map(async (brief) => ({ brief, page: await renderPrintPage(brief, config, theme) })))
 }
 
@@ -48,13 +52,20 @@ export async function renderSite(
     ...pages.map((page) => ({ path: page.path, content: page.html })),
     ...briefs.flatMap(citationFiles),
     ...feeds(briefs, config, theme),
-    sitemap(config, pages.map((p) => p.path), alternatePaths(config, new Set(pages.map((p) => p.path)))),
+    sitemap(
+      config,
+      pages.map((p) => p.path),
+      alternatePaths(config, new Set(pages.map((p) => p.path))),
+    ),
     robots(config),
     ...themeAssets(theme),
     ...fonts,
     kindStyles(config.argumentKinds),
     ...uniqueAssets(briefs),
-    { path: outputMarker, content: 'This folder is written by `briefkit build` and replaced whole by the next build.\n' },
+    {
+      path: outputMarker,
+      content: 'This folder is written by `briefkit build` and replaced whole by the next build.\n',
+    },
   ]
   return { pages, files }
 }

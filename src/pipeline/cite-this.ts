@@ -8,7 +8,12 @@ import { briefPagePath, siteUrl } from '../core/paths.ts'
 import { metaText } from './plain-text.ts'
 
 /** The brief itself as a work: its CSL item and its reference in its own style ("Cite this brief"). */
-export function citeThis(source: BriefSource, config: ResolvedConfig, style: LoadedStyle, summary: string): CompiledBrief['citeThis'] {
+export function citeThis(
+  source: BriefSource,
+  config: ResolvedConfig,
+  style: LoadedStyle,
+  summary: string,
+): CompiledBrief['citeThis'] {
   const { meta } = source.brief
   // Note: plain text on one line: a newline in a title would start a new record in the .ris file.
   const item = briefItem({

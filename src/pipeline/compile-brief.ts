@@ -26,25 +26,43 @@ export interface CompileOptions {
  * (`core/labels.ts`), filled when pages are rendered. Returns undefined when there were errors
  * (they are messages on the source's files).
  */
-export function compileBrief(source: BriefSource, config: ResolvedConfig, { pdf }: CompileOptions): CompiledBrief | undefined {
+export function compileBrief(
+  source: BriefSource,
+  config: ResolvedConfig,
+  { pdf }: CompileOptions,
+): CompiledBrief | undefined {
   const { brief, bibliography } = source
   const { meta } = brief
   // Note: when the bibliography has errors, every citation would look unknown; its own errors say enough.
-  const citationKeys = bibliography.file && hasErrors([bibliography.file]) ? undefined : new Set(bibliography.items.keys())
+  const citationKeys =
+    bibliography.file && hasErrors([bibliography.file]) ? undefined : new Set(bibliography.items.keys())
   const style = resolveStyle(source, config)
 
   const units = briefUnits(source)
   const { summary, findings, intro, args, conclusion, recommendations, all } = units
   for (const unit of all) transformMarkdown(unit.tree, unit.file, { citationKeys, contentDir: config.contentDir, pdf })
-  lintBrief(source, config, { front: [summary, ...findings], body: [intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : [])], units: all, args })
+  lintBrief(source, config, {
+    front: [summary, ...findings],
+    body: [intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : [])],
+    units: all,
+    args,
+  })
   for (const unit of all) moveMessages(unit)
   refuseCitationsInPlainText(source)
   if (citationKeys) {
-    meta.nocite.forEach((key, i) => { if (!citationKeys.has(key)) reportUnknown(brief.file, key, citationKeys, brief.yaml.pointAt(['nocite', i])) })
+    meta.nocite.forEach((key, i) => {
+      if (!citationKeys.has(key)) reportUnknown(brief.file, key, citationKeys, brief.yaml.pointAt(['nocite', i]))
+    })
   }
   if (!style || !citationKeys || hasErrors([brief.file, ...all.map((u) => u.file)])) return undefined
 
-  const references = renderCitations(all.map((u) => u.file), style, bibliography.items, meta.lang, { nocite: meta.nocite, backLabel: labelSlot('citedAt') })
+  const references = renderCitations(
+    all.map((u) => u.file),
+    style,
+    bibliography.items,
+    meta.lang,
+    { nocite: meta.nocite, backLabel: labelSlot('citedAt') },
+  )
   lintUncited(source, new Set(references.map((r) => r.id)), config)
 
   const pagePath = briefPagePath({ lang: meta.lang, slug: source.location.slug })
@@ -74,7 +92,8 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { pdf 
       listClaimHtml: html(a.claim, pagePath),
       html: html(a.body),
     })),
-    conclusion: conclusion && source.conclusion ? { title: source.conclusion.meta.title, html: html(conclusion) } : undefined,
+    conclusion:
+      conclusion && source.conclusion ? { title: source.conclusion.meta.title, html: html(conclusion) } : undefined,
     recommendationsHtml: recommendations.map((unit) => html(unit)),
     references,
     citeThis: citeThis(source, config, style, plainText(summary.tree)),
@@ -88,5 +107,8 @@ export function compileBrief(source: BriefSource, config: ResolvedConfig, { pdf 
 /** The text of the brief's markdown files: brief.md, conclusion.md, then the arguments by file name. */
 function sourceTexts(source: BriefSource): SourceText[] {
   const args = source.arguments.map((doc) => doc.file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  return [source.brief.file, ...(source.conclusion ? [source.conclusion.file] : []), ...args].map((file) => ({ path: file.path, text: String(file.value ?? '') }))
+  return [source.brief.file, ...(source.conclusion ? [source.conclusion.file] : []), ...args].map((file) => ({
+    path: file.path,
+    text: String(file.value ?? ''),
+  }))
 }

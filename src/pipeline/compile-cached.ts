@@ -3,11 +3,11 @@ import type { VFile } from 'vfile'
 import { readLocale } from '../citations/styles.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { BriefSource } from '../content/load-brief.ts'
-import { resolveInside } from '../core/confined.ts'
+import { type BuildCache, cacheKey } from '../core/cache.ts'
 import type { CompiledBrief } from '../core/compiled.ts'
-import { compileBrief, type CompileOptions } from './compile-brief.ts'
+import { resolveInside } from '../core/confined.ts'
+import { type CompileOptions, compileBrief } from './compile-brief.ts'
 import { briefStyle } from './style.ts'
-import { cacheKey, type BuildCache } from '../core/cache.ts'
 
 /** A message compiling left on one of the brief's files, kept to be told again on a cache hit. */
 interface CachedMessage {
@@ -42,23 +42,42 @@ export function compileCached(
   const key = briefKey(source, files, config, siteFile, options)
   const hit = cache.readJson('briefs', key, isEntry)
   // Note: an image is reused only while its path still leads to itself inside the content folder (not since replaced by a symlink).
-  if (hit && hit.brief.assets.every((asset) => { const now = resolveInside(config.contentDir, asset.from); return now.ok && now.path === asset.from })) {
+  if (
+    hit?.brief.assets.every((asset) => {
+      const now = resolveInside(config.contentDir, asset.from)
+      return now.ok && now.path === asset.from
+    })
+  ) {
     for (const m of hit.messages) tell(files, m)
     return { brief: hit.brief, cached: true }
   }
   const before = new Map(files.map((f) => [f, f.messages.length]))
   const brief = compileBrief(source, config, options)
   if (brief) {
-    const messages = files.flatMap((f) => f.messages.slice(before.get(f) ?? 0).map((m) => ({
-      path: f.path, reason: m.reason, line: m.line, column: m.column, fatal: m.fatal ?? undefined, ruleId: m.ruleId, note: m.note,
-    })))
+    const messages = files.flatMap((f) =>
+      f.messages.slice(before.get(f) ?? 0).map((m) => ({
+        path: f.path,
+        reason: m.reason,
+        line: m.line,
+        column: m.column,
+        fatal: m.fatal ?? undefined,
+        ruleId: m.ruleId,
+        note: m.note,
+      })),
+    )
     cache.writeJson('briefs', key, { brief, messages } satisfies Entry)
   }
   return { brief, cached: false }
 }
 
 /** The cache key of a compiled brief: a hash of everything compiling it reads. */
-export function briefKey(source: BriefSource, files: readonly VFile[], config: ResolvedConfig, siteFile: VFile, options: CompileOptions): string {
+export function briefKey(
+  source: BriefSource,
+  files: readonly VFile[],
+  config: ResolvedConfig,
+  siteFile: VFile,
+  options: CompileOptions,
+): string {
   const { spec, style } = briefStyle(source, config)
   const lang = source.brief.meta.lang
   return cacheKey([
@@ -85,6 +104,12 @@ function tell(files: readonly VFile[], m: CachedMessage): void {
 // files that were cut short or edited by hand.
 function isEntry(value: unknown): value is Entry {
   const entry = value as Partial<Entry> | null
-  return typeof entry === 'object' && entry !== null && Array.isArray(entry.messages) &&
-    typeof entry.brief?.slug === 'string' && Array.isArray(entry.brief.arguments) && Array.isArray(entry.brief.assets)
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    Array.isArray(entry.messages) &&
+    typeof entry.brief?.slug === 'string' &&
+    Array.isArray(entry.brief.arguments) &&
+    Array.isArray(entry.brief.assets)
+  )
 }

@@ -5,12 +5,15 @@ import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
-import { isCitation } from '../plugins/remark-citations.ts'
 import { contentSchema } from '../core/sanitize.ts'
+import { isCitation } from '../plugins/remark-citations.ts'
 
 // Note: what a page shows of the author's raw HTML is what the sanitize schema keeps; the plain
 // text must be taken from the same, or a `<script>` dropped from the page would be in the metadata.
-const toSanitizedHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, contentSchema)
+const toSanitizedHast = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, contentSchema)
 
 /**
  * The text of a fragment as a reader sees it on the page, without its citations and footnotes:
@@ -47,7 +50,38 @@ function withoutNotes(node: Nodes): Nodes | undefined {
 
 // Note: elements whose content is not text a reader sees; blocks, cells and breaks part words.
 const hidden = new Set(['script', 'style', 'template', 'noscript', 'textarea', 'title', 'head'])
-const breaks = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul'])
+const breaks = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+])
 
 function textOf(node: HastNodes): string {
   if (node.type === 'text') return node.value
@@ -61,5 +95,8 @@ function textOf(node: HastNodes): string {
 
 function collapse(text: string): string {
   // Note: C0 controls are not allowed in XML (the feed) and mean nothing in a description.
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim()
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 }

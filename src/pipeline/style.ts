@@ -1,15 +1,22 @@
-import { defaultStyleId, findStyle, styleHint, type LoadedStyle } from '../citations/styles.ts'
-import { siteStyle, type ResolvedConfig } from '../config/resolve.ts'
+import { defaultStyleId, findStyle, type LoadedStyle, styleHint } from '../citations/styles.ts'
+import { type ResolvedConfig, siteStyle } from '../config/resolve.ts'
 import type { BriefSource } from '../content/load-brief.ts'
 import { BriefkitError } from '../reporting/errors.ts'
 import { reportError } from '../reporting/messages.ts'
 
 /** The citation style a brief asks for (its own `csl:`, the site's, or its language's default), looked up. */
-export function briefStyle(source: BriefSource, config: ResolvedConfig): { spec: string; own: boolean } & ReturnType<typeof findStyle> {
+export function briefStyle(
+  source: BriefSource,
+  config: ResolvedConfig,
+): { spec: string; own: boolean } & ReturnType<typeof findStyle> {
   const { brief } = source
   const own = brief.meta.csl
   const spec = own ?? siteStyle(config, brief.meta.lang) ?? defaultStyleId(brief.meta.lang)
-  return { spec, own: own !== undefined, ...findStyle(spec, own ? source.location.dir : config.contentDir, config.cslStyleDirs) }
+  return {
+    spec,
+    own: own !== undefined,
+    ...findStyle(spec, own ? source.location.dir : config.contentDir, config.cslStyleDirs),
+  }
 }
 
 /**
@@ -23,9 +30,15 @@ export function resolveStyle(source: BriefSource, config: ResolvedConfig): Loade
   if (style) return style
   if (!own && !siteStyle(config, brief.meta.lang)) {
     throw new BriefkitError(`The default citation style \`${spec}\` is not installed`, {
-      hint: 'Install Debian\'s citation-style-language-styles, or name a `.csl` file with `csl:` in brief.md.',
+      hint: "Install Debian's citation-style-language-styles, or name a `.csl` file with `csl:` in brief.md.",
     })
   }
-  reportError(brief.file, `Unknown citation style \`${spec}\``, own ? brief.yaml.pointAt(['csl']) : undefined, 'unknown-style', styleHint(spec, suggestions))
+  reportError(
+    brief.file,
+    `Unknown citation style \`${spec}\``,
+    own ? brief.yaml.pointAt(['csl']) : undefined,
+    'unknown-style',
+    styleHint(spec, suggestions),
+  )
   return undefined
 }

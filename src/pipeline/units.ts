@@ -55,8 +55,17 @@ export function briefUnits(source: BriefSource): BriefUnits {
     return { doc, id, claim: fragment(doc, ['claim'], doc.meta.claim, `${id}-claim-`), body: whole(doc, `${id}-`) }
   })
   const conclusion = source.conclusion && whole(source.conclusion, 'conclusion-')
-  const recommendations = meta.recommendations.map((text, i) => fragment(brief, ['recommendations', i], text, `recommendation-${i + 1}-`))
-  const all = [summary, ...findings, intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : []), ...recommendations]
+  const recommendations = meta.recommendations.map((text, i) =>
+    fragment(brief, ['recommendations', i], text, `recommendation-${i + 1}-`),
+  )
+  const all = [
+    summary,
+    ...findings,
+    intro,
+    ...args.flatMap((a) => [a.claim, a.body]),
+    ...(conclusion ? [conclusion] : []),
+    ...recommendations,
+  ]
   return { summary, findings, intro, args, conclusion, recommendations, all }
 }
 
@@ -103,11 +112,24 @@ export function refuseCitationsInPlainText(source: BriefSource): void {
     [brief, ['subtitle'], brief.meta.subtitle],
     ...brief.meta.tags.map((tag, i): [FrontMatterDoc, PropertyKey[], string] => [brief, ['tags', i], tag]),
     ...source.arguments.map((doc): [FrontMatterDoc, PropertyKey[], string] => [doc, ['title'], doc.meta.title]),
-    ...(source.conclusion ? [[source.conclusion, ['title'], source.conclusion.meta.title] as [FrontMatterDoc, PropertyKey[], string | undefined]] : []),
+    ...(source.conclusion
+      ? [
+          [source.conclusion, ['title'], source.conclusion.meta.title] as [
+            FrontMatterDoc,
+            PropertyKey[],
+            string | undefined,
+          ],
+        ]
+      : []),
   ]
   for (const [doc, at, text] of fields) {
     if (!text || (!findCitations(text).some((f) => !f.narrative) && findMalformedCitations(text).length === 0)) continue
-    reportError(doc.file, `A citation in \`${at.join('.')}\` is not rendered`, doc.yaml.pointAt(at), 'citation-in-title',
-      'Titles and tags are plain text; cite the source in the summary, the claim or the text instead.')
+    reportError(
+      doc.file,
+      `A citation in \`${at.join('.')}\` is not rendered`,
+      doc.yaml.pointAt(at),
+      'citation-in-title',
+      'Titles and tags are plain text; cite the source in the summary, the claim or the text instead.',
+    )
   }
 }

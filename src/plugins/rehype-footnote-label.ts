@@ -20,7 +20,8 @@ export function rehypeFootnoteLabel(options: Options = {}) {
     visit(tree, 'element', (node: Element) => {
       if (node.properties['id'] === 'footnote-label') node.properties['id'] = id
       const described = node.properties['ariaDescribedBy']
-      if (Array.isArray(described)) node.properties['ariaDescribedBy'] = described.map((v) => (v === 'footnote-label' ? id : v))
+      if (Array.isArray(described))
+        node.properties['ariaDescribedBy'] = described.map((v) => (v === 'footnote-label' ? id : v))
     })
   }
 }

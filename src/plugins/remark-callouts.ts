@@ -29,8 +29,13 @@ export function remarkCallouts(options: Options = {}) {
         return
       }
       if (node.type !== 'textDirective') {
-        reportWarning(file, `Unknown directive \`${node.name}\``, node.position, 'unknown-directive',
-          `Callouts are ${[...names].map((n) => `\`:::${n}\``).join(', ')}.`)
+        reportWarning(
+          file,
+          `Unknown directive \`${node.name}\``,
+          node.position,
+          'unknown-directive',
+          `Callouts are ${[...names].map((n) => `\`:::${n}\``).join(', ')}.`,
+        )
       }
       const restored = restore(node)
       parent.children.splice(index, 1, ...(restored as typeof parent.children))
@@ -61,8 +66,9 @@ function restore(node: Directive): RootContent[] {
   const marker = node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::'
   const open = { type: 'text' as const, value: `${marker}${node.name}` }
   if (node.type === 'containerDirective') return [{ type: 'paragraph', children: [open] }, ...node.children]
-  const label = node.children.length > 0
-    ? [{ ...open, value: `${open.value}[` }, ...node.children, { type: 'text' as const, value: ']' }]
-    : [open]
+  const label =
+    node.children.length > 0
+      ? [{ ...open, value: `${open.value}[` }, ...node.children, { type: 'text' as const, value: ']' }]
+      : [open]
   return node.type === 'textDirective' ? label : [{ type: 'paragraph', children: label }]
 }

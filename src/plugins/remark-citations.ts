@@ -4,8 +4,8 @@ import type { Node, Point, Position } from 'unist'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import type { CitationCluster } from '../core/citation.ts'
 import { findCitations, findMalformedCitations } from '../citations/syntax.ts'
+import type { CitationCluster } from '../core/citation.ts'
 import { withinCap } from '../lint/cap.ts'
 import { reportError } from '../reporting/messages.ts'
 
@@ -35,8 +35,13 @@ export function remarkCitations(options: Options = {}) {
     visit(tree, 'html', (node: Html) => {
       const found = findCitations(node.value.replace(/<!--[\s\S]*?-->/g, '')).find((f) => !f.narrative)
       if (!found) return
-      reportError(file, 'A citation inside an HTML block is not rendered', node.position, 'citation-in-html',
-        'Leave a blank line after the opening tag (`<div>`, blank line, text), so that the text is markdown again.')
+      reportError(
+        file,
+        'A citation inside an HTML block is not rendered',
+        node.position,
+        'citation-in-html',
+        'Leave a blank line after the opening tag (`<div>`, blank line, text), so that the text is markdown again.',
+      )
     })
 
     // Note: nodes made by transforms (GFM's autolinks: `a@b.org`, `www.x.org`) have no position; they
@@ -65,8 +70,13 @@ export function remarkCitations(options: Options = {}) {
         const text = node.value.slice(bad.start, bad.end)
         const point = pointAt(text, bad.start)
         if (point && withinCap(file, 'malformed-citation', point)) {
-          reportError(file, `Malformed citation \`${text}\``, point, 'malformed-citation',
-            'Write a citation as `[@key]`, `[@key, p. 3]` or `[see @a; @b]`; write `\\[@` for a literal bracket and at sign.')
+          reportError(
+            file,
+            `Malformed citation \`${text}\``,
+            point,
+            'malformed-citation',
+            'Write a citation as `[@key]`, `[@key, p. 3]` or `[see @a; @b]`; write `\\[@` for a literal bracket and at sign.',
+          )
         }
       }
       if (parent.type === 'link' || parent.type === 'linkReference') {
@@ -75,16 +85,26 @@ export function remarkCitations(options: Options = {}) {
           const text = node.value.slice(found.start, found.end)
           const point = pointAt(text, found.start)
           if (point) {
-            reportError(file, `Citation \`${text}\` inside a link's text is not rendered`, point, 'citation-in-link',
-              'Move the citation after the link: `[text](url) [@key]`.')
+            reportError(
+              file,
+              `Citation \`${text}\` inside a link's text is not rendered`,
+              point,
+              'citation-in-link',
+              'Move the citation after the link: `[text](url) [@key]`.',
+            )
           }
         }
         // Note: a web address written right before a citation (`www.example.org[@key]`) takes its start into the link.
         const opened = inLink.length === 0 ? /\[-?@/.exec(node.value) : null
         const point = opened ? pointAt(node.value.slice(opened.index), opened.index) : undefined
         if (opened && point) {
-          reportError(file, `A citation starts inside the link \`${node.value}\``, point, 'citation-in-link',
-            'Put a space between a web address and the citation after it: `www.example.org [@key]`.')
+          reportError(
+            file,
+            `A citation starts inside the link \`${node.value}\``,
+            point,
+            'citation-in-link',
+            'Put a space between a web address and the citation after it: `www.example.org [@key]`.',
+          )
         }
         return
       }
@@ -130,7 +150,9 @@ export function remarkCitations(options: Options = {}) {
 
 /** Whether a node is a citation placeholder left by remarkCitations. */
 export function isCitation(node: Nodes | undefined): boolean {
-  return (node?.data as { hProperties?: { dataCitation?: unknown } } | undefined)?.hProperties?.dataCitation !== undefined
+  return (
+    (node?.data as { hProperties?: { dataCitation?: unknown } } | undefined)?.hProperties?.dataCitation !== undefined
+  )
 }
 
 function placeholder(index: number, text: string): PhrasingContent {

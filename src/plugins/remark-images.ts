@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Image, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
@@ -36,34 +35,59 @@ export function remarkImages(options: Options) {
     visit(tree, 'image', (node: Image) => {
       if (/^(https?:)?\/\//i.test(node.url)) {
         if (options.warnRemote) {
-          reportWarning(file, `Remote image \`${node.url}\` is left out of the PDF`, node.position, 'remote-image',
-            'PDFs are printed without network access; save the image next to the brief and link it by a relative path.')
+          reportWarning(
+            file,
+            `Remote image \`${node.url}\` is left out of the PDF`,
+            node.position,
+            'remote-image',
+            'PDFs are printed without network access; save the image next to the brief and link it by a relative path.',
+          )
         }
         return
       }
       if (/^([a-z][a-z\d+.-]*:|#)/i.test(node.url)) return
       const written = decodePath(node.url.split(/[?#]/)[0] ?? '')
       if (written === undefined) {
-        reportError(file, `Image \`${node.url}\` has a \`%\` that starts no escape`, node.position, 'invalid-image-path',
-          'Write a `%` in a file name as `%25` (`100%25.png`), or rename the file.')
+        reportError(
+          file,
+          `Image \`${node.url}\` has a \`%\` that starts no escape`,
+          node.position,
+          'invalid-image-path',
+          'Write a `%` in a file name as `%25` (`100%25.png`), or rename the file.',
+        )
         return
       }
       const target = path.resolve(path.dirname(file.path), written)
       // Note: the written path must stay inside, and so must the real file behind any symlink.
       const resolved = isInside(contentDir, target) ? resolveInside(contentDir, target) : undefined
       if (!resolved || (!resolved.ok && resolved.problem === 'outside')) {
-        reportError(file, `Image \`${node.url}\` is outside the content folder`, node.position, 'image-outside-content',
-          'Move the image into the brief\'s folder and link it with a relative path (not a symlink to elsewhere).')
+        reportError(
+          file,
+          `Image \`${node.url}\` is outside the content folder`,
+          node.position,
+          'image-outside-content',
+          "Move the image into the brief's folder and link it with a relative path (not a symlink to elsewhere).",
+        )
         return
       }
       if (!resolved.ok && (resolved.problem === 'missing' || resolved.code === 'EISDIR')) {
-        reportError(file, `Image \`${node.url}\` not found`, node.position, 'missing-image',
-          `Paths are relative to the markdown file; looked for \`${path.relative(process.cwd(), target)}\`.`)
+        reportError(
+          file,
+          `Image \`${node.url}\` not found`,
+          node.position,
+          'missing-image',
+          `Paths are relative to the markdown file; looked for \`${path.relative(process.cwd(), target)}\`.`,
+        )
         return
       }
       if (!resolved.ok) {
-        reportError(file, `Cannot read image \`${node.url}\` (${resolved.code})`, node.position, 'unreadable-image',
-          'Check that it is a readable image file, not a broken link or a special file.')
+        reportError(
+          file,
+          `Cannot read image \`${node.url}\` (${resolved.code})`,
+          node.position,
+          'unreadable-image',
+          'Check that it is a readable image file, not a broken link or a special file.',
+        )
         return
       }
       const relative = path.relative(contentDir, target)
@@ -82,4 +106,3 @@ function decodePath(url: string): string | undefined {
     return undefined
   }
 }
-

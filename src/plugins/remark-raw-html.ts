@@ -15,8 +15,34 @@ export interface Options {
 
 // Note: an HTML parser reads everything after one of these as text up to its end tag, or to the end
 // of the page (`plaintext`): an unclosed one would swallow the rest of the argument, citations and all.
-const rawTextElements = new Set(['iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'script', 'style', 'textarea', 'title', 'xmp'])
-const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+const rawTextElements = new Set([
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'plaintext',
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'xmp',
+])
+const voidElements = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+])
 // Note: a new one of these closes the open one, so a run of them does not nest.
 const selfClosing = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup'])
 const tagPattern = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*?)?(\/?)>|<!--[\s\S]*?-->/g
@@ -46,10 +72,18 @@ export function remarkRawHtml(options: Options = {}) {
           // Note: closed within its own HTML block it is harmless (sanitizing drops it); left open, it eats what follows.
           const end = name === 'plaintext' ? -1 : node.value.toLowerCase().indexOf(`</${name}`, pattern.lastIndex)
           // Note: in a paragraph, each tag is an HTML node of its own: the end tag may follow in a later one.
-          const later = parent && index !== undefined && end === -1 && name !== 'plaintext' ? parent.children.slice(index + 1) : []
+          const later =
+            parent && index !== undefined && end === -1 && name !== 'plaintext' ? parent.children.slice(index + 1) : []
           if (end === -1 && !later.some((n) => n.type === 'html' && n.value.toLowerCase().includes(`</${name}`))) {
-            reportError(file, name === 'plaintext' ? 'HTML element `<plaintext>` is not allowed in a brief' : `HTML element \`<${name}>\` is not closed in its own HTML block`, node.position, 'raw-text-element',
-              `Everything after \`<${name}>\` would be read as plain text, citations included; remove it, or put HTML to show in a code block.`)
+            reportError(
+              file,
+              name === 'plaintext'
+                ? 'HTML element `<plaintext>` is not allowed in a brief'
+                : `HTML element \`<${name}>\` is not closed in its own HTML block`,
+              node.position,
+              'raw-text-element',
+              `Everything after \`<${name}>\` would be read as plain text, citations included; remove it, or put HTML to show in a code block.`,
+            )
             return
           }
           if (end === -1) return
@@ -60,8 +94,13 @@ export function remarkRawHtml(options: Options = {}) {
         open.push(name)
         if (open.length > limit && !tooDeep) {
           tooDeep = true
-          reportError(file, `HTML elements nest more than ${limit} levels deep here`, node.position, 'nesting-too-deep',
-            'Close each element you open (`<div>` … `</div>`); pages need a few levels at most.')
+          reportError(
+            file,
+            `HTML elements nest more than ${limit} levels deep here`,
+            node.position,
+            'nesting-too-deep',
+            'Close each element you open (`<div>` … `</div>`); pages need a few levels at most.',
+          )
         }
       }
     })

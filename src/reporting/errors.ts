@@ -57,7 +57,10 @@ export function environmentError(error: unknown, doing: string, at?: string): un
   const file = error.path ?? at
   const where = file ? ` \`${file}\`` : ''
   const cause = error.message.replace(/^[A-Z0-9]+: /, '').replace(/, \w+( '.*)?$/, '')
-  return new BriefkitError(`Cannot ${doing}${where}: ${cause} (${error.code})`, { cause: error, hint: systemHints[error.code] ?? 'Check the path and run again.' })
+  return new BriefkitError(`Cannot ${doing}${where}: ${cause} (${error.code})`, {
+    cause: error,
+    hint: systemHints[error.code] ?? 'Check the path and run again.',
+  })
 }
 
 /** The build was stopped by a signal (Ctrl-C, `kill`, a closed terminal); exit 128 + the signal's number. */

@@ -12,7 +12,6 @@ export interface Diagnostic {
   hint?: string
 }
 
-
 /** Collect the messages of many files as diagnostics, sorted by file and place. */
 export function collectDiagnostics(files: Iterable<VFile>, cwd = process.cwd()): Diagnostic[] {
   const out: Diagnostic[] = []

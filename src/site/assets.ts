@@ -1,10 +1,10 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import type { OutputFile } from '../core/output.ts'
-import type { Theme } from '../theme/theme.ts'
 import { BriefkitError } from '../reporting/errors.ts'
 import { themeFilesIn } from '../theme/files.ts'
+import type { Theme } from '../theme/theme.ts'
 import { sanitizeSvgFile } from './svg.ts'
 
 const require = createRequire(import.meta.url)
@@ -44,7 +44,10 @@ export function fontAssets(theme: Theme): OutputFile[] {
     const files = [...css.matchAll(/url\(\.\/files\/([^)]+\.woff2)\)/g)].map((m) => m[1] ?? '')
     return [
       { path: `assets/fonts/font-${i + 1}.css`, content: css },
-      ...[...new Set(files)].map((name) => ({ path: `assets/fonts/files/${name}`, from: path.join(path.dirname(cssPath), 'files', name) })),
+      ...[...new Set(files)].map((name) => ({
+        path: `assets/fonts/files/${name}`,
+        from: path.join(path.dirname(cssPath), 'files', name),
+      })),
     ]
   })
 }

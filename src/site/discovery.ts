@@ -1,7 +1,7 @@
-import type { OutputFile } from '../core/output.ts'
-import type { ResolvedConfig } from '../config/resolve.ts'
 import { localize } from '../config/kinds.ts'
+import type { ResolvedConfig } from '../config/resolve.ts'
 import type { CompiledBrief } from '../core/compiled.ts'
+import type { OutputFile } from '../core/output.ts'
 import { briefPagePath } from '../core/paths.ts'
 import { metaText } from '../pipeline/plain-text.ts'
 import { absoluteUrl, homePath } from '../render/html/languages.ts'
@@ -14,14 +14,20 @@ export function feedPath(lang: string): string {
 }
 
 /** `sitemap.xml`: every page but the root copy of the default home, with absolute URLs and hreflang pairs. */
-export function sitemap(config: ResolvedConfig, pagePaths: readonly string[], alternatesOf: (path: string) => string[]): OutputFile {
-  const urls = pagePaths.filter((p) => p !== 'index.html' && p !== '404.html').map((p) => {
-    const links = alternatesOf(p).map((alt) => {
-      const lang = alt.split('/')[0] ?? ''
-      return `    <xhtml:link rel="alternate" hreflang="${xml(lang)}" href="${xml(absoluteUrl(config, alt))}"/>`
+export function sitemap(
+  config: ResolvedConfig,
+  pagePaths: readonly string[],
+  alternatesOf: (path: string) => string[],
+): OutputFile {
+  const urls = pagePaths
+    .filter((p) => p !== 'index.html' && p !== '404.html')
+    .map((p) => {
+      const links = alternatesOf(p).map((alt) => {
+        const lang = alt.split('/')[0] ?? ''
+        return `    <xhtml:link rel="alternate" hreflang="${xml(lang)}" href="${xml(absoluteUrl(config, alt))}"/>`
+      })
+      return [`  <url>`, `    <loc>${xml(absoluteUrl(config, p))}</loc>`, ...links, `  </url>`].join('\n')
     })
-    return [`  <url>`, `    <loc>${xml(absoluteUrl(config, p))}</loc>`, ...links, `  </url>`].join('\n')
-  })
   return {
     path: 'sitemap.xml',
     content: `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`,
@@ -74,5 +80,8 @@ export function feeds(briefs: readonly CompiledBrief[], config: ResolvedConfig, 
 }
 
 function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  )
 }

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import fs from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import path from 'node:path'
-import { cacheKey, type BuildCache } from '../core/cache.ts'
+import { type BuildCache, cacheKey } from '../core/cache.ts'
 import { BriefkitError, environmentError } from '../reporting/errors.ts'
 
 /**
@@ -16,7 +16,11 @@ export async function indexSite(dir: string, cache: BuildCache, signal?: AbortSi
   const key = cacheKey([pagefindVersion, ...(await pagesOf(dir))])
   const cached = cache.folder('search', key)
   if (existsSync(path.join(cached, complete))) {
-    await fs.cp(cached, out, { recursive: true, preserveTimestamps: true, filter: (from) => path.basename(from) !== complete })
+    await fs.cp(cached, out, {
+      recursive: true,
+      preserveTimestamps: true,
+      filter: (from) => path.basename(from) !== complete,
+    })
     return
   }
   await writeIndex(dir, out, signal)
@@ -29,12 +33,17 @@ export async function indexSite(dir: string, cache: BuildCache, signal?: AbortSi
 const complete = '.complete'
 
 // Note: Pagefind's package.json is not among its exports; it sits one folder above its entry point.
-const pagefindVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version
+const pagefindVersion = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
+).version
 
 /** Every HTML page of the site, as path and text, in a stable order. */
 async function pagesOf(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true })
-  const pages = entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name)).sort()
+  const pages = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort()
   return (await Promise.all(pages.map(async (p) => [path.relative(dir, p), await fs.readFile(p, 'utf8')]))).flat()
 }
 
@@ -51,7 +60,9 @@ async function writeIndex(dir: string, outputPath: string, signal?: AbortSignal)
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) })
     let output = ''
-    const keep = (chunk: Buffer) => { output = (output + chunk.toString('utf8')).slice(-4000) }
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-4000)
+    }
     child.stdout.on('data', keep)
     child.stderr.on('data', keep)
     child.on('error', (error) => reject(signal?.aborted ? signal.reason : environmentError(error, 'run Pagefind at')))
@@ -61,7 +72,9 @@ async function writeIndex(dir: string, outputPath: string, signal?: AbortSignal)
   if (code !== 0) {
     const said = output.trim().split('\n').filter(Boolean).slice(-3).join(' / ') || `exit code ${code}`
     throw new BriefkitError(`Pagefind could not index the site in \`${dir}\`: ${said}`, {
-      hint: /No space left|os error 28/i.test(said) ? 'The disk is full: free some space, or choose an out dir on another disk with `--out`.' : searchHint,
+      hint: /No space left|os error 28/i.test(said)
+        ? 'The disk is full: free some space, or choose an out dir on another disk with `--out`.'
+        : searchHint,
     })
   }
 }
@@ -79,4 +92,5 @@ function pagefindBinary(): string {
   }
 }
 
-const searchHint = 'Run `npm install` in the briefkit folder (Pagefind\'s binary comes in the @pagefind/<platform> package).'
+const searchHint =
+  "Run `npm install` in the briefkit folder (Pagefind's binary comes in the @pagefind/<platform> package)."

@@ -27,14 +27,26 @@ const svgNamespace = 'http://www.w3.org/2000/svg'
 export function sanitizeSvg(text: string, file: string): string {
   try {
     // Note: `removeScripts` is svgo's; nothing of preset-default, which would redraw the figure.
-    return loadSvgo().optimize(text, { path: file, plugins: ['removeScripts', confine], js2svg: { pretty: false } }).data
+    return loadSvgo().optimize(text, { path: file, plugins: ['removeScripts', confine], js2svg: { pretty: false } })
+      .data
   } catch (error) {
-    const where = error instanceof Error && 'line' in error && 'column' in error ? `:${String(error.line)}:${String(error.column)}` : ''
-    const reason = error instanceof Error && 'reason' in error ? String(error.reason) : error instanceof RangeError ? 'nested too deeply' : String(error)
-    throw new BriefkitError(`The SVG image \`${path.relative(process.cwd(), file)}${where}\` cannot be read: ${reason}`, {
-      hint: 'Open it in an SVG editor and save it again, or export the figure as PNG.',
-      cause: error,
-    })
+    const where =
+      error instanceof Error && 'line' in error && 'column' in error
+        ? `:${String(error.line)}:${String(error.column)}`
+        : ''
+    const reason =
+      error instanceof Error && 'reason' in error
+        ? String(error.reason)
+        : error instanceof RangeError
+          ? 'nested too deeply'
+          : String(error)
+    throw new BriefkitError(
+      `The SVG image \`${path.relative(process.cwd(), file)}${where}\` cannot be read: ${reason}`,
+      {
+        hint: 'Open it in an SVG editor and save it again, or export the figure as PNG.',
+        cause: error,
+      },
+    )
   }
 }
 
@@ -64,7 +76,10 @@ function readGzip(bytes: Buffer, file: string): Buffer {
   try {
     return gunzipSync(bytes)
   } catch (error) {
-    throw new BriefkitError(`The SVG image \`${path.relative(process.cwd(), file)}\` cannot be read: it is not gzipped`, { hint: 'Name a plain SVG file `.svg`.', cause: error })
+    throw new BriefkitError(
+      `The SVG image \`${path.relative(process.cwd(), file)}\` cannot be read: it is not gzipped`,
+      { hint: 'Name a plain SVG file `.svg`.', cause: error },
+    )
   }
 }
 
@@ -103,7 +118,9 @@ const confine: CustomPlugin = {
             if (!keepAttribute(name, value)) delete node.attributes[name]
           }
           if (localName(node.name) === 'style') {
-            node.children = node.children.filter((child) => !((child.type === 'text' || child.type === 'cdata') && !safeCss(child.value)))
+            node.children = node.children.filter(
+              (child) => !((child.type === 'text' || child.type === 'cdata') && !safeCss(child.value)),
+            )
           }
         },
         exit: () => {

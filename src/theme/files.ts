@@ -44,9 +44,12 @@ function realpath(file: string): string {
   try {
     return fs.realpathSync(file)
   } catch (error) {
-    throw new BriefkitError(`Cannot read the theme file \`${file}\` (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
-      hint: 'A link in the theme may lead nowhere; fix or remove it.',
-      cause: error,
-    })
+    throw new BriefkitError(
+      `Cannot read the theme file \`${file}\` (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      {
+        hint: 'A link in the theme may lead nowhere; fix or remove it.',
+        cause: error,
+      },
+    )
   }
 }

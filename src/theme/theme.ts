@@ -1,12 +1,12 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Liquid } from 'liquidjs'
 import { parse as parseYamlText } from 'yaml'
 import { z } from 'zod'
-import { BriefkitError } from '../reporting/errors.ts'
 import { cssString } from '../core/css.ts'
+import { BriefkitError } from '../reporting/errors.ts'
 import { themeFile, themeFilesIn } from './files.ts'
 
 const require = createRequire(import.meta.url)
@@ -50,7 +50,10 @@ const printFontSchema = z.object({
   file: z.string().min(1),
 })
 const themeFileSchema = z.object({
-  extends: z.string().regex(/^[\w-]+$/).optional(),
+  extends: z
+    .string()
+    .regex(/^[\w-]+$/)
+    .optional(),
   fonts: z.array(z.string()).default([]),
   printFonts: z.array(printFontSchema).default([]),
 })
@@ -104,12 +107,17 @@ export function loadTheme(dir: string): Theme {
     dirs,
     engine,
     fonts,
-    printFonts: printFontsOf ? printFontsOf.file.printFonts.map((font) => ({ ...font, file: resolveFontFile(font.file, printFontsOf.dir) })) : [],
+    printFonts: printFontsOf
+      ? printFontsOf.file.printFonts.map((font) => ({ ...font, file: resolveFontFile(font.file, printFontsOf.dir) }))
+      : [],
     strings(lang) {
       const cached = cache.get(lang)
       if (cached) return cached
       const tags = ['en', lang.split('-')[0] ?? lang, lang]
-      const strings = Object.assign({}, ...[...dirs].reverse().flatMap((d) => tags.map((tag) => readStrings(d, tag)))) as Strings
+      const strings = Object.assign(
+        {},
+        ...[...dirs].reverse().flatMap((d) => tags.map((tag) => readStrings(d, tag))),
+      ) as Strings
       cache.set(lang, strings)
       return strings
     },
@@ -120,12 +128,22 @@ type ThemeFile = z.output<typeof themeFileSchema>
 
 /** A theme and the themes it extends, nearest first. */
 function themeChain(dir: string, seen: string[] = []): Array<{ dir: string; file: ThemeFile }> {
-  if (seen.includes(dir)) throw new BriefkitError(`Theme ${path.basename(dir)} extends itself`, { hint: 'Check `extends:` in the themes\' theme.yaml.' })
+  if (seen.includes(dir))
+    throw new BriefkitError(`Theme ${path.basename(dir)} extends itself`, {
+      hint: "Check `extends:` in the themes' theme.yaml.",
+    })
   const yamlFile = path.join(dir, 'theme.yaml')
-  const file = themeFileSchema.parse(fs.existsSync(yamlFile) ? parseYamlText(fs.readFileSync(themeFile(yamlFile, dir), 'utf8')) ?? {} : {})
+  const file = themeFileSchema.parse(
+    fs.existsSync(yamlFile) ? (parseYamlText(fs.readFileSync(themeFile(yamlFile, dir), 'utf8')) ?? {}) : {},
+  )
   if (!file.extends) return [{ dir, file }]
-  const parent = [path.join(path.dirname(dir), file.extends), path.join(packagedTemplatesDir, file.extends)].find((d) => d !== dir && isTheme(d))
-  if (!parent) throw new BriefkitError(`Theme ${path.basename(dir)} extends \`${file.extends}\`, which is not a theme`, { hint: 'Themes are folders in templates/.' })
+  const parent = [path.join(path.dirname(dir), file.extends), path.join(packagedTemplatesDir, file.extends)].find(
+    (d) => d !== dir && isTheme(d),
+  )
+  if (!parent)
+    throw new BriefkitError(`Theme ${path.basename(dir)} extends \`${file.extends}\`, which is not a theme`, {
+      hint: 'Themes are folders in templates/.',
+    })
   return [{ dir, file }, ...themeChain(parent, [...seen, dir])]
 }
 
@@ -138,7 +156,7 @@ function resolveFontFile(file: string, dir: string): string {
     return require.resolve(file, { paths: [dir, process.cwd()] })
   } catch (error) {
     throw new BriefkitError(`Print font \`${file}\` of the theme ${path.basename(dir)} is not installed`, {
-      hint: 'Run `npm install` in the briefkit folder, or give the font file\'s path relative to the theme.',
+      hint: "Run `npm install` in the briefkit folder, or give the font file's path relative to the theme.",
       cause: error,
     })
   }

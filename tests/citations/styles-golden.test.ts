@@ -27,6 +27,10 @@ function renderInStyle(input: string) {
 
 describe('golden HTML per citation style', () => {
   it('matches briefkit GB/T 7714, APA and Chicago author-date', () => {
-    expect(checkFixtures(dir, renderInStyle).sort()).toEqual(['apa', 'briefkit-gb-t-7714-2015-numeric', 'chicago-author-date'])
+    expect(checkFixtures(dir, renderInStyle).sort()).toEqual([
+      'apa',
+      'briefkit-gb-t-7714-2015-numeric',
+      'chicago-author-date',
+    ])
   })
 })

@@ -1,18 +1,26 @@
-import { describe, expect, it } from 'vitest'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { cslLanguage, defaultStyleId, findStyle, hasStyle, loadStyle, readLocale, suggestStyles } from '../../src/citations/styles.ts'
+import { describe, expect, it } from 'vitest'
+import {
+  cslLanguage,
+  defaultStyleId,
+  findStyle,
+  hasStyle,
+  loadStyle,
+  readLocale,
+  suggestStyles,
+} from '../../src/citations/styles.ts'
 
 describe('CSL styles', () => {
-  it('defaults to briefkit\'s own bilingual GB/T 7714 numeric for Chinese and Chicago author-date otherwise', () => {
+  it("defaults to briefkit's own bilingual GB/T 7714 numeric for Chinese and Chicago author-date otherwise", () => {
     expect(defaultStyleId('zh')).toBe('briefkit-gb-t-7714-2015-numeric')
     expect(defaultStyleId('en')).toBe('chicago-author-date')
     expect(loadStyle(defaultStyleId('zh')).numeric).toBe(true)
     expect(loadStyle(defaultStyleId('en')).numeric).toBe(false)
   })
 
-  it('finds a site\'s own styles by id, before briefkit\'s and the installed ones', () => {
+  it("finds a site's own styles by id, before briefkit's and the installed ones", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-csl-'))
     fs.writeFileSync(path.join(dir, 'house-style.csl'), loadStyle('apa').xml)
     expect(findStyle('house-style', '/', [dir]).style?.numeric).toBe(false)

@@ -25,7 +25,12 @@ describe('findCitations', () => {
 describe('findMalformedCitations (fuzz F6: malformed citations shown raw)', () => {
   it('finds brackets meant as citations that do not parse', () => {
     const text = 'a [@] b [@ key] c [@@key] d [@{weird key}] e'
-    expect(findMalformedCitations(text).map((m) => text.slice(m.start, m.end))).toEqual(['[@]', '[@ key]', '[@@key]', '[@{weird key}]'])
+    expect(findMalformedCitations(text).map((m) => text.slice(m.start, m.end))).toEqual([
+      '[@]',
+      '[@ key]',
+      '[@@key]',
+      '[@{weird key}]',
+    ])
     expect(findCitations(text)).toEqual([])
   })
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -29,7 +29,7 @@ function startDev(args: string[], wrapped = false): DevProcess {
   const waiting: Array<() => void> = []
   const take = (chunk: Buffer) => {
     text += chunk.toString()
-    waiting.splice(0).forEach((wake) => wake())
+    for (const wake of waiting.splice(0)) wake()
   }
   parent.stdout?.on('data', take)
   parent.stderr?.on('data', take)
@@ -53,7 +53,10 @@ function startDev(args: string[], wrapped = false): DevProcess {
 
 /** Whether something accepts connections at a URL. */
 async function listening(url: string): Promise<boolean> {
-  return fetch(url).then(() => true, () => false)
+  return fetch(url).then(
+    () => true,
+    () => false,
+  )
 }
 
 /** Resolves once `test` holds, false when `timeout` ms pass first. */
@@ -107,7 +110,11 @@ describe('briefkit dev stops, closing its server', () => {
     for (const pid of started.splice(0)) if (isAlive(pid)) process.kill(pid, 'SIGKILL')
   })
 
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+  ] as const) {
     it(`on ${signal}, exiting ${code}${signal === 'SIGHUP' ? ' (dev handled SIGINT and SIGTERM only)' : ''}`, async () => {
       const { dev, pid, url } = await serving()
       process.kill(pid, signal)
@@ -122,7 +129,9 @@ describe('briefkit dev stops, closing its server', () => {
     dev.parent.kill('SIGKILL')
     expect(await eventually(() => !isAlive(pid), 5000), 'dev still runs').toBe(true)
     expect(await listening(url)).toBe(false)
-    expect(dev.output()).toContain('briefkit: the process that started `briefkit dev` is gone\nbriefkit: SIGHUP: stopping…')
+    expect(dev.output()).toContain(
+      'briefkit: the process that started `briefkit dev` is gone\nbriefkit: SIGHUP: stopping…',
+    )
   })
 
   it('when the process above its parent dies, as `npm run` above `sh -c` (killing npm left the server on the port)', async () => {
@@ -130,17 +139,26 @@ describe('briefkit dev stops, closing its server', () => {
     dev.parent.kill('SIGKILL')
     expect(await eventually(() => !isAlive(pid), 5000), 'dev still runs').toBe(true)
     expect(await listening(url)).toBe(false)
-    expect(dev.output()).toContain('briefkit: the process that started `briefkit dev` is gone\nbriefkit: SIGHUP: stopping…')
+    expect(dev.output()).toContain(
+      'briefkit: the process that started `briefkit dev` is gone\nbriefkit: SIGHUP: stopping…',
+    )
     // Note: the shell npm would have started outlives npm, and says how dev ended.
     expect((await dev.waitFor(/^dev-exit (\d+)$/m, 5000))[1]).toBe('129')
   })
 
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     it(`on ${signal} in the middle of the PDF pass: the browser closed, no staging folder left, the site as it was`, async () => {
       const { site, dev, pid, url } = await serving([])
       // Note: the PDF pass starts 1.5 s after the pages are served.
       const browser = await waitFor(() => printingChromium(pid), 30_000, 'Chromium to open a page')
-      const pages = fs.readdirSync(site.out, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort()
+      const pages = fs
+        .readdirSync(site.out, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.html'))
+        .sort()
       const started = Date.now()
       process.kill(pid, signal)
       expect((await dev.waitFor(/^dev-exit (\d+)$/m, 10_000))[1]).toBe(String(code))
@@ -149,7 +167,13 @@ describe('briefkit dev stops, closing its server', () => {
       expect(await eventually(() => !isAlive(browser), 3000), 'the browser still runs').toBe(true)
       expect(leftovers(site.out)).toEqual([])
       expect(dev.output()).toContain('briefkit: the build was interrupted; the out dir is as it was')
-      expect(fs.readdirSync(site.out, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort()).toEqual(pages)
+      expect(
+        fs
+          .readdirSync(site.out, { recursive: true })
+          .map(String)
+          .filter((f) => f.endsWith('.html'))
+          .sort(),
+      ).toEqual(pages)
     })
   }
 })

@@ -50,7 +50,11 @@ describe('a build under faults and signals', () => {
     expect(leftovers(site.out)).toEqual([])
   })
 
-  it.each([['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const)('%s mid-PDF: exit %i within 5 s, browser closed, staging removed', async (signal, expected) => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+  ] as const)('%s mid-PDF: exit %i within 5 s, browser closed, staging removed', async (signal, expected) => {
     const site = await builtSite()
     const before = snapshot(site.out)
     const run = startBriefkit(buildArgs(site))
@@ -90,7 +94,9 @@ describe('a build on a troubled machine', () => {
 
   it('two builds into one out dir at once: one waits for nothing and exits 2 saying another build is writing', async () => {
     const site = copySite('unseen')
-    const results = await Promise.all([1, 2].map(() => runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])))
+    const results = await Promise.all(
+      [1, 2].map(() => runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])),
+    )
     expect(results.map((r) => r.code).sort()).toEqual([0, 2])
     expect(results.find((r) => r.code === 2)?.stderr).toMatch(/Another briefkit build \(process \d+\) is writing/)
     expect(leftovers(site.out)).toEqual([])
@@ -142,7 +148,9 @@ describe('a build on a troubled machine', () => {
       const result = await runCli(['build', '--no-pdf', '--content', site.content, '--out', site.out])
       expect(result.code, result.stderr).toBe(2)
       expect(result.stderr).toMatch(/briefkit: Pagefind could not index the site/)
-      expect(result.stderr).toMatch(new RegExp(`briefkit: .*${site.out.replaceAll('/', '\\/')}.*(space|ENOSPC|os error 28)`, 'i'))
+      expect(result.stderr).toMatch(
+        new RegExp(`briefkit: .*${site.out.replaceAll('/', '\\/')}.*(space|ENOSPC|os error 28)`, 'i'),
+      )
       expect(result.stderr).toMatch(/hint: The disk is full/)
       expect(snapshot(site.out)).toEqual(before)
       expect(leftovers(site.out)).toEqual([])

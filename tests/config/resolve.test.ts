@@ -14,12 +14,28 @@ describe('loadConfig', () => {
   it('fills every default', () => {
     const { config, file } = loadConfig(contentWith('title: T\nbaseUrl: https://x.example/briefs\n'))
     expect(file.messages).toEqual([])
-    expect(config).toMatchObject({ languages: ['zh'], theme: 'default', baseUrl: 'https://x.example/briefs/', csl: undefined, paper: 'A4' })
-    expect(config?.argumentKinds.map((k) => k.id)).toEqual(['policy', 'environment', 'economics', 'centralization', 'value'])
+    expect(config).toMatchObject({
+      languages: ['zh'],
+      theme: 'default',
+      baseUrl: 'https://x.example/briefs/',
+      csl: undefined,
+      paper: 'A4',
+    })
+    expect(config?.argumentKinds.map((k) => k.id)).toEqual([
+      'policy',
+      'environment',
+      'economics',
+      'centralization',
+      'value',
+    ])
   })
 
-  it('takes the site\'s own argument kinds', () => {
-    const { config } = loadConfig(contentWith('title: T\nbaseUrl: https://x.example/\nargumentKinds:\n  - id: cost\n    label: {en: Cost, zh: 成本}\n'))
+  it("takes the site's own argument kinds", () => {
+    const { config } = loadConfig(
+      contentWith(
+        'title: T\nbaseUrl: https://x.example/\nargumentKinds:\n  - id: cost\n    label: {en: Cost, zh: 成本}\n',
+      ),
+    )
     expect(config?.argumentKinds).toEqual([{ id: 'cost', label: { en: 'Cost', zh: '成本' } }])
   })
 
@@ -32,15 +48,21 @@ describe('loadConfig', () => {
 
   it('reports an unknown field and a bad URL', () => {
     const { file } = loadConfig(contentWith('title: T\nbaseUrl: not a url\nlanguagez: [en]\n'))
-    expect(file.messages.map((m) => [m.line, m.column, m.ruleId]).sort()).toEqual([[2, 10, 'invalid-field'], [3, 1, 'unknown-field']])
+    expect(file.messages.map((m) => [m.line, m.column, m.ruleId]).sort()).toEqual([
+      [2, 10, 'invalid-field'],
+      [3, 1, 'unknown-field'],
+    ])
   })
 
-  it.each(['javascript:alert(1)//', 'data:text/html,x', 'ftp://x.example/'])('refuses a baseUrl that is not http(s): %s (it landed in canonical links)', (url) => {
-    const { config, file } = loadConfig(contentWith(`title: T\nbaseUrl: "${url}"\n`))
-    expect(config).toBeUndefined()
-    expect(file.messages).toMatchObject([{ line: 2, column: 10, ruleId: 'invalid-field', fatal: true }])
-    expect(file.messages[0]?.reason).toMatch(/expected an http:\/\/ or https:\/\/ address/)
-  })
+  it.each(['javascript:alert(1)//', 'data:text/html,x', 'ftp://x.example/'])(
+    'refuses a baseUrl that is not http(s): %s (it landed in canonical links)',
+    (url) => {
+      const { config, file } = loadConfig(contentWith(`title: T\nbaseUrl: "${url}"\n`))
+      expect(config).toBeUndefined()
+      expect(file.messages).toMatchObject([{ line: 2, column: 10, ruleId: 'invalid-field', fatal: true }])
+      expect(file.messages[0]?.reason).toMatch(/expected an http:\/\/ or https:\/\/ address/)
+    },
+  )
 
   it('reports a `cslStyles:` that is a file, not a folder, at its field', () => {
     const { config, file } = loadConfig(contentWith('title: T\nbaseUrl: https://x.example/\ncslStyles: site.yaml\n'))

@@ -38,16 +38,23 @@ describe('loadBibliography', () => {
   })
 
   it('rejects `and others` with a message', () => {
-    const { file } = loadBibliography(bibFile('references.bib', '@book{x,\n  author = {Smith, A. and others},\n  title = {T},\n  date = {2020},\n}\n'))
+    const { file } = loadBibliography(
+      bibFile('references.bib', '@book{x,\n  author = {Smith, A. and others},\n  title = {T},\n  date = {2020},\n}\n'),
+    )
     expect(file?.messages[0]).toMatchObject({ ruleId: 'and-others', line: 1 })
   })
 
-  it('keeps `number` on @online and @report, and a law\'s journal title', () => {
-    const { items } = loadBibliography(bibFile('references.bib', [
-      '@online{web,\n  author = {{Agency}},\n  title = {Index},\n  number = {IDX-7},\n  url = {https://example.org},\n}',
-      '@report{rep,\n  author = {{Ministry}},\n  title = {Notice},\n  number = {No. 1283},\n  institution = {Ministry},\n  date = {2021},\n}',
-      '@legislation{law,\n  title = {Regulation 2023/1114},\n  journaltitle = {Official Journal of the European Union},\n  date = {2023-06-09},\n}',
-    ].join('\n\n')))
+  it("keeps `number` on @online and @report, and a law's journal title", () => {
+    const { items } = loadBibliography(
+      bibFile(
+        'references.bib',
+        [
+          '@online{web,\n  author = {{Agency}},\n  title = {Index},\n  number = {IDX-7},\n  url = {https://example.org},\n}',
+          '@report{rep,\n  author = {{Ministry}},\n  title = {Notice},\n  number = {No. 1283},\n  institution = {Ministry},\n  date = {2021},\n}',
+          '@legislation{law,\n  title = {Regulation 2023/1114},\n  journaltitle = {Official Journal of the European Union},\n  date = {2023-06-09},\n}',
+        ].join('\n\n'),
+      ),
+    )
     expect(items.get('web')?.['number']).toBe('IDX-7')
     expect(items.get('rep')?.['number']).toBe('No. 1283')
     expect(items.get('law')?.['container-title']).toBe('Official Journal of the European Union')
@@ -56,7 +63,9 @@ describe('loadBibliography', () => {
   })
 
   it('accepts CSL-YAML as it is', () => {
-    const { items, file } = loadBibliography(bibFile('references.yaml', '- id: y\n  type: report\n  title: Y\n  language: zh-CN\n'))
+    const { items, file } = loadBibliography(
+      bibFile('references.yaml', '- id: y\n  type: report\n  title: Y\n  language: zh-CN\n'),
+    )
     expect(file?.messages).toEqual([])
     expect(items.get('y')).toMatchObject({ type: 'report', title: 'Y', language: 'zh-CN' })
   })
@@ -71,19 +80,37 @@ describe('loadBibliography', () => {
 
 describe('loadBibliography on odd input', () => {
   it('reports a key defined twice at both entries (the last used to win silently)', () => {
-    const { file } = loadBibliography(bibFile('references.bib', '@book{a,\n  title = {One},\n}\n\n@book{b,\n  title = {Two},\n}\n\n@book{a,\n  title = {Three},\n}\n'))
-    expect(file?.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[1, 1, 'duplicate-key'], [9, 1, 'duplicate-key']])
+    const { file } = loadBibliography(
+      bibFile(
+        'references.bib',
+        '@book{a,\n  title = {One},\n}\n\n@book{b,\n  title = {Two},\n}\n\n@book{a,\n  title = {Three},\n}\n',
+      ),
+    )
+    expect(file?.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([
+      [1, 1, 'duplicate-key'],
+      [9, 1, 'duplicate-key'],
+    ])
     expect(file?.messages[0]?.reason).toBe('Key `a` is defined more than once (also at line 9)')
   })
 
   it('reports a CSL-YAML field of the wrong type at the field, and leaves the entry out', () => {
-    const { file, items } = loadBibliography(bibFile('references.yaml', '- id: ok\n  title: Fine\n- id: orwell\n  title: 1984\n- id: farm\n  author: Orwell\n'))
-    expect(file?.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[4, 10, 'invalid-bibliography'], [6, 11, 'invalid-bibliography']])
+    const { file, items } = loadBibliography(
+      bibFile(
+        'references.yaml',
+        '- id: ok\n  title: Fine\n- id: orwell\n  title: 1984\n- id: farm\n  author: Orwell\n',
+      ),
+    )
+    expect(file?.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([
+      [4, 10, 'invalid-bibliography'],
+      [6, 11, 'invalid-bibliography'],
+    ])
     expect([...items.keys()]).toEqual(['ok'])
   })
 
   it('reports a CSL-JSON field of the wrong type at its entry', () => {
-    const { file } = loadBibliography(bibFile('references.json', '[\n {"id": "ok", "title": "T"},\n {"id": "bad", "issued": 2020}\n]'))
+    const { file } = loadBibliography(
+      bibFile('references.json', '[\n {"id": "ok", "title": "T"},\n {"id": "bad", "issued": 2020}\n]'),
+    )
     expect(file?.messages).toMatchObject([{ line: 3, ruleId: 'invalid-bibliography' }])
     expect(file?.messages[0]?.reason).toMatch(/`issued` should be a date/)
   })

@@ -2,7 +2,14 @@ import type { Root } from 'mdast'
 import type { Node, Parent } from 'unist'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { blankIntricateParagraphs, blankLongLines, cutDeepContainers, cutDeepNesting, maxDepth, reportParseProblems } from '../../src/content/limits.ts'
+import {
+  blankIntricateParagraphs,
+  blankLongLines,
+  cutDeepContainers,
+  cutDeepNesting,
+  maxDepth,
+  reportParseProblems,
+} from '../../src/content/limits.ts'
 import { parseMarkdown } from '../../src/content/parse.ts'
 
 /** The depth of a tree, counted without recursion. */
@@ -41,13 +48,14 @@ describe('blankIntricateParagraphs', () => {
     expect(result.text).not.toContain('](')
   })
 
-  it('refuses runs of `**x` once the file\'s budget is spent, paragraph by paragraph', () => {
+  it("refuses runs of `**x` once the file's budget is spent, paragraph by paragraph", () => {
     const result = blankIntricateParagraphs(`${'**x'.repeat(6666)}\n\n`.repeat(20))
     expect(result.problems.length).toBeGreaterThan(10)
   })
 
   it('passes a megabyte of prose in paragraphs of ordinary length', () => {
-    const paragraph = 'Street trees **cool** cities [cheaply](https://example.org) and _well_ [@smith2020heat]. '.repeat(10)
+    const paragraph =
+      'Street trees **cool** cities [cheaply](https://example.org) and _well_ [@smith2020heat]. '.repeat(10)
     const text = `${paragraph}\n\n`.repeat(Math.ceil(1_000_000 / (paragraph.length + 2)))
     expect(blankIntricateParagraphs(text).problems).toEqual([])
   })
@@ -55,10 +63,18 @@ describe('blankIntricateParagraphs', () => {
 
 describe('cutDeepNesting', () => {
   it('cuts a tree 10,000 levels deep at the limit without running out of stack', () => {
-    let node: Parent = { type: 'blockquote', children: [], position: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }
+    let node: Parent = {
+      type: 'blockquote',
+      children: [],
+      position: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } },
+    }
     const tree: Root = { type: 'root', children: [node as Root['children'][number]] }
     for (let i = 0; i < 10_000; i++) {
-      const child: Parent = { type: 'blockquote', children: [], position: { start: { line: 1, column: i + 2 }, end: { line: 1, column: i + 3 } } }
+      const child: Parent = {
+        type: 'blockquote',
+        children: [],
+        position: { start: { line: 1, column: i + 2 }, end: { line: 1, column: i + 3 } },
+      }
       node.children.push(child)
       node = child
     }
@@ -68,8 +84,11 @@ describe('cutDeepNesting', () => {
   })
 })
 
-describe('parseMarkdown on deep nesting (stack overflow in the build cache\'s JSON)', () => {
-  it.each([['a list', `${'- '.repeat(1000)}x\n`], ['quotes', `${'>'.repeat(5000)} x\n`]])('%s: the tree is cut, and the problem survives the cache', (_name, text) => {
+describe("parseMarkdown on deep nesting (stack overflow in the build cache's JSON)", () => {
+  it.each([
+    ['a list', `${'- '.repeat(1000)}x\n`],
+    ['quotes', `${'>'.repeat(5000)} x\n`],
+  ])('%s: the tree is cut, and the problem survives the cache', (_name, text) => {
     const tree = parseMarkdown(new VFile({ value: text }))
     expect(depth(tree)).toBeLessThanOrEqual(maxDepth)
     // Note: the build cache stores trees as JSON, which JSON.stringify would overflow on uncut.
@@ -82,14 +101,24 @@ describe('parseMarkdown on deep nesting (stack overflow in the build cache\'s JS
 
 describe('cutDeepContainers', () => {
   it.each([
-    ['an ordered list 3,000 deep on one line, which overflowed the parser\'s stack (fuzz F9)', `a\n\n${'1. '.repeat(3000)}x\nb\n`, 3],
+    [
+      "an ordered list 3,000 deep on one line, which overflowed the parser's stack (fuzz F9)",
+      `a\n\n${'1. '.repeat(3000)}x\nb\n`,
+      3,
+    ],
     ['quotes with spaces', `${'> '.repeat(101)}x\n`, 1],
     ['a list nested by indent', Array.from({ length: 120 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'), 101],
     ['`:::a` blocks left open, which slowed parsing past a minute (fuzz F10)', ':::a\n'.repeat(3000), 11],
   ])('stops before the line: %s', (_name, text, line) => {
     const result = cutDeepContainers(text)
     expect(result.problems).toMatchObject([{ line, column: 1, ruleId: 'nesting-too-deep' }])
-    expect(result.text).toBe(text.split('\n').slice(0, line - 1).map((l) => `${l}\n`).join(''))
+    expect(result.text).toBe(
+      text
+        .split('\n')
+        .slice(0, line - 1)
+        .map((l) => `${l}\n`)
+        .join(''),
+    )
   })
 
   it('passes closed blocks, a few levels of lists and quotes, and a thematic break', () => {

@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BuildCache } from '../../src/core/cache.ts'
-import { cachedParser } from '../../src/content/parse.ts'
 import { loadConfig } from '../../src/config/resolve.ts'
-import type { Parse } from '../../src/content/parse.ts'
 import { discoverBriefs } from '../../src/content/discover.ts'
 import { loadBrief } from '../../src/content/load-brief.ts'
+import type { Parse } from '../../src/content/parse.ts'
+import { cachedParser } from '../../src/content/parse.ts'
+import { BuildCache } from '../../src/core/cache.ts'
 import { compileBrief } from '../../src/pipeline/compile-brief.ts'
 import { copySite } from '../helpers/sites.ts'
 
@@ -20,7 +20,12 @@ function compileAll(content: string, parse?: Parse) {
     const { source, files } = loadBrief(location, config, parse)
     if (!source) throw new Error(`${location.dir} did not load`)
     const brief = compileBrief(source, config, options)
-    return { brief, messages: files.flatMap((f) => f.messages.map((m) => `${path.basename(f.path)}:${m.line}:${m.column} ${m.ruleId}`)) }
+    return {
+      brief,
+      messages: files.flatMap((f) =>
+        f.messages.map((m) => `${path.basename(f.path)}:${m.line}:${m.column} ${m.ruleId}`),
+      ),
+    }
   })
 }
 
@@ -45,7 +50,8 @@ describe('cachedParser', () => {
     const site = copySite('citations')
     const cache = path.join(site.root, 'cache')
     compileAll(site.content, cachedParser(new BuildCache(cache, () => undefined)))
-    for (const name of fs.readdirSync(path.join(cache, 'mdast'))) fs.writeFileSync(path.join(cache, 'mdast', name), '{"type":"root","children":[]}')
+    for (const name of fs.readdirSync(path.join(cache, 'mdast')))
+      fs.writeFileSync(path.join(cache, 'mdast', name), '{"type":"root","children":[]}')
     const { config } = loadConfig(site.content)
     if (!config) throw new Error('site.yaml did not load')
     const [location] = discoverBriefs(config).briefs

@@ -50,7 +50,9 @@ describe('BuildCache', () => {
     expect(cache.readFile('pdfs', 'k.pdf', () => true)).toBe(file)
     fs.writeFileSync(file, '%PDF-1.7 fake %%EOF')
     expect(new BuildCache(dir, (m) => warnings.push(m)).readFile('pdfs', 'k.pdf', () => true)).toBeUndefined()
-    expect(warnings).toEqual([expect.stringMatching(/k\.pdf is damaged \(its bytes are not those it was stored with\); it was removed/)])
+    expect(warnings).toEqual([
+      expect.stringMatching(/k\.pdf is damaged \(its bytes are not those it was stored with\); it was removed/),
+    ])
     expect(fs.readdirSync(path.join(dir, 'pdfs'))).toEqual([])
   })
 
@@ -62,7 +64,7 @@ describe('BuildCache', () => {
     expect(cache.readFile('pdfs', 'k.pdf', () => true)).toBeUndefined()
   })
 
-  it('keeps a file entry\'s checksum with it when pruning', () => {
+  it("keeps a file entry's checksum with it when pruning", () => {
     const dir = scratch()
     new BuildCache(dir, () => undefined).writeFile('pdfs', 'gone.pdf', 'x')
     const cache = new BuildCache(dir, () => undefined)
@@ -71,7 +73,7 @@ describe('BuildCache', () => {
     expect(fs.readdirSync(path.join(dir, 'pdfs')).sort()).toEqual(['kept.pdf', 'kept.pdf.sha256'])
   })
 
-  it('keeps what a build used, and drops other content folders\' caches after a month unused', () => {
+  it("keeps what a build used, and drops other content folders' caches after a month unused", () => {
     const root = scratch()
     const dir = path.join(root, '0123456789abcdef')
     const stale = path.join(root, 'fedcba9876543210')

@@ -26,7 +26,10 @@ describe('resolveInside', () => {
     const { root, content, at } = layout()
     fs.symlinkSync(path.join(root, 'secret.txt'), at('secret.png'))
     expect(resolveInside(content, at('secret.png'))).toMatchObject({ ok: false, problem: 'outside' })
-    expect(resolveInside(content, path.join(content, '..', 'secret.txt'))).toMatchObject({ ok: false, problem: 'outside' })
+    expect(resolveInside(content, path.join(content, '..', 'secret.txt'))).toMatchObject({
+      ok: false,
+      problem: 'outside',
+    })
   })
 
   it('tells a missing file from a link to nothing, a folder and a FIFO', () => {
@@ -34,11 +37,27 @@ describe('resolveInside', () => {
     fs.symlinkSync('gone.md', at('dangling.md'))
     execFileSync('mkfifo', [at('pipe.md')])
     expect(resolveInside(content, at('none.md'))).toMatchObject({ ok: false, problem: 'missing' })
-    expect(resolveInside(content, at('dangling.md'))).toMatchObject({ ok: false, problem: 'unreadable', code: 'a link to nothing' })
-    expect(resolveInside(content, path.join(content, 'brief'))).toMatchObject({ ok: false, problem: 'wrong-type', code: 'EISDIR' })
-    expect(resolveInside(content, at('pipe.md'))).toMatchObject({ ok: false, problem: 'wrong-type', code: 'not a regular file' })
+    expect(resolveInside(content, at('dangling.md'))).toMatchObject({
+      ok: false,
+      problem: 'unreadable',
+      code: 'a link to nothing',
+    })
+    expect(resolveInside(content, path.join(content, 'brief'))).toMatchObject({
+      ok: false,
+      problem: 'wrong-type',
+      code: 'EISDIR',
+    })
+    expect(resolveInside(content, at('pipe.md'))).toMatchObject({
+      ok: false,
+      problem: 'wrong-type',
+      code: 'not a regular file',
+    })
     expect(resolveInside(content, path.join(content, 'brief'), 'directory')).toMatchObject({ ok: true })
-    expect(resolveInside(content, at('a.md'), 'directory')).toMatchObject({ ok: false, problem: 'wrong-type', code: 'ENOTDIR' })
+    expect(resolveInside(content, at('a.md'), 'directory')).toMatchObject({
+      ok: false,
+      problem: 'wrong-type',
+      code: 'ENOTDIR',
+    })
   })
 
   it('does not take a folder named `..x` for a way out', () => {

@@ -1,8 +1,8 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createHash } from 'node:crypto'
 import { cacheDirFor } from '../../src/core/cache.ts'
 import { checkOutDir, outputMarker, writeAtomically } from '../../src/core/output.ts'
 import { copySite, runCli, snapshot } from '../helpers/sites.ts'
@@ -22,10 +22,12 @@ describe('writeAtomically', () => {
     const out = path.join(scratch(), 'dist')
     await writeAtomically(out, [{ path: 'index.html', content: 'v1' }])
     const before = snapshot(out)
-    await expect(writeAtomically(out, [
-      { path: 'index.html', content: 'v2' },
-      { path: 'img.png', from: '/nonexistent/img.png' },
-    ])).rejects.toThrow(/ENOENT/)
+    await expect(
+      writeAtomically(out, [
+        { path: 'index.html', content: 'v2' },
+        { path: 'img.png', from: '/nonexistent/img.png' },
+      ]),
+    ).rejects.toThrow(/ENOENT/)
     expect(snapshot(out)).toEqual(before)
     expect(fs.readdirSync(path.dirname(out))).toEqual(['dist'])
   })
@@ -71,7 +73,10 @@ describe('building again', () => {
     const theme = path.join(site.root, 'templates', 'mine')
     fs.mkdirSync(path.join(theme, 'assets'), { recursive: true })
     fs.writeFileSync(path.join(theme, 'theme.yaml'), 'extends: default\n')
-    fs.copyFileSync(path.join(import.meta.dirname, '..', '..', 'templates', 'default', 'assets', 'print.css'), path.join(theme, 'assets', 'print.css'))
+    fs.copyFileSync(
+      path.join(import.meta.dirname, '..', '..', 'templates', 'default', 'assets', 'print.css'),
+      path.join(theme, 'assets', 'print.css'),
+    )
     fs.appendFileSync(path.join(site.content, 'site.yaml'), 'theme: mine\n')
     expect((await build()).code).toBe(0)
   }, 60_000)
@@ -79,7 +84,9 @@ describe('building again', () => {
   it('reuses every PDF and leaves every unchanged file as it was when nothing changed', async () => {
     const before = [zhPdf(), enPdf(), path.join(site.out, 'zh', 'policy-zh', 'index.html')].map(mtime)
     const again = await build()
-    expect(again.stderr).toMatch(/2 PDFs \(0 printed, 2 unchanged from the cache\) from 2 briefs \(2 unchanged from the cache\)/)
+    expect(again.stderr).toMatch(
+      /2 PDFs \(0 printed, 2 unchanged from the cache\) from 2 briefs \(2 unchanged from the cache\)/,
+    )
     expect(again.stderr).toMatch(/0 files changed/)
     expect([zhPdf(), enPdf(), path.join(site.out, 'zh', 'policy-zh', 'index.html')].map(mtime)).toEqual(before)
   }, 60_000)
@@ -102,10 +109,13 @@ describe('building again', () => {
     expect([mtime(zhPdf()), mtime(enPdf())]).toEqual(before)
   }, 60_000)
 
-  it('prints every PDF again when the theme\'s print stylesheet changes, and rewrites no brief page', async () => {
+  it("prints every PDF again when the theme's print stylesheet changes, and rewrites no brief page", async () => {
     const page = path.join(site.out, 'zh', 'policy-zh', 'index.html')
     const [pageBefore, pdfBefore] = [mtime(page), mtime(zhPdf())]
-    fs.appendFileSync(path.join(site.root, 'templates', 'mine', 'assets', 'print.css'), '\nh2 { letter-spacing: 0.01em; }\n')
+    fs.appendFileSync(
+      path.join(site.root, 'templates', 'mine', 'assets', 'print.css'),
+      '\nh2 { letter-spacing: 0.01em; }\n',
+    )
     const again = await build()
     expect(again.stderr).toMatch(/2 printed, 0 unchanged/)
     expect(mtime(zhPdf())).toBeGreaterThan(pdfBefore)
@@ -114,7 +124,11 @@ describe('building again', () => {
 
   it('publishes the true PDF after one in the out dir was written in place (regression: a hard link to the cache entry)', async () => {
     const cacheDir = path.join(cacheDirFor(site.content, undefined), 'pdfs')
-    const entries = () => fs.readdirSync(cacheDir).filter((n) => n.endsWith('.pdf')).map((n) => path.join(cacheDir, n))
+    const entries = () =>
+      fs
+        .readdirSync(cacheDir)
+        .filter((n) => n.endsWith('.pdf'))
+        .map((n) => path.join(cacheDir, n))
     const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
     const before = new Map(entries().map((e) => [e, sha(e)]))
     const truePdf = fs.readFileSync(zhPdf())
@@ -133,18 +147,23 @@ describe('building again', () => {
     const elsewhere = path.join(site.root, 'elsewhere')
     const fresh = await runCli(['build', '--content', site.content, '--out', elsewhere])
     expect(fresh.stderr).toMatch(/0 printed, 2 unchanged from the cache/)
-    expect(fs.readFileSync(path.join(elsewhere, 'zh', 'policy-zh', 'policy-zh.pdf')).equals(fs.readFileSync(zhPdf()))).toBe(true)
+    expect(
+      fs.readFileSync(path.join(elsewhere, 'zh', 'policy-zh', 'policy-zh.pdf')).equals(fs.readFileSync(zhPdf())),
+    ).toBe(true)
   }, 60_000)
 
   it('discards damaged cache entries with a warning, and --force prints everything', async () => {
     const cache = cacheDirFor(site.content, undefined)
     for (const kind of ['briefs', 'pdfs']) {
-      for (const name of fs.readdirSync(path.join(cache, kind))) fs.writeFileSync(path.join(cache, kind, name), '{cut sh')
+      for (const name of fs.readdirSync(path.join(cache, kind)))
+        fs.writeFileSync(path.join(cache, kind, name), '{cut sh')
     }
     const damaged = await build()
     expect(damaged.code).toBe(0)
     expect(damaged.stderr).toMatch(/briefkit: warning: the cache entry .*briefs.* is damaged; it was removed/)
-    expect(damaged.stderr).toMatch(/briefkit: warning: the cache entry .*\.pdf is damaged \(its bytes are not those it was stored with\); it was removed/)
+    expect(damaged.stderr).toMatch(
+      /briefkit: warning: the cache entry .*\.pdf is damaged \(its bytes are not those it was stored with\); it was removed/,
+    )
     expect(damaged.stderr).toMatch(/2 printed, 0 unchanged/)
     const forced = await build('--force')
     expect(forced.code).toBe(0)

@@ -24,7 +24,10 @@ describe('validateYaml', () => {
   it('names a missing required field', () => {
     const file = new VFile({ path: 'brief.md' })
     expect(validateYaml(parseYaml('date: "2020"\n', file)!, schema, file, 'brief.md')).toBeUndefined()
-    expect(file.messages[0]).toMatchObject({ reason: 'Missing required field `title` in brief.md', ruleId: 'missing-field' })
+    expect(file.messages[0]).toMatchObject({
+      reason: 'Missing required field `title` in brief.md',
+      ruleId: 'missing-field',
+    })
   })
 
   it('points an invalid value at its place', () => {
@@ -39,7 +42,12 @@ describe('validateYaml on an unknown field', () => {
     const file = new VFile({ path: 'brief.md' })
     const schema = z.strictObject({ title: z.string() })
     validateYaml(parseYaml('title: A\nsumary: typo\n', file)!, schema, file, 'brief.md')
-    expect(file.messages[0]).toMatchObject({ reason: 'Unknown field `sumary` in brief.md', line: 2, column: 1, ruleId: 'unknown-field' })
+    expect(file.messages[0]).toMatchObject({
+      reason: 'Unknown field `sumary` in brief.md',
+      line: 2,
+      column: 1,
+      ruleId: 'unknown-field',
+    })
   })
 })
 
@@ -52,7 +60,10 @@ describe('parseYaml and aliases', () => {
   })
 
   it('refuses a billion laughs at its first alias', () => {
-    const laughs = ['a0: &a0 [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`)].join('\n')
+    const laughs = [
+      'a0: &a0 [x, x, x, x, x, x, x, x, x]',
+      ...Array.from({ length: 8 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`),
+    ].join('\n')
     const file = new VFile({ path: 'site.yaml' })
     expect(parseYaml(laughs, file)).toBeUndefined()
     expect(file.messages).toMatchObject([{ line: 2, column: 10, ruleId: 'invalid-yaml' }])

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createBuildLoop } from '../../src/dev/build-loop.ts'
-import type { RebuildSet } from '../../src/dev/rebuild-set.ts'
 import type { Pass } from '../../src/dev/rebuild.ts'
+import type { RebuildSet } from '../../src/dev/rebuild-set.ts'
 
 const brief = (slug: string): RebuildSet => ({ kind: 'briefs', briefs: [{ slug }] })
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -33,7 +33,10 @@ describe('the build loop', () => {
     loop.request(brief('c'))
     await loop.idle()
     expect(most()).toBe(1)
-    expect(runs).toEqual([['html', brief('a')], ['html', { kind: 'briefs', briefs: [{ slug: 'b' }, { slug: 'c' }] }]])
+    expect(runs).toEqual([
+      ['html', brief('a')],
+      ['html', { kind: 'briefs', briefs: [{ slug: 'b' }, { slug: 'c' }] }],
+    ])
   })
 
   it('runs the PDF pass once edits have settled after a successful HTML pass, never alongside one', async () => {

@@ -4,13 +4,14 @@ import http from 'node:http'
 import path from 'node:path'
 import type { Browser, Page } from 'puppeteer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDevServer, type DevServer } from '../../src/dev/dev-server.ts'
+import { type DevServer, startDevServer } from '../../src/dev/dev-server.ts'
 import { launchBrowser } from '../helpers/browser.ts'
 import { copySite } from '../helpers/sites.ts'
 
 const briefPage = 'en/urban-trees/index.html'
 const argumentFile = (content: string) => path.join(content, 'urban-trees', 'arguments', 'b-cost.md')
-const overlayText = (page: Page) => page.evaluate(() => document.querySelector('briefkit-error-overlay')?.shadowRoot?.textContent ?? '')
+const overlayText = (page: Page) =>
+  page.evaluate(() => document.querySelector('briefkit-error-overlay')?.shadowRoot?.textContent ?? '')
 
 /** Save a file as many editors do: write a new file beside it, then rename it over the old one. */
 function renameSave(file: string, text: string): void {
@@ -40,13 +41,12 @@ function listen(url: string): Promise<{ next: (name: string) => Promise<string>;
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => {
         buffer += chunk
-        let end: number
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
+        for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
           const block = buffer.slice(0, end)
           buffer = buffer.slice(end + 2)
           const name = /^event: (.*)$/m.exec(block)?.[1]
           if (name) events.push({ name, data: /^data: (.*)$/m.exec(block)?.[1] ?? '' })
-          waiting.splice(0).forEach((wake) => wake())
+          for (const wake of waiting.splice(0)) wake()
         }
       })
       const next = async (name: string): Promise<string> => {
@@ -91,9 +91,15 @@ describe('briefkit dev in a browser', () => {
     fs.appendFileSync(argumentFile(site.content), '\nAn unknown source [@nosuchkey].\n')
     await page.waitForFunction(() => document.querySelector('briefkit-error-overlay') !== null, { timeout: 10_000 })
     const text = await overlayText(page)
-    expect(text).toMatch(/urban-trees\/arguments\/b-cost\.md:\d+:\d+: error: Unknown citation key `nosuchkey` \[unknown-citation\]/)
+    expect(text).toMatch(
+      /urban-trees\/arguments\/b-cost\.md:\d+:\d+: error: Unknown citation key `nosuchkey` \[unknown-citation\]/,
+    )
     // The overlay is text: nothing in it became an element.
-    expect(await page.evaluate(() => document.querySelector('briefkit-error-overlay')?.shadowRoot?.querySelectorAll('pre *').length)).toBe(0)
+    expect(
+      await page.evaluate(
+        () => document.querySelector('briefkit-error-overlay')?.shadowRoot?.querySelectorAll('pre *').length,
+      ),
+    ).toBe(0)
 
     const served = await fetch(new URL(briefPage, server.url))
     expect(served.status).toBe(200)
@@ -102,7 +108,12 @@ describe('briefkit dev in a browser', () => {
     expect(html).not.toContain('nosuchkey')
 
     // The next good build clears the overlay.
-    fs.writeFileSync(argumentFile(site.content), fs.readFileSync(argumentFile(site.content), 'utf8').replace('\nAn unknown source [@nosuchkey].\n', '\nFixed, Marker-two.\n'))
+    fs.writeFileSync(
+      argumentFile(site.content),
+      fs
+        .readFileSync(argumentFile(site.content), 'utf8')
+        .replace('\nAn unknown source [@nosuchkey].\n', '\nFixed, Marker-two.\n'),
+    )
     await page.waitForFunction(() => document.body.innerText.includes('Marker-two'), { timeout: 10_000 })
     expect(await page.$('briefkit-error-overlay')).toBeNull()
     await page.close()
@@ -116,7 +127,9 @@ describe('briefkit dev in a browser', () => {
       const reload = JSON.parse(await stream.next('reload')) as { version: string; changed?: string[] }
       expect(reload.version).toMatch(/\.\d+$/)
       fs.appendFileSync(path.join(site.content, 'urban-trees', 'brief.md'), '\nBroken [@nosuchkey2].\n')
-      expect(JSON.parse(await stream.next('error')).text).toMatch(/brief\.md:\d+:\d+: error: Unknown citation key `nosuchkey2` \[unknown-citation\]/)
+      expect(JSON.parse(await stream.next('error')).text).toMatch(
+        /brief\.md:\d+:\d+: error: Unknown citation key `nosuchkey2` \[unknown-citation\]/,
+      )
       expect((await fetch(new URL(briefPage, server.url))).status).toBe(200)
     } finally {
       stream.close()
@@ -124,7 +137,7 @@ describe('briefkit dev in a browser', () => {
   })
 })
 
-describe('briefkit dev and editors\' saves', () => {
+describe("briefkit dev and editors' saves", () => {
   const site = copySite('unseen')
   const pageUrl = () => new URL(briefPage, server.url).href
   let server: DevServer
@@ -159,7 +172,11 @@ describe('briefkit dev and editors\' saves', () => {
   it('picks up a `sed -i` save, twice', async () => {
     for (let i = 1; i <= 2; i++) {
       const marker = `SedSave${i}x${Date.now()}`
-      execFileSync('sed', ['-i', `s/^Planting costs are modest.*$/Planting costs are modest, ${marker}./`, argumentFile(site.content)])
+      execFileSync('sed', [
+        '-i',
+        `s/^Planting costs are modest.*$/Planting costs are modest, ${marker}./`,
+        argumentFile(site.content),
+      ])
       expect(await servedPage(pageUrl(), (html) => html.includes(marker)), `save ${i}`).toContain(marker)
       await page.waitForFunction((m) => document.body.innerText.includes(m), { timeout: 10_000 }, marker)
     }
@@ -183,12 +200,19 @@ describe('briefkit dev and editors\' saves', () => {
     const staged = path.join(site.root, 'park-benches')
     fs.cpSync(path.join(site.content, 'urban-trees'), staged, { recursive: true })
     const brief = path.join(staged, 'brief.md')
-    fs.writeFileSync(brief, fs.readFileSync(brief, 'utf8').replace('title: Shade Before Air Conditioning', 'title: Benches In Every Park'))
+    fs.writeFileSync(
+      brief,
+      fs.readFileSync(brief, 'utf8').replace('title: Shade Before Air Conditioning', 'title: Benches In Every Park'),
+    )
     // Note: a brief folder that appears at once, as `mv` or a git checkout makes it.
     fs.renameSync(staged, path.join(site.content, 'park-benches'))
     const benches = new URL('en/park-benches/', server.url).href
-    expect(await servedPage(benches, (html) => html.includes('Benches In Every Park'))).toContain('Benches In Every Park')
-    expect(await servedPage(new URL('en/', server.url).href, (html) => html.includes('park-benches'))).toContain('park-benches')
+    expect(await servedPage(benches, (html) => html.includes('Benches In Every Park'))).toContain(
+      'Benches In Every Park',
+    )
+    expect(await servedPage(new URL('en/', server.url).href, (html) => html.includes('park-benches'))).toContain(
+      'park-benches',
+    )
     const argument = path.join(site.content, 'park-benches', 'arguments', 'b-cost.md')
     for (let i = 1; i <= 2; i++) {
       renameSave(argument, `${fs.readFileSync(argument, 'utf8')}\nBenches saved ${i}, NewBriefSave${i}.\n`)
@@ -200,8 +224,14 @@ describe('briefkit dev and editors\' saves', () => {
     const good = fs.readFileSync(argumentFile(site.content), 'utf8')
     for (let i = 1; i <= 2; i++) {
       renameSave(argumentFile(site.content), `${good}\nBroken by save ${i} [@nosuchkey${i}].\n`)
-      await page.waitForFunction((k) => document.querySelector('briefkit-error-overlay')?.shadowRoot?.textContent?.includes(k), { timeout: 10_000 }, `nosuchkey${i}`)
-      expect(await overlayText(page)).toMatch(new RegExp(`b-cost\\.md:\\d+:\\d+: error: Unknown citation key \`nosuchkey${i}\``))
+      await page.waitForFunction(
+        (k) => document.querySelector('briefkit-error-overlay')?.shadowRoot?.textContent?.includes(k),
+        { timeout: 10_000 },
+        `nosuchkey${i}`,
+      )
+      expect(await overlayText(page)).toMatch(
+        new RegExp(`b-cost\\.md:\\d+:\\d+: error: Unknown citation key \`nosuchkey${i}\``),
+      )
       const marker = `FixedBySave${i}`
       renameSave(argumentFile(site.content), `${good}\nFixed by save ${i}, ${marker}.\n`)
       await page.waitForFunction((m) => document.body.innerText.includes(m), { timeout: 10_000 }, marker)
@@ -217,9 +247,18 @@ describe('briefkit dev when the first build fails', () => {
     fs.appendFileSync(argumentFile(site.content), '\nAn unknown source [@nosuchkey].\n')
     const evidence = path.join(site.content, 'urban-trees', 'arguments', 'a-evidence.md')
     const kind = fs.readFileSync(evidence, 'utf8')
-    fs.writeFileSync(evidence, kind.replace('kind: evidence', 'kind: "<img src=x onerror=\\"document.title=\'pwned\'\\">"'))
+    fs.writeFileSync(
+      evidence,
+      kind.replace('kind: evidence', 'kind: "<img src=x onerror=\\"document.title=\'pwned\'\\">"'),
+    )
     const log: string[] = []
-    const server = await startDevServer({ contentDir: site.content, outDir: site.out, port: 0, pdf: false, log: (line) => log.push(line) })
+    const server = await startDevServer({
+      contentDir: site.content,
+      outDir: site.out,
+      port: 0,
+      pdf: false,
+      log: (line) => log.push(line),
+    })
     const browser = await launchBrowser()
     try {
       expect(log.join('\n')).toMatch(/b-cost\.md:\d+:\d+: error: Unknown citation key `nosuchkey` \[unknown-citation\]/)
@@ -228,11 +267,20 @@ describe('briefkit dev when the first build fails', () => {
       await page.waitForFunction(() => document.querySelector('briefkit-error-overlay') !== null, { timeout: 10_000 })
       expect(await overlayText(page)).toContain('[unknown-citation]')
       // Content in a message is shown as text, never run.
-      expect(await overlayText(page)).toContain('Unknown argument kind `<img src=x onerror="document.title=\'pwned\'">`')
-      expect(await page.evaluate(() => document.querySelector('briefkit-error-overlay')?.shadowRoot?.querySelectorAll('pre *').length)).toBe(0)
+      expect(await overlayText(page)).toContain(
+        'Unknown argument kind `<img src=x onerror="document.title=\'pwned\'">`',
+      )
+      expect(
+        await page.evaluate(
+          () => document.querySelector('briefkit-error-overlay')?.shadowRoot?.querySelectorAll('pre *').length,
+        ),
+      ).toBe(0)
       expect(await page.title()).not.toBe('pwned')
       fs.writeFileSync(evidence, kind)
-      fs.writeFileSync(argumentFile(site.content), fs.readFileSync(argumentFile(site.content), 'utf8').replace('[@nosuchkey]', 'now fixed'))
+      fs.writeFileSync(
+        argumentFile(site.content),
+        fs.readFileSync(argumentFile(site.content), 'utf8').replace('[@nosuchkey]', 'now fixed'),
+      )
       await page.waitForFunction(() => document.body.innerText.includes('now fixed'), { timeout: 10_000 })
       expect(await page.$('briefkit-error-overlay')).toBeNull()
     } finally {
@@ -245,7 +293,13 @@ describe('briefkit dev when the first build fails', () => {
 describe('briefkit dev with PDFs', () => {
   it('prints the PDFs in a pass after the pages, then tells the pages to reload', async () => {
     const site = copySite('unseen')
-    const server = await startDevServer({ contentDir: site.content, outDir: site.out, port: 0, pdfDelay: 100, log: () => undefined })
+    const server = await startDevServer({
+      contentDir: site.content,
+      outDir: site.out,
+      port: 0,
+      pdfDelay: 100,
+      log: () => undefined,
+    })
     const stream = await listen(server.url)
     try {
       const pdf = path.join(site.out, 'en', 'urban-trees', 'urban-trees.pdf')
@@ -261,11 +315,21 @@ describe('briefkit dev with PDFs', () => {
 
   it('prints the PDFs at once when a PDF link is opened before their pass', async () => {
     const site = copySite('unseen')
-    const server = await startDevServer({ contentDir: site.content, outDir: site.out, port: 0, pdfDelay: 600_000, log: () => undefined })
+    const server = await startDevServer({
+      contentDir: site.content,
+      outDir: site.out,
+      port: 0,
+      pdfDelay: 600_000,
+      log: () => undefined,
+    })
     try {
       const response = await fetch(new URL('en/urban-trees/urban-trees.pdf', server.url))
       expect(response.status).toBe(200)
-      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+      expect(
+        Buffer.from(await response.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-')
       expect((await fetch(new URL('en/urban-trees/no-such.pdf', server.url))).status).toBe(404)
     } finally {
       await server.close()

@@ -2,19 +2,24 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDevServer, type DevServer } from '../../src/dev/dev-server.ts'
+import { type DevServer, startDevServer } from '../../src/dev/dev-server.ts'
 import { copySite } from '../helpers/sites.ts'
 
 /** A GET sent with its path exactly as written (fetch would resolve `..` first). */
-function rawGet(url: string, rawPath: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function rawGet(
+  url: string,
+  rawPath: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const { hostname, port } = new URL(url)
-    http.get({ hostname, port, path: rawPath }, (response) => {
-      let body = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk: string) => (body += chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }))
-    }).on('error', reject)
+    http
+      .get({ hostname, port, path: rawPath }, (response) => {
+        let body = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => (body += chunk))
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }))
+      })
+      .on('error', reject)
   })
 }
 
@@ -24,9 +29,16 @@ describe('the dev server serves the out dir', () => {
   let server: DevServer
 
   beforeAll(async () => {
-    server = await startDevServer({ contentDir: site.content, outDir: site.out, port: 0, pdf: false, log: (line) => log.push(line) })
+    server = await startDevServer({
+      contentDir: site.content,
+      outDir: site.out,
+      port: 0,
+      pdf: false,
+      log: (line) => log.push(line),
+    })
     // Files of kinds the fixture site lacks; the out dir is not watched, so they stay until a rebuild.
-    for (const name of ['a.pdf', 'a.png', 'a.jpg', 'a.webp', 'a.wasm', 'a.ttf', 'a.json', 'a.bin']) fs.writeFileSync(path.join(site.out, name), 'x')
+    for (const name of ['a.pdf', 'a.png', 'a.jpg', 'a.webp', 'a.wasm', 'a.ttf', 'a.json', 'a.bin'])
+      fs.writeFileSync(path.join(site.out, name), 'x')
   })
   afterAll(async () => {
     await server?.close()
@@ -40,12 +52,24 @@ describe('the dev server serves the out dir', () => {
 
   it('with the right content types; pages never cached, other files revalidated', async () => {
     const types: Record<string, string> = {
-      'index.html': 'text/html; charset=utf-8', 'assets/style.css': 'text/css; charset=utf-8', 'assets/search.js': 'text/javascript; charset=utf-8',
-      'assets/favicon.svg': 'image/svg+xml', 'sitemap.xml': 'application/xml', 'a.pdf': 'application/pdf', 'a.png': 'image/png',
-      'a.jpg': 'image/jpeg', 'a.webp': 'image/webp', 'a.wasm': 'application/wasm', 'a.ttf': 'font/ttf', 'a.json': 'application/json',
+      'index.html': 'text/html; charset=utf-8',
+      'assets/style.css': 'text/css; charset=utf-8',
+      'assets/search.js': 'text/javascript; charset=utf-8',
+      'assets/favicon.svg': 'image/svg+xml',
+      'sitemap.xml': 'application/xml',
+      'a.pdf': 'application/pdf',
+      'a.png': 'image/png',
+      'a.jpg': 'image/jpeg',
+      'a.webp': 'image/webp',
+      'a.wasm': 'application/wasm',
+      'a.ttf': 'font/ttf',
+      'a.json': 'application/json',
       'a.bin': 'application/octet-stream',
     }
-    const woff2 = fs.readdirSync(path.join(site.out, 'assets', 'fonts'), { recursive: true }).map(String).find((f) => f.endsWith('.woff2'))
+    const woff2 = fs
+      .readdirSync(path.join(site.out, 'assets', 'fonts'), { recursive: true })
+      .map(String)
+      .find((f) => f.endsWith('.woff2'))
     if (woff2) types[`assets/fonts/${woff2}`] = 'font/woff2'
     for (const [file, type] of Object.entries(types)) {
       const response = await fetch(new URL(file, server.url))
@@ -76,16 +100,27 @@ describe('the dev server serves the out dir', () => {
     expect(bare.headers.location).toBe('/en/urban-trees/')
   })
 
-  it('answers a missing file with the site\'s 404.html and status 404', async () => {
+  it("answers a missing file with the site's 404.html and status 404", async () => {
     const response = await fetch(new URL('en/no-such-brief/', server.url))
     expect(response.status).toBe(404)
     const body = await response.text()
-    expect(body).toBe(fs.readFileSync(path.join(site.out, '404.html'), 'utf8').replace('</body>', `${/<script src="\/__briefkit\/client\.js"[^>]*><\/script>/.exec(body)?.[0]}</body>`))
+    expect(body).toBe(
+      fs
+        .readFileSync(path.join(site.out, '404.html'), 'utf8')
+        .replace('</body>', `${/<script src="\/__briefkit\/client\.js"[^>]*><\/script>/.exec(body)?.[0]}</body>`),
+    )
   })
 
   it('refuses paths outside the out dir', async () => {
     fs.writeFileSync(path.join(site.root, 'secret.txt'), 'SECRET')
-    for (const raw of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/en/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%2e%2e/content/site.yaml']) {
+    for (const raw of [
+      '/../secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/en/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%2e%2e/content/site.yaml',
+    ]) {
       const response = await rawGet(server.url, raw)
       expect(response.body, raw).not.toContain('SECRET')
       expect(response.body, raw).not.toContain('baseUrl')
@@ -95,14 +130,15 @@ describe('the dev server serves the out dir', () => {
     expect((await rawGet(server.url, '/%E0%A4%A')).status).toBe(400)
   })
 
-  it('adds the reload client to HTML as it is sent, never to the out dir\'s files', async () => {
+  it("adds the reload client to HTML as it is sent, never to the out dir's files", async () => {
     const html = await (await fetch(new URL('en/urban-trees/index.html', server.url))).text()
     expect(html).toMatch(/<script src="\/__briefkit\/client\.js" data-version="[^"]+"><\/script><\/body>/)
     const client = await fetch(new URL('__briefkit/client.js', server.url))
     expect(client.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
     expect(await client.text()).toContain('EventSource')
     for (const file of fs.readdirSync(site.out, { recursive: true }).map(String)) {
-      if (fs.statSync(path.join(site.out, file)).isFile()) expect(fs.readFileSync(path.join(site.out, file), 'utf8'), file).not.toContain('__briefkit')
+      if (fs.statSync(path.join(site.out, file)).isFile())
+        expect(fs.readFileSync(path.join(site.out, file), 'utf8'), file).not.toContain('__briefkit')
     }
     const css = await (await fetch(new URL('assets/style.css', server.url))).text()
     expect(css).not.toContain('__briefkit')

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { packagedTemplatesDir } from '../../src/theme/theme.ts'
 import { readLayout, watchRoots } from '../../src/dev/sources.ts'
+import { packagedTemplatesDir } from '../../src/theme/theme.ts'
 import { copySite } from '../helpers/sites.ts'
 
 describe('what the dev server watches', () => {
@@ -13,8 +13,13 @@ describe('what the dev server watches', () => {
     expect(layout.themeDirs).toEqual([path.join(packagedTemplatesDir, 'default')])
     fs.appendFileSync(path.join(site.content, 'site.yaml'), 'theme: report\n')
     const report = readLayout(site.content, site.out, layout)
-    expect(report.themeDirs).toEqual([path.join(packagedTemplatesDir, 'report'), path.join(packagedTemplatesDir, 'default')])
-    expect(watchRoots(report)).toEqual([site.content, path.join(packagedTemplatesDir, 'default'), path.join(packagedTemplatesDir, 'report')].sort())
+    expect(report.themeDirs).toEqual([
+      path.join(packagedTemplatesDir, 'report'),
+      path.join(packagedTemplatesDir, 'default'),
+    ])
+    expect(watchRoots(report)).toEqual(
+      [site.content, path.join(packagedTemplatesDir, 'default'), path.join(packagedTemplatesDir, 'report')].sort(),
+    )
   })
 
   it('keeps the last layout while site.yaml does not load', () => {
@@ -25,7 +30,13 @@ describe('what the dev server watches', () => {
   })
 
   it('leaves out a folder inside another', () => {
-    const layout = { contentDir: '/s/content', outDir: '/s/dist', languages: [], themeDirs: ['/s/templates/x'], styleDirs: ['/s/content/_styles'] }
+    const layout = {
+      contentDir: '/s/content',
+      outDir: '/s/dist',
+      languages: [],
+      themeDirs: ['/s/templates/x'],
+      styleDirs: ['/s/content/_styles'],
+    }
     expect(watchRoots(layout)).toEqual([path.resolve('/s/content'), path.resolve('/s/templates/x')])
   })
 })

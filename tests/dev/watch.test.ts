@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { watchFolders, type FolderWatch } from '../../src/dev/watch.ts'
+import { type FolderWatch, watchFolders } from '../../src/dev/watch.ts'
 
 /** Batches of changed paths as the watcher reports them; `next()` waits for the next one. */
 function batches() {
@@ -12,7 +12,7 @@ function batches() {
   return {
     onChange: (paths: string[]) => {
       seen.push(paths)
-      waiting.splice(0).forEach((wake) => wake())
+      for (const wake of waiting.splice(0)) wake()
     },
     /** The paths of the next batch that has any of `wanted`, within two seconds, or those seen until then. */
     async until(wanted: string[]): Promise<string[]> {
@@ -66,7 +66,13 @@ describe('watchFolders', () => {
   it('names a file only once its last save of a quick burst is on disk (chokidar drops a change within 50 ms)', async () => {
     const read: string[] = []
     await watch.close()
-    watch = watchFolders([root], (paths) => { if (paths.includes(file())) read.push(fs.readFileSync(file(), 'utf8')) }, { debounce: 0, onError: (m) => expect.fail(m) })
+    watch = watchFolders(
+      [root],
+      (paths) => {
+        if (paths.includes(file())) read.push(fs.readFileSync(file(), 'utf8'))
+      },
+      { debounce: 0, onError: (m) => expect.fail(m) },
+    )
     await watch.ready
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 4; i++) {
@@ -74,7 +80,8 @@ describe('watchFolders', () => {
         await new Promise((resolve) => setTimeout(resolve, 15))
       }
       const last = `round ${round} save 3`
-      for (const until = Date.now() + 2000; read.at(-1) !== last && Date.now() < until;) await new Promise((resolve) => setTimeout(resolve, 20))
+      for (const until = Date.now() + 2000; read.at(-1) !== last && Date.now() < until; )
+        await new Promise((resolve) => setTimeout(resolve, 20))
       expect(read.at(-1), `round ${round}`).toBe(last)
     }
   })

@@ -31,24 +31,38 @@ describe('citations on unseen content', () => {
     const $ = page('zh/policy-zh/index.html')
     expect($('.summary-text').text()).toContain('[1]')
     expect($('.brief-body').text()).toMatch(/\[1[-–]4\]/)
-    const entries = $('.reference-list > li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get()
-    expect(entries[0]).toMatch(/^\[1\]张三, 李四, 王五, 等\. 比特币挖矿的碳排放\[J\]\. 能源研究, 2021, 12\(3\): 45-60\./)
-    expect(entries[1]).toMatch(/^\[2\]STOLL C, KLAASSEN L, GALLERSDÖRFER U, et al\. The carbon footprint of bitcoin\[J\]\. Joule/)
+    const entries = $('.reference-list > li')
+      .map((_, li) => $(li).text().replace(/\s+/g, ' ').trim())
+      .get()
+    expect(entries[0]).toMatch(
+      /^\[1\]张三, 李四, 王五, 等\. 比特币挖矿的碳排放\[J\]\. 能源研究, 2021, 12\(3\): 45-60\./,
+    )
+    expect(entries[1]).toMatch(
+      /^\[2\]STOLL C, KLAASSEN L, GALLERSDÖRFER U, et al\. The carbon footprint of bitcoin\[J\]\. Joule/,
+    )
     expect(entries[3]).toMatch(/\[EB\/OL\]\. \[2025-05-01\]\. https:\/\/ccaf\.io/)
     expect(entries[4]).toMatch(/^\[5\]IPCC\. Climate Change 2021/)
     expect($('#ref-ipcc2021 .backlinks')).toHaveLength(0)
-    expect($('#ref-stoll2019carbon .backlinks a').map((_, a) => $(a).attr('href')).get()).toHaveLength(3)
+    expect(
+      $('#ref-stoll2019carbon .backlinks a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toHaveLength(3)
   })
 
   it('APA: parenthetical with a locator, narrative, an alphabetical list of cited works with DOI links', () => {
     const $ = page('en/policy-en/index.html')
     expect($('.summary-text').text()).toContain('(Stoll et al., 2019, p. 12)')
     expect($('.brief-body').text()).toContain('As Stoll et al. (2019) show')
-    expect($('.reference-list > li').map((_, li) => $(li).attr('id')).get()).toEqual(['ref-cbeci2024', 'ref-stoll2019carbon'])
+    expect(
+      $('.reference-list > li')
+        .map((_, li) => $(li).attr('id'))
+        .get(),
+    ).toEqual(['ref-cbeci2024', 'ref-stoll2019carbon'])
     expect($('#ref-stoll2019carbon a[href="https://doi.org/10.1016/j.joule.2019.05.012"]')).toHaveLength(1)
   })
 
-  it('shows a citation\'s reference on hover or focus, and keeps it a plain link', () => {
+  it("shows a citation's reference on hover or focus, and keeps it a plain link", () => {
     const $ = loadPage(site.out, 'en/policy-en/index.html')
     const citation = $('.summary-text a.citation')
     expect(citation.attr('href')).toBe('#ref-stoll2019carbon')
@@ -56,12 +70,17 @@ describe('citations on unseen content', () => {
   })
 
   it('writes .bib and .ris files beside each page that re-import with the same title, authors and date', () => {
-    for (const [lang, slug, title] of [['zh', 'policy-zh', '碳排放与挖矿'], ['en', 'policy-en', 'Mining and Carbon']] as const) {
+    for (const [lang, slug, title] of [
+      ['zh', 'policy-zh', '碳排放与挖矿'],
+      ['en', 'policy-en', 'Mining and Carbon'],
+    ] as const) {
       for (const ext of ['bib', 'ris']) {
         const [item] = new Cite(fs.readFileSync(path.join(site.out, lang, slug, `${slug}.${ext}`), 'utf8')).data
         expect(item?.['title'], ext).toBe(title)
         expect(item?.['issued'], ext).toEqual({ 'date-parts': [[2025, 6, 1]] })
-        const names = (item?.['author'] as Array<Record<string, string>>).map((a) => a['literal'] ?? [a['given'], a['family']].filter(Boolean).join(' '))
+        const names = ((item?.['author'] ?? []) as Array<Record<string, string>>).map(
+          (a) => a['literal'] ?? [a['given'], a['family']].filter(Boolean).join(' '),
+        )
         expect(names, ext).toEqual(lang === 'zh' ? ['测试作者', 'Ada Example'] : ['Ada Example'])
       }
     }
@@ -72,7 +91,10 @@ describe('citations on unseen content', () => {
 
   it('gives Google Scholar, link previews and search engines their metadata', () => {
     const $ = loadPage(site.out, 'zh/policy-zh/index.html')
-    const meta = (name: string) => $(`meta[name="${name}"]`).map((_, m) => $(m).attr('content')).get()
+    const meta = (name: string) =>
+      $(`meta[name="${name}"]`)
+        .map((_, m) => $(m).attr('content'))
+        .get()
     expect(meta('citation_title')).toEqual(['碳排放与挖矿'])
     expect(meta('citation_author')).toEqual(['测试作者', 'Ada Example'])
     expect(meta('citation_publication_date')).toEqual(['2025/06/01'])
@@ -81,8 +103,16 @@ describe('citations on unseen content', () => {
     expect(meta('citation_reference')[1]).toContain('citation_title=The carbon footprint of bitcoin')
     expect($('meta[property="og:title"]').attr('content')).toBe('碳排放与挖矿')
     const jsonLd = JSON.parse($('script[type="application/ld+json"]').text())
-    expect(jsonLd).toMatchObject({ '@type': 'Report', name: '碳排放与挖矿', datePublished: '2025-06-01', inLanguage: 'zh' })
-    expect(jsonLd.author).toEqual([{ '@type': 'Organization', name: '测试作者' }, { '@type': 'Person', name: 'Ada Example' }])
+    expect(jsonLd).toMatchObject({
+      '@type': 'Report',
+      name: '碳排放与挖矿',
+      datePublished: '2025-06-01',
+      inLanguage: 'zh',
+    })
+    expect(jsonLd.author).toEqual([
+      { '@type': 'Organization', name: '测试作者' },
+      { '@type': 'Person', name: 'Ada Example' },
+    ])
     expect(jsonLd.citation).toHaveLength(5)
   })
 
@@ -92,7 +122,9 @@ describe('citations on unseen content', () => {
     fs.writeFileSync(brief, fs.readFileSync(brief, 'utf8').replace('csl: apa', 'csl: apa-7th'))
     const bad = await runCli(['build', '--no-pdf', '--content', broken.content, '--out', broken.out])
     expect(bad.code).toBe(1)
-    expect(bad.stderr).toMatch(/policy-en\/brief\.md:6:6: error: Unknown citation style `apa-7th` \[unknown-style\]\n  hint: Did you mean `apa/)
+    expect(bad.stderr).toMatch(
+      /policy-en\/brief\.md:6:6: error: Unknown citation style `apa-7th` \[unknown-style\]\n  hint: Did you mean `apa/,
+    )
   })
 
   it('takes a style per language from site.yaml, and checks it there', async () => {
@@ -100,8 +132,13 @@ describe('citations on unseen content', () => {
     const siteFile = path.join(other.content, 'site.yaml')
     fs.appendFileSync(siteFile, 'csl:\n  zh: chicago-author-date\n  en: harvard-cite-them-rite\n')
     const bad = await runCli(['build', '--no-pdf', '--content', other.content, '--out', other.out])
-    expect(bad.stderr).toMatch(/site\.yaml:6:7: error: Unknown citation style `harvard-cite-them-rite` \[unknown-style\]/)
-    fs.writeFileSync(siteFile, fs.readFileSync(siteFile, 'utf8').replace('harvard-cite-them-rite', 'harvard-cite-them-right'))
+    expect(bad.stderr).toMatch(
+      /site\.yaml:6:7: error: Unknown citation style `harvard-cite-them-rite` \[unknown-style\]/,
+    )
+    fs.writeFileSync(
+      siteFile,
+      fs.readFileSync(siteFile, 'utf8').replace('harvard-cite-them-rite', 'harvard-cite-them-right'),
+    )
     expect((await runCli(['build', '--no-pdf', '--content', other.content, '--out', other.out])).code).toBe(0)
     expect(loadPage(other.out, 'zh/policy-zh/index.html')('.summary-text').text()).toContain('(张等 2021)')
   })

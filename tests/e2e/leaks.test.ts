@@ -7,7 +7,8 @@ import { pdfInfo, pdfText } from '../helpers/pdf.ts'
 import { copySite, runCli, snapshot } from '../helpers/sites.ts'
 
 type Site = ReturnType<typeof copySite>
-const build = (site: Site, ...flags: string[]) => runCli(['build', '--no-pdf', ...flags, '--content', site.content, '--out', site.out])
+const build = (site: Site, ...flags: string[]) =>
+  runCli(['build', '--no-pdf', ...flags, '--content', site.content, '--out', site.out])
 const figure = (site: Site) => path.join(site.content, 'urban-trees', 'figures', 'heat.svg')
 
 /** Every file the out dir holds, as text, by its path. */
@@ -32,20 +33,29 @@ describe('nothing from content runs or fetches in the site', () => {
     expect(result.code).toBe(0)
     const copied = fs.readFileSync(path.join(site.out, 'media', 'urban-trees', 'figures', 'heat.svg'), 'utf8')
     expect(copied).toContain('<circle cx="80" cy="60" r="40" fill="#f97316"/>')
-    const leaking = (await distText(site.out)).filter(([, text]) => /alert\('|onload=|javascript:alert|evil\.example/.test(text))
+    const leaking = (await distText(site.out)).filter(([, text]) =>
+      /alert\('|onload=|javascript:alert|evil\.example/.test(text),
+    )
     expect(leaking.map(([file]) => file)).toEqual([])
   })
 
-  it('the PDF is printed from the sanitized SVG (a foreignObject\'s HTML is not in it, the figure\'s own text is), with plain-text metadata', async () => {
+  it("the PDF is printed from the sanitized SVG (a foreignObject's HTML is not in it, the figure's own text is), with plain-text metadata", async () => {
     const site = copySite('unseen')
     const brief = path.join(site.content, 'urban-trees', 'brief.md')
-    fs.writeFileSync(brief, fs.readFileSync(brief, 'utf8')
-      .replace(/^summary:.*$/m, 'summary: "Costs <b>rise</b> <script>alert(1)</script> &amp; fall."')
-      .replace(/^title:.*$/m, 'title: "Shade <i>before</i> AC"'))
-    fs.writeFileSync(figure(site), [
-      '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120"><text x="10" y="30" font-size="20">Drawn text</text>',
-      '<foreignObject x="0" y="40" width="320" height="80"><p xmlns="http://www.w3.org/1999/xhtml" style="font-size:20px">Smuggled HTML</p></foreignObject></svg>',
-    ].join(''))
+    fs.writeFileSync(
+      brief,
+      fs
+        .readFileSync(brief, 'utf8')
+        .replace(/^summary:.*$/m, 'summary: "Costs <b>rise</b> <script>alert(1)</script> &amp; fall."')
+        .replace(/^title:.*$/m, 'title: "Shade <i>before</i> AC"'),
+    )
+    fs.writeFileSync(
+      figure(site),
+      [
+        '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120"><text x="10" y="30" font-size="20">Drawn text</text>',
+        '<foreignObject x="0" y="40" width="320" height="80"><p xmlns="http://www.w3.org/1999/xhtml" style="font-size:20px">Smuggled HTML</p></foreignObject></svg>',
+      ].join(''),
+    )
     const result = await runCli(['build', '--content', site.content, '--out', site.out])
     expect(result.code).toBe(0)
     const text = pdfText(path.join(site.out, 'en', 'urban-trees', 'urban-trees.pdf'))
@@ -101,7 +111,10 @@ describe('theme files stay inside their theme', () => {
   it('a theme asset linked to another file of the theme is copied, an SVG one sanitized', async () => {
     const site = copySite('unseen')
     withTheme(site, (assets) => {
-      fs.writeFileSync(path.join(assets, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="1" height="1"/></svg>')
+      fs.writeFileSync(
+        path.join(assets, 'logo.svg'),
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="1" height="1"/></svg>',
+      )
       fs.symlinkSync('logo.svg', path.join(assets, 'favicon.svg'))
     })
     const result = await build(site)
@@ -116,8 +129,12 @@ describe('metadata is plain text', () => {
   it('HTML in the summary, title and authors reaches the meta description, Open Graph, JSON-LD and the feed as text (regression: literal tags)', async () => {
     const site = copySite('unseen')
     const brief = path.join(site.content, 'urban-trees', 'brief.md')
-    const source = fs.readFileSync(brief, 'utf8')
-      .replace(/^summary:.*$/m, 'summary: "Costs <b>rise</b> <script>alert(1)</script> &amp; fall [@smith2020heat, p. 12]."')
+    const source = fs
+      .readFileSync(brief, 'utf8')
+      .replace(
+        /^summary:.*$/m,
+        'summary: "Costs <b>rise</b> <script>alert(1)</script> &amp; fall [@smith2020heat, p. 12]."',
+      )
       .replace(/^title:.*$/m, 'title: "Shade <i>before</i> &amp; AC"')
       .replace('name: Ada Example', 'name: "Ada <b>Example</b>"')
     fs.writeFileSync(brief, source)
@@ -130,8 +147,16 @@ describe('metadata is plain text', () => {
     expect($('meta[property="og:title"]').attr('content')).toBe('Shade before & AC')
     expect($('meta[name=citation_title]').attr('content')).toBe('Shade before & AC')
     expect($('meta[name=citation_author]').first().attr('content')).toBe('Ada Example')
-    const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as { description: string; name: string; author: Array<{ name: string }> }
-    expect(jsonLd).toMatchObject({ description: 'Costs rise & fall.', name: 'Shade before & AC', author: [{ name: 'Ada Example' }, { name: 'Ben Sample' }] })
+    const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as {
+      description: string
+      name: string
+      author: Array<{ name: string }>
+    }
+    expect(jsonLd).toMatchObject({
+      description: 'Costs rise & fall.',
+      name: 'Shade before & AC',
+      author: [{ name: 'Ada Example' }, { name: 'Ben Sample' }],
+    })
     const feed = fs.readFileSync(path.join(site.out, 'en', 'feed.xml'), 'utf8')
     expect(feed).toContain('<summary>Costs rise &amp; fall.</summary>')
     expect(feed).toContain('<title>Shade before &amp; AC</title>')
@@ -150,7 +175,9 @@ describe('URLs of a slug in Chinese characters', () => {
     const slug = '%E5%9F%8E%E5%B8%82-trees'
     const sitemap = fs.readFileSync(path.join(site.out, 'sitemap.xml'), 'utf8')
     expect(sitemap).toContain(`<loc>https://test.example.org/en/${slug}/</loc>`)
-    expect(fs.readFileSync(path.join(site.out, 'en', 'feed.xml'), 'utf8')).toContain(`<link href="https://test.example.org/en/${slug}/"/>`)
+    expect(fs.readFileSync(path.join(site.out, 'en', 'feed.xml'), 'utf8')).toContain(
+      `<link href="https://test.example.org/en/${slug}/"/>`,
+    )
     const $ = loadPage(site.out, `en/城市-trees/index.html`)
     expect($('link[rel=canonical]').attr('href')).toBe(`https://test.example.org/en/${slug}/`)
     expect(loadPage(site.out, 'en/index.html')(`a[href="../en/${slug}/index.html"]`).length).toBeGreaterThan(0)

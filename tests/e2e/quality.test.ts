@@ -15,9 +15,12 @@ const sampleContent = path.resolve(import.meta.dirname, '..', '..', 'content')
 
 /** The pages every theme is checked on, in both languages. */
 const pages = [
-  'zh/index.html', 'en/index.html',
-  'zh/mining-not-viable/index.html', 'en/mining-not-viable/index.html',
-  'zh/kinds/environment/index.html', 'en/kinds/environment/index.html',
+  'zh/index.html',
+  'en/index.html',
+  'zh/mining-not-viable/index.html',
+  'en/mining-not-viable/index.html',
+  'zh/kinds/environment/index.html',
+  'en/kinds/environment/index.html',
   '404.html',
 ]
 
@@ -36,10 +39,22 @@ async function buildSample(theme: string): Promise<string> {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe
-    return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>
+        }
+      }
+    ).axe
+    return (await axe.run()).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }))
   })
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`)
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`)
 }
 
 // Quality gates, in real Chromium, for both themes: accessibility (axe-core), valid HTML (the W3C
@@ -60,7 +75,15 @@ describe.each(['default', 'report'])('the sample site in the %s theme', (theme) 
   })
 
   it('has every page and file a reader, a feed reader and a crawler look for', () => {
-    for (const file of [...pages, 'index.html', 'sitemap.xml', 'robots.txt', 'zh/feed.xml', 'en/feed.xml', 'pagefind/pagefind-ui.js']) {
+    for (const file of [
+      ...pages,
+      'index.html',
+      'sitemap.xml',
+      'robots.txt',
+      'zh/feed.xml',
+      'en/feed.xml',
+      'pagefind/pagefind-ui.js',
+    ]) {
       expect(fs.existsSync(path.join(out, file)), file).toBe(true)
     }
   })
@@ -99,10 +122,19 @@ describe.each(['default', 'report'])('the sample site in the %s theme', (theme) 
   it('passes the W3C Nu Html Checker without errors', async () => {
     const files = htmlFiles(out).map((f) => path.join(out, f))
     const jar = require.resolve('vnu-jar/build/dist/vnu.jar')
-    const { stdout, stderr } = await promisify(execFile)('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { maxBuffer: 16 << 20 })
-      .catch((error: { stdout: string; stderr: string }) => error)
-    const messages = (JSON.parse(stderr || stdout || '{"messages":[]}') as { messages: Array<{ url: string; lastLine?: number; message: string }> }).messages
-    expect(messages.map((m) => `${path.relative(out, new URL(m.url).pathname)}:${m.lastLine}: ${m.message}`)).toEqual([])
+    const { stdout, stderr } = await promisify(execFile)(
+      'java',
+      ['-jar', jar, '--errors-only', '--format', 'json', ...files],
+      { maxBuffer: 16 << 20 },
+    ).catch((error: { stdout: string; stderr: string }) => error)
+    const messages = (
+      JSON.parse(stderr || stdout || '{"messages":[]}') as {
+        messages: Array<{ url: string; lastLine?: number; message: string }>
+      }
+    ).messages
+    expect(messages.map((m) => `${path.relative(out, new URL(m.url).pathname)}:${m.lastLine}: ${m.message}`)).toEqual(
+      [],
+    )
   }, 120_000)
 
   it('finds the centralization argument when 算力 is typed into the search box of the Chinese brief', async () => {
@@ -111,11 +143,21 @@ describe.each(['default', 'report'])('the sample site in the %s theme', (theme) 
     await page.waitForSelector('.pagefind-ui__search-input')
     await page.type('.pagefind-ui__search-input', '算力')
     // Note: results first show as placeholders, then fill in.
-    const found = await page.waitForFunction(
-      () => [...document.querySelectorAll('.pagefind-ui__result')].some((r) => r.textContent?.includes('算力集中与去中心化的悖论')),
-      { timeout: 15_000 },
-    ).then(() => true, () => false)
-    const results = await page.$$eval('.pagefind-ui__result', (nodes) => nodes.map((n) => n.textContent ?? '').join('\n'))
+    const found = await page
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('.pagefind-ui__result')].some((r) =>
+            r.textContent?.includes('算力集中与去中心化的悖论'),
+          ),
+        { timeout: 15_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      )
+    const results = await page.$$eval('.pagefind-ui__result', (nodes) =>
+      nodes.map((n) => n.textContent ?? '').join('\n'),
+    )
     await page.close()
     expect(found, results).toBe(true)
   }, 60_000)

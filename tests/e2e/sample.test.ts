@@ -18,14 +18,20 @@ let stderr = ''
 
 beforeAll(async () => {
   const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }
-  const result = await run(process.execPath, [path.join(root, 'bin', 'briefkit.js'), 'build', '--force', '--content', path.join(root, 'content'), '--out', out], { cwd: root, env })
+  const result = await run(
+    process.execPath,
+    [path.join(root, 'bin', 'briefkit.js'), 'build', '--force', '--content', path.join(root, 'content'), '--out', out],
+    { cwd: root, env },
+  )
   stderr = result.stderr
 })
 
 describe('building the sample', () => {
   it('builds without errors or warnings', () => {
     // Note: `--force`, so the PDFs are printed by this run, never taken from an earlier one's cache.
-    expect(stderr).toMatch(/briefkit: built \d+ pages and 2 PDFs \(2 printed, 0 unchanged from the cache\) from 2 briefs/)
+    expect(stderr).toMatch(
+      /briefkit: built \d+ pages and 2 PDFs \(2 printed, 0 unchanged from the cache\) from 2 briefs/,
+    )
     expect(stderr).not.toMatch(/error|warning/)
   })
 
@@ -36,14 +42,19 @@ describe('building the sample', () => {
     expect($('h1').text()).toBe('虚拟货币为什么不能挖矿')
   })
 
-  it('has the English edition with the same structure, citations and editor\'s notes', () => {
+  it("has the English edition with the same structure, citations and editor's notes", () => {
     const zh = loadPage(out, briefPage)
     const en = loadPage(out, 'en/mining-not-viable/index.html')
     expect(en('h1').text()).toBe('Why Cryptocurrency Mining Is Not Viable')
     const shape = ($: typeof zh) => ({
-      kinds: $('section.argument').map((_, el) => $(el).attr('data-kind')).get(),
+      kinds: $('section.argument')
+        .map((_, el) => $(el).attr('data-kind'))
+        .get(),
       notes: $('.callout-note').length,
-      cited: $('.reference-list > li').map((_, li) => $(li).attr('id')).get().sort(),
+      cited: $('.reference-list > li')
+        .map((_, li) => $(li).attr('id'))
+        .get()
+        .sort(),
     })
     expect(shape(en)).toEqual(shape(zh))
     expect(fs.existsSync(path.join(out, 'en', 'mining-not-viable', 'mining-not-viable.pdf'))).toBe(true)
@@ -51,7 +62,9 @@ describe('building the sample', () => {
 
   it('has the five arguments in order, each with a claim', () => {
     const $ = loadPage(out, briefPage)
-    const kinds = $('section.argument').map((_, el) => $(el).attr('data-kind')).get()
+    const kinds = $('section.argument')
+      .map((_, el) => $(el).attr('data-kind'))
+      .get()
     expect(kinds).toEqual(['policy', 'environment', 'economics', 'centralization', 'value'])
     $('section.argument').each((_, el) => {
       expect($(el).find('.claim').text().trim().length).toBeGreaterThan(10)
@@ -60,9 +73,15 @@ describe('building the sample', () => {
 
   it('has at least 10 citation links, each resolving to an entry of the reference list', () => {
     const $ = loadPage(out, briefPage)
-    const links = $('a.citation, .citation a').map((_, el) => $(el).attr('href')).get()
+    const links = $('a.citation, .citation a')
+      .map((_, el) => $(el).attr('href'))
+      .get()
     expect(links.length).toBeGreaterThanOrEqual(10)
-    const entries = new Set($('.reference-list > li').map((_, el) => $(el).attr('id')).get())
+    const entries = new Set(
+      $('.reference-list > li')
+        .map((_, el) => $(el).attr('id'))
+        .get(),
+    )
     for (const href of links) expect(entries.has(href.replace(/^#/, '')), href).toBe(true)
     expect(entries.size).toBeGreaterThanOrEqual(15)
   })
@@ -75,7 +94,7 @@ describe('building the sample', () => {
     expect($('.reference-list').text()).toMatch(/\[EB\/OL\]/)
   })
 
-  it('shows the editor\'s notes', () => {
+  it("shows the editor's notes", () => {
     const $ = loadPage(out, briefPage)
     expect($('.callout-note .callout-title').first().text()).toBe('编者注')
   })
@@ -87,10 +106,15 @@ describe('building the sample', () => {
 
   it('ships the CJK web font and the styles', () => {
     const $ = loadPage(out, briefPage)
-    for (const href of $('link[rel=stylesheet]').map((_, el) => $(el).attr('href')).get()) {
+    for (const href of $('link[rel=stylesheet]')
+      .map((_, el) => $(el).attr('href'))
+      .get()) {
       expect(fs.existsSync(path.join(out, 'zh/mining-not-viable', href)), href).toBe(true)
     }
-    const fonts = fs.readdirSync(path.join(out, 'assets/fonts')).filter((f) => f.endsWith('.css')).map((f) => fs.readFileSync(path.join(out, 'assets/fonts', f), 'utf8'))
+    const fonts = fs
+      .readdirSync(path.join(out, 'assets/fonts'))
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => fs.readFileSync(path.join(out, 'assets/fonts', f), 'utf8'))
     expect(fonts.some((css) => css.includes("font-family: 'Noto Sans SC'"))).toBe(true)
   })
 })
@@ -126,10 +150,22 @@ describe('the sample PDF', () => {
 
   it('has bookmarks for the sections and the five arguments', () => {
     const bookmarks = pdfBookmarks(pdf)
-    for (const title of ['摘要', '引言', '政策收紧与合规风险', '能源消耗与环境代价', '不可持续的经济模型', '算力集中与去中心化的悖论', '缺乏真实社会价值', '结论与建议', '参考文献']) {
+    for (const title of [
+      '摘要',
+      '引言',
+      '政策收紧与合规风险',
+      '能源消耗与环境代价',
+      '不可持续的经济模型',
+      '算力集中与去中心化的悖论',
+      '缺乏真实社会价值',
+      '结论与建议',
+      '参考文献',
+    ]) {
       expect(bookmarks).toContain(title)
     }
-    expect(bookmarks.filter((t) => t.length % 2 === 0 && t.slice(0, t.length / 2) === t.slice(t.length / 2))).toEqual([])
+    expect(bookmarks.filter((t) => t.length % 2 === 0 && t.slice(0, t.length / 2) === t.slice(t.length / 2))).toEqual(
+      [],
+    )
   })
 
   it('numbers inner pages, not the cover, and gives the contents page numbers', () => {
@@ -147,7 +183,9 @@ describe('the sample PDF', () => {
 
 describe('the command line as a process', () => {
   it('exits 2 with a hint on an unknown flag', async () => {
-    const failed = await run(process.execPath, [path.join(root, 'bin', 'briefkit.js'), 'build', '--bogus'], { cwd: root }).catch((e: { code: number; stderr: string }) => e)
+    const failed = await run(process.execPath, [path.join(root, 'bin', 'briefkit.js'), 'build', '--bogus'], {
+      cwd: root,
+    }).catch((e: { code: number; stderr: string }) => e)
     expect(failed).toMatchObject({ code: 2 })
     expect((failed as { stderr: string }).stderr).toMatch(/Unknown option '--bogus'[\s\S]*hint/)
   })

@@ -30,7 +30,9 @@ describe('the PDF of unseen English content', () => {
 
   it('writes the PDF, warns about the remote image at its line, and never requests it', () => {
     expect(result.code).toBe(0)
-    expect(result.stderr).toMatch(/urban-trees\/brief\.md:27:1: warning: Remote image `http:\/\/127\.0\.0\.1:\d+\/chart\.svg` is left out of the PDF \[remote-image\]/)
+    expect(result.stderr).toMatch(
+      /urban-trees\/brief\.md:27:1: warning: Remote image `http:\/\/127\.0\.0\.1:\d+\/chart\.svg` is left out of the PDF \[remote-image\]/,
+    )
     expect(fs.existsSync(pdf)).toBe(true)
     expect(requests).toEqual([])
   })
@@ -42,7 +44,15 @@ describe('the PDF of unseen English content', () => {
     expect(info['Tagged']).toBe('yes')
     expect(info['Page size']).toMatch(/^612 x 792 pts \(letter\)/)
     expect(pdfFonts(pdf).every((f) => f.embedded && !/Type 3/.test(f.type))).toBe(true)
-    expect(pdfBookmarks(pdf)).toEqual(expect.arrayContaining(['Summary', 'The evidence is strong', 'It costs little', 'It helps those who need it most', 'References']))
+    expect(pdfBookmarks(pdf)).toEqual(
+      expect.arrayContaining([
+        'Summary',
+        'The evidence is strong',
+        'It costs little',
+        'It helps those who need it most',
+        'References',
+      ]),
+    )
     expect(pdfText(pdf, 2)).toContain(`Page 2 of ${info['Pages']}`)
     expect(pdfText(pdf)).toContain('(Smith et al. 2020; Lee 2019; Khan 2021)')
   })

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { siteCase, type SiteCase } from './arbitraries.ts'
+import { type SiteCase, siteCase } from './arbitraries.ts'
+import { baselineOf, liveScript, rawCitations } from './page-checks.ts'
 import { failuresOf } from './property.ts'
 import { runCase } from './run-case.ts'
-import { baselineOf, liveScript, rawCitations } from './page-checks.ts'
 
 // Note: a fixed seed, so that a failure here is the same on every machine; `npm run fuzz` explores further.
 // 200 cases take about 20 s on this 2-core machine under load; each case is compiled and rendered in a fresh folder.
@@ -23,10 +23,11 @@ describe('generated briefs through compile and render', () => {
 
 // Note: the checks themselves must be able to fail, or the property above proves nothing.
 describe('the page checks', () => {
-  const clean = '<html><head><script src="a.js"></script><script type="application/ld+json">{"a":1}</script></head><body><p>x</p></body></html>'
+  const clean =
+    '<html><head><script src="a.js"></script><script type="application/ld+json">{"a":1}</script></head><body><p>x</p></body></html>'
   const baseline = baselineOf(clean)
 
-  it('allow the theme\'s own scripts', () => {
+  it("allow the theme's own scripts", () => {
     expect(liveScript(clean, baseline)).toEqual([])
   })
 

@@ -10,7 +10,8 @@ const bib = ['smith2020heat', 'lee2019canopy', 'khan2021shade']
   .map((key) => `@book{${key}, title = {A title}, author = {Smith, Jane}, date = {2020}}`)
   .join('\n')
 
-const frontMatter = (extra = '') => `---\ntitle: T\nauthors: [{name: A}]\ndate: 2025-06-01\nlang: en\nsummary: S [@smith2020heat].\n${extra}---\n`
+const frontMatter = (extra = '') =>
+  `---\ntitle: T\nauthors: [{name: A}]\ndate: 2025-06-01\nlang: en\nsummary: S [@smith2020heat].\n${extra}---\n`
 
 /** A one-brief site whose brief.md body (or other file) is the given text. */
 function site(parts: Partial<SiteCase> & { body?: string }): SiteCase {
@@ -46,11 +47,18 @@ describe('bugs found by fuzzing', () => {
 
   it('F3: a CSL-YAML field of the wrong type (`title: 1984`) is a content error', async () => {
     const bibliography = { name: 'references.yaml', text: '- id: smith2020heat\n  type: book\n  title: 1984\n' }
-    expect(await failures(site({ bibliography, body: 'Text.\n', arguments: ['---\nkind: evidence\ntitle: T\nclaim: C.\n---\nBody.\n'] }))).toEqual([])
+    expect(
+      await failures(
+        site({ bibliography, body: 'Text.\n', arguments: ['---\nkind: evidence\ntitle: T\nclaim: C.\n---\nBody.\n'] }),
+      ),
+    ).toEqual([])
   })
 
   it.each([
-    ['an argument title', { arguments: ['---\nkind: evidence\ntitle: "X [@smith2020heat]"\nclaim: C [@khan2021shade].\n---\nBody.\n'] }],
+    [
+      'an argument title',
+      { arguments: ['---\nkind: evidence\ntitle: "X [@smith2020heat]"\nclaim: C [@khan2021shade].\n---\nBody.\n'] },
+    ],
     ['a subtitle', { brief: `${frontMatter('subtitle: "S [@smith2020heat]"\n')}Text.\n` }],
     ['a tag', { brief: `${frontMatter('tags: ["x [@smith2020heat]"]\n')}Text.\n` }],
   ])('F4: a citation in %s is rendered or reported, never shown raw', async (_, parts) => {
@@ -64,9 +72,12 @@ describe('bugs found by fuzzing', () => {
     },
   )
 
-  it.each(['[@]', '[@ smith2020heat]', '[@@smith2020heat]', '[@{weird key}]'])('F6: the malformed citation `%s` is reported', async (citation) => {
-    expect(await failures(site({ body: `Text ${citation} here.\n` }))).toEqual([])
-  })
+  it.each(['[@]', '[@ smith2020heat]', '[@@smith2020heat]', '[@{weird key}]'])(
+    'F6: the malformed citation `%s` is reported',
+    async (citation) => {
+      expect(await failures(site({ body: `Text ${citation} here.\n` }))).toEqual([])
+    },
+  )
 
   it.each([
     ['an HTML block', '<p>[@smith2020heat]</p>\n'],
@@ -76,14 +87,20 @@ describe('bugs found by fuzzing', () => {
     expect(await failures(site({ body }))).toEqual([])
   })
 
-  it('F8: a citation inside a link\'s text is rendered or reported', async () => {
+  it("F8: a citation inside a link's text is rendered or reported", async () => {
     expect(await failures(site({ body: '[x [@smith2020heat]](http://example.org)\n' }))).toEqual([])
   })
 
   it.each([
     ['brief.md saved with a BOM', { brief: `\ufeff${frontMatter()}Text [@smith2020heat]\n` }],
-    ['a key finding starting with U+FEFF', { brief: `${frontMatter('keyFindings: ["\ufeff [@smith2020heat]"]\n')}Text.\n` }],
-    ['a claim starting with U+FEFF', { arguments: ['---\nkind: evidence\ntitle: T\nclaim: "\ufeff [@khan2021shade]"\n---\nBody.\n'] }],
+    [
+      'a key finding starting with U+FEFF',
+      { brief: `${frontMatter('keyFindings: ["\ufeff [@smith2020heat]"]\n')}Text.\n` },
+    ],
+    [
+      'a claim starting with U+FEFF',
+      { arguments: ['---\nkind: evidence\ntitle: T\nclaim: "\ufeff [@khan2021shade]"\n---\nBody.\n'] },
+    ],
   ])('F14: a citation in %s is rendered (a leading BOM must not shift offsets)', async (_, parts) => {
     expect(await failures(site(parts))).toEqual([])
   })

@@ -32,7 +32,11 @@ function handlers($: cheerio.CheerioAPI): string[] {
 export function baselineOf(html: string): PageBaseline {
   const $ = cheerio.load(html)
   return {
-    scripts: new Set($('script').map((_, el) => scriptSignature($, el)).get()),
+    scripts: new Set(
+      $('script')
+        .map((_, el) => scriptSignature($, el))
+        .get(),
+    ),
     handlers: new Set(handlers($)),
     embeds: $(embedSelector).length,
   }
@@ -71,7 +75,13 @@ export function liveScript(page: PageInput, baseline: PageBaseline): string[] {
     }
   })
   const embeds = $(embedSelector)
-  if (embeds.length > baseline.embeds) leaks.push(`embeds: ${embeds.map((_, el) => $.html(el).slice(0, 80)).get().join(' ')}`)
+  if (embeds.length > baseline.embeds)
+    leaks.push(
+      `embeds: ${embeds
+        .map((_, el) => $.html(el).slice(0, 80))
+        .get()
+        .join(' ')}`,
+    )
   return leaks
 }
 
@@ -86,7 +96,12 @@ export function rawCitations(page: PageInput): string[] {
   const found: string[] = []
   // Note: ` >>` marks where the `[@` starts, so that a known bug can be told by what follows it.
   for (const match of text.matchAll(/\[@/g)) {
-    found.push(`${text.slice(Math.max(0, match.index - 30), match.index)} >>${text.slice(match.index, match.index + 40)}`.replace(/\s+/g, ' '))
+    found.push(
+      `${text.slice(Math.max(0, match.index - 30), match.index)} >>${text.slice(match.index, match.index + 40)}`.replace(
+        /\s+/g,
+        ' ',
+      ),
+    )
   }
   return found
 }

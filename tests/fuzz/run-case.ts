@@ -8,12 +8,12 @@ import { discoverBriefs } from '../../src/content/discover.ts'
 import { loadBrief } from '../../src/content/load-brief.ts'
 import type { CompiledBrief } from '../../src/core/compiled.ts'
 import { compileBrief } from '../../src/pipeline/compile-brief.ts'
-import { loadTheme } from '../../src/theme/theme.ts'
 import { renderBriefPage, renderPrintPage } from '../../src/render/html/pages.ts'
 import { BriefkitError } from '../../src/reporting/errors.ts'
 import { collectDiagnostics, countDiagnostics } from '../../src/reporting/report.ts'
+import { loadTheme } from '../../src/theme/theme.ts'
 import type { SiteCase } from './arbitraries.ts'
-import { baselineOf, liveScript, rawCitations, type PageBaseline } from './page-checks.ts'
+import { baselineOf, liveScript, type PageBaseline, rawCitations } from './page-checks.ts'
 
 /** What compiling and rendering one generated site did. */
 export interface CaseResult {
@@ -51,7 +51,9 @@ export function writeCase(site: SiteCase, root: string): string {
   }
   fs.writeFileSync(path.join(content, 'site.yaml'), siteYaml)
   fs.writeFileSync(path.join(dir, 'brief.md'), site.brief)
-  site.arguments.forEach((text, i) => fs.writeFileSync(path.join(dir, 'arguments', `${String(i + 1).padStart(2, '0')}-arg.md`), text))
+  for (const [i, text] of site.arguments.entries()) {
+    fs.writeFileSync(path.join(dir, 'arguments', `${String(i + 1).padStart(2, '0')}-arg.md`), text)
+  }
   if (site.conclusion !== undefined) fs.writeFileSync(path.join(dir, 'conclusion.md'), site.conclusion)
   if (site.bibliography) fs.writeFileSync(path.join(dir, site.bibliography.name), site.bibliography.text)
   if (site.translation !== undefined) fs.writeFileSync(path.join(dir, 'zh', 'brief.md'), site.translation)
@@ -59,7 +61,9 @@ export function writeCase(site: SiteCase, root: string): string {
 }
 
 /** Compile and render every page of a content folder, in process, without a cache or a browser. */
-async function compileAndRender(content: string): Promise<{ contentErrors: number; pages: Array<{ layout: 'brief' | 'print'; html: string }> }> {
+async function compileAndRender(
+  content: string,
+): Promise<{ contentErrors: number; pages: Array<{ layout: 'brief' | 'print'; html: string }> }> {
   const { file, config } = loadConfig(content)
   const files: VFile[] = [file]
   const briefs: CompiledBrief[] = []
@@ -83,7 +87,8 @@ async function compileAndRender(content: string): Promise<{ contentErrors: numbe
 }
 
 const cleanCase: SiteCase = {
-  brief: '---\ntitle: Clean\nauthors: [{name: A}]\ndate: 2025-06-01\nlang: en\nsummary: S [@smith2020heat].\n---\nText [@lee2019canopy].\n',
+  brief:
+    '---\ntitle: Clean\nauthors: [{name: A}]\ndate: 2025-06-01\nlang: en\nsummary: S [@smith2020heat].\n---\nText [@lee2019canopy].\n',
   arguments: ['---\nkind: evidence\ntitle: T\nclaim: C.\n---\nBody [@khan2021shade].\n'],
   conclusion: undefined,
   bibliography: {
@@ -115,7 +120,10 @@ function themeBaselines(): Promise<Record<'brief' | 'print', PageBaseline>> {
 /** Describe a thrown value by its name, message and first stack frames. */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return `non-Error thrown: ${String(error)}`
-  const frames = (error.stack ?? '').split('\n').filter((l) => l.trim().startsWith('at ')).map((l) => l.trim())
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((l) => l.trim().startsWith('at '))
+    .map((l) => l.trim())
   // Note: the first frames are often in a dependency; the first of briefkit's own says where to fix it.
   const own = frames.find((l) => /\/src\//.test(l) && !l.includes('node_modules'))
   const shown = [...frames.slice(0, 3), ...(own && !frames.slice(0, 3).includes(own) ? ['...', own] : [])]
@@ -129,7 +137,14 @@ export function describeError(error: unknown): string {
 export async function runCase(site: SiteCase, parent = os.tmpdir()): Promise<CaseResult> {
   const baseline = await themeBaselines()
   const root = fs.mkdtempSync(path.join(parent, 'briefkit-fuzz-'))
-  const result: CaseResult = { contentErrors: 0, briefkitError: undefined, internalError: undefined, leaks: [], rawCitations: [], ms: 0 }
+  const result: CaseResult = {
+    contentErrors: 0,
+    briefkitError: undefined,
+    internalError: undefined,
+    leaks: [],
+    rawCitations: [],
+    ms: 0,
+  }
   const start = performance.now()
   try {
     const { contentErrors, pages } = await compileAndRender(writeCase(site, root))

@@ -6,8 +6,14 @@ import puppeteer, { type Browser } from 'puppeteer'
 import { findChrome } from '../../src/render/pdf/chrome.ts'
 
 const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.xml': 'application/xml',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
 }
 
 /** Serve a built site over HTTP on 127.0.0.1 (Pagefind's search needs http, not file:). */
@@ -35,6 +41,14 @@ export function launchBrowser(): Promise<Browser> {
   return puppeteer.launch({
     executablePath: findChrome(() => puppeteer.executablePath()),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   })
 }

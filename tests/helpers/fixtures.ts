@@ -17,7 +17,14 @@ export const sharedBibliography = path.join(fixturesDir, 'shared', 'references.b
 /** What one markdown unit becomes: its HTML and its messages. */
 export interface UnitResult {
   html: string
-  messages: Array<{ line: number | undefined; column: number | undefined; severity: string; ruleId: string | undefined; reason: string; hint: string | undefined }>
+  messages: Array<{
+    line: number | undefined
+    column: number | undefined
+    severity: string
+    ruleId: string | undefined
+    reason: string
+    hint: string | undefined
+  }>
 }
 
 /** Run one markdown file through the whole pipeline, citations rendered with a real CSL style. */
@@ -25,13 +32,22 @@ export function runUnit(inputPath: string, style = 'chicago-author-date', lang =
   const file = new VFile({ path: inputPath, value: fs.readFileSync(inputPath, 'utf8') })
   const bibliography = loadBibliography(sharedBibliography)
   const tree = parseMarkdown(file)
-  transformMarkdown(tree, file, { citationKeys: new Set(bibliography.items.keys()), contentDir: path.dirname(inputPath), pdf: true })
+  transformMarkdown(tree, file, {
+    citationKeys: new Set(bibliography.items.keys()),
+    contentDir: path.dirname(inputPath),
+    pdf: true,
+  })
   renderCitations([file], loadStyle(style), bibliography.items, lang)
   const html = markdownToHtml(tree, file, { idPrefix: '', footnoteLabel: 'Notes', footnoteBackLabel: 'Back' })
   return {
     html,
     messages: file.messages.map((m) => ({
-      line: m.line, column: m.column, severity: m.fatal ? 'error' : 'warning', ruleId: m.ruleId, reason: m.reason, hint: m.note,
+      line: m.line,
+      column: m.column,
+      severity: m.fatal ? 'error' : 'warning',
+      ruleId: m.ruleId,
+      reason: m.reason,
+      hint: m.note,
     })),
   }
 }

@@ -20,7 +20,11 @@ export function brokenLinks(outDir: string): string[] {
   const broken: string[] = []
   for (const page of htmlFiles(outDir)) {
     const $ = loadPage(outDir, page)
-    const ids = new Set($('[id]').map((_, el) => $(el).attr('id')).get())
+    const ids = new Set(
+      $('[id]')
+        .map((_, el) => $(el).attr('id'))
+        .get(),
+    )
     $('a[href], link[href], img[src], script[src]').each((_, el) => {
       const url = $(el).attr('href') ?? $(el).attr('src') ?? ''
       if (/^[a-z][a-z\d+.-]*:|^\/\//i.test(url)) return

@@ -3,10 +3,15 @@ import { execFileSync } from 'node:child_process'
 /** `pdfinfo` as a record: Title, Author, Pages, Tagged … */
 export function pdfInfo(file: string, extra: string[] = []): Record<string, string> {
   const out = execFileSync('pdfinfo', [...extra, file], { encoding: 'utf8' })
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => {
-    const at = l.indexOf(':')
-    return [l.slice(0, at).trim(), l.slice(at + 1).trim()]
-  }))
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => {
+        const at = l.indexOf(':')
+        return [l.slice(0, at).trim(), l.slice(at + 1).trim()]
+      }),
+  )
 }
 
 /** `pdffonts` rows: name, type, embedded. */
@@ -26,9 +31,15 @@ export function pdfText(file: string, page?: number): string {
 
 /** Every bookmark title, depth first, from `qpdf --json`. */
 export function pdfBookmarks(file: string): string[] {
-  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as { outlines: Outline[] }
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as {
+    outlines: Outline[]
+  }
   const titles: string[] = []
-  const walk = (items: Outline[]) => items.forEach((item) => { titles.push(item.title); walk(item.kids) })
+  const walk = (items: Outline[]) =>
+    items.forEach((item) => {
+      titles.push(item.title)
+      walk(item.kids)
+    })
   walk(json.outlines)
   return titles
 }
@@ -40,7 +51,9 @@ interface Outline {
 
 /** The link annotations of a PDF, from `qpdf --json`: each a URI, or `#` for a link within the document. */
 export function pdfLinks(file: string): string[] {
-  const json = JSON.parse(execFileSync('qpdf', ['--json=1', '--json-key=objects', file], { encoding: 'utf8' })) as { objects: Record<string, unknown> }
+  const json = JSON.parse(execFileSync('qpdf', ['--json=1', '--json-key=objects', file], { encoding: 'utf8' })) as {
+    objects: Record<string, unknown>
+  }
   return Object.values(json.objects).flatMap((object) => {
     const link = object as { '/Subtype'?: string; '/Dest'?: unknown; '/A'?: { '/URI'?: string; '/D'?: unknown } }
     if (link['/Subtype'] !== '/Link') return []

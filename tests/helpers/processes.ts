@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,16 +16,25 @@ export interface Run {
 
 /** Start `node bin/briefkit.js ...args` as a child process. */
 export function startBriefkit(args: string[], env: NodeJS.ProcessEnv = {}): Run {
-  const child = spawn(process.execPath, [briefkitBin, ...args], { env: { ...process.env, ...env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [briefkitBin, ...args], {
+    env: { ...process.env, ...env, CI: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
   const started = performance.now()
   const exit = new Promise<{ code: number; seconds: number }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({
-      code: code ?? 128 + (signal ? os.constants.signals[signal] : 0),
-      seconds: (performance.now() - started) / 1000,
-    }))
+    child.on('exit', (code, signal) =>
+      resolve({
+        code: code ?? 128 + (signal ? os.constants.signals[signal] : 0),
+        seconds: (performance.now() - started) / 1000,
+      }),
+    )
   })
   return { child, output: () => output, exit }
 }
@@ -86,7 +95,8 @@ export function printingChromium(pid: number): number | undefined {
   const tree = descendants(pid)
   const browser = tree.find((p) => /chrom/i.test(p.args) && !p.args.includes('--type='))
   // Note: Chromium starts a renderer of its own (`--top-chrome-webui`) before any page is opened.
-  if (!browser || !tree.some((p) => p.args.includes('--type=renderer') && !p.args.includes('--top-chrome-webui'))) return undefined
+  if (!browser || !tree.some((p) => p.args.includes('--type=renderer') && !p.args.includes('--top-chrome-webui')))
+    return undefined
   return browser.pid
 }
 

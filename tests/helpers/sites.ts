@@ -44,7 +44,12 @@ export type Site = ReturnType<typeof copySite>
  * PDFs, and check that the build exits 1 with `message`, says nothing was written, prints no stack
  * trace, leaves the out dir exactly as it was and no staging folder beside it.
  */
-export async function expectRefused(name: string, built: Site, breakIt: (site: Site) => void, message: RegExp): Promise<void> {
+export async function expectRefused(
+  name: string,
+  built: Site,
+  breakIt: (site: Site) => void,
+  message: RegExp,
+): Promise<void> {
   const site = copySite(name)
   fs.cpSync(built.out, site.out, { recursive: true })
   const before = snapshot(site.out)

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { lintText } from '../../src/lint/lints.ts'
 import { parseMarkdown } from '../../src/content/parse.ts'
+import { lintText } from '../../src/lint/lints.ts'
 
 describe('withinCap (166,000 messages for half a megabyte of one mistake took seconds to report)', () => {
   it('lists the first 100 findings of a rule in a file, then one warning that the rest are left out', () => {

@@ -20,7 +20,12 @@ describe('build without PDFs (--no-pdf)', () => {
 
   it('regression: keeps a PDF whose brief is unchanged (--no-pdf used to delete every PDF), and links it', async () => {
     const warnings: string[] = []
-    const result = await build({ contentDir: site.content, outDir: site.out, pdf: false, onWarning: (w) => warnings.push(w) })
+    const result = await build({
+      contentDir: site.content,
+      outDir: site.out,
+      pdf: false,
+      onWarning: (w) => warnings.push(w),
+    })
     expect(result.pdfs).toEqual(['en/urban-trees/urban-trees.pdf'])
     expect({ reused: result.pdfsReused, printed: result.pdfsPrinted }).toEqual({ reused: 1, printed: 0 })
     expect(fs.readFileSync(pdf).equals(printed)).toBe(true)
@@ -33,10 +38,17 @@ describe('build without PDFs (--no-pdf)', () => {
     const brief = path.join(site.content, 'urban-trees', 'brief.md')
     fs.writeFileSync(brief, fs.readFileSync(brief, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (revised)'))
     const warnings: string[] = []
-    const result = await build({ contentDir: site.content, outDir: site.out, pdf: false, onWarning: (w) => warnings.push(w) })
+    const result = await build({
+      contentDir: site.content,
+      outDir: site.out,
+      pdf: false,
+      onWarning: (w) => warnings.push(w),
+    })
     expect(result.pdfs).toEqual([])
     expect(fs.existsSync(pdf)).toBe(false)
-    expect(warnings).toEqual(['`en/urban-trees/urban-trees.pdf` is left out: its brief changed since it was printed (build without `--no-pdf` to print it)'])
+    expect(warnings).toEqual([
+      '`en/urban-trees/urban-trees.pdf` is left out: its brief changed since it was printed (build without `--no-pdf` to print it)',
+    ])
     expect(fs.readFileSync(page, 'utf8')).not.toContain('.pdf"')
     expect(fs.readFileSync(home, 'utf8')).not.toContain('.pdf"')
   })

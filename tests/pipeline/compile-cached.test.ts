@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { briefKey, compileCached } from '../../src/pipeline/compile-cached.ts'
-import { BuildCache } from '../../src/core/cache.ts'
 import { loadConfig } from '../../src/config/resolve.ts'
 import { discoverBriefs } from '../../src/content/discover.ts'
 import { loadBrief } from '../../src/content/load-brief.ts'
+import { BuildCache } from '../../src/core/cache.ts'
 import { compileBrief } from '../../src/pipeline/compile-brief.ts'
+import { briefKey, compileCached } from '../../src/pipeline/compile-cached.ts'
 import { copySite } from '../helpers/sites.ts'
 
 const options = { labels: { footnotes: 'Notes', backToContent: 'Back', citedAt: 'Cited at' }, pdf: true }
@@ -18,17 +18,24 @@ function read(content: string) {
   return discoverBriefs(config).briefs.map((location) => {
     const { source, files } = loadBrief(location, config)
     if (!source) throw new Error(`${location.dir} did not load`)
-    return { slug: location.slug, source, files, config, siteFile, key: briefKey(source, files, config, siteFile, options) }
+    return {
+      slug: location.slug,
+      source,
+      files,
+      config,
+      siteFile,
+      key: briefKey(source, files, config, siteFile, options),
+    }
   })
 }
 
 const keys = (content: string) => Object.fromEntries(read(content).map((b) => [b.slug, b.key]))
 
 describe('the cache key of a compiled brief', () => {
-  it('changes with the brief\'s own files and not with another brief\'s', () => {
+  it("changes with the brief's own files and not with another brief's", () => {
     const site = copySite('citations')
     const before = keys(site.content)
-    fs.appendFileSync(path.join(site.content, 'policy-en', 'arguments', '01.md'), '\n<!-- an editor\'s note -->\n')
+    fs.appendFileSync(path.join(site.content, 'policy-en', 'arguments', '01.md'), "\n<!-- an editor's note -->\n")
     const after = keys(site.content)
     expect(after['policy-zh']).toBe(before['policy-zh'])
     expect(after['policy-en']).not.toBe(before['policy-en'])
@@ -46,7 +53,7 @@ describe('the cache key of a compiled brief', () => {
     expect(afterSite['policy-en']).not.toBe(before['policy-en'])
   })
 
-  it('changes with the theme\'s words for the brief\'s language', () => {
+  it("changes with the theme's words for the brief's language", () => {
     const [brief] = read(copySite('citations').content)
     if (!brief) throw new Error('no brief')
     const other = { ...options, labels: { ...options.labels, footnotes: 'Endnotes' } }
@@ -59,7 +66,8 @@ describe('compileCached', () => {
     const site = copySite('citations')
     fs.appendFileSync(path.join(site.content, 'policy-zh', 'arguments', '01.md'), '\n中文,逗号。\n')
     const cache = new BuildCache(path.join(site.root, 'cache'), () => undefined)
-    const compile = () => read(site.content).map((b) => ({ b, ...compileCached(b.source, b.files, b.config, b.siteFile, options, cache) }))
+    const compile = () =>
+      read(site.content).map((b) => ({ b, ...compileCached(b.source, b.files, b.config, b.siteFile, options, cache) }))
     const first = compile()
     const second = compile()
     expect(first.map((r) => r.cached)).toEqual([false, false])
@@ -67,7 +75,8 @@ describe('compileCached', () => {
     const [zh] = read(site.content).filter((b) => b.slug === 'policy-zh')
     if (!zh) throw new Error('no zh brief')
     expect(second.find((r) => r.b.slug === 'policy-zh')?.brief).toEqual(compileBrief(zh.source, zh.config, options))
-    const warnings = (r: (typeof first)[number]) => r.b.files.flatMap((f) => f.messages.map((m) => `${path.basename(f.path)}:${m.line}:${m.column} ${m.ruleId}`))
+    const warnings = (r: (typeof first)[number]) =>
+      r.b.files.flatMap((f) => f.messages.map((m) => `${path.basename(f.path)}:${m.line}:${m.column} ${m.ruleId}`))
     expect(second.flatMap(warnings)).toEqual(first.flatMap(warnings))
     expect(second.flatMap(warnings)).toContain('01.md:8:3 cjk-punctuation')
   })
@@ -79,7 +88,10 @@ describe('compileCached', () => {
     const [brief] = read(site.content)
     if (!brief) throw new Error('no brief')
     compileCached(brief.source, brief.files, brief.config, brief.siteFile, options, cache)
-    fs.writeFileSync(path.join(site.root, 'cache', 'briefs', `${brief.key}.json`), '{"brief": {"slug": 1}, "messages": []}')
+    fs.writeFileSync(
+      path.join(site.root, 'cache', 'briefs', `${brief.key}.json`),
+      '{"brief": {"slug": 1}, "messages": []}',
+    )
     const again = compileCached(brief.source, brief.files, brief.config, brief.siteFile, options, cache)
     expect(again.cached).toBe(false)
     expect(again.brief?.slug).toBe(brief.slug)

@@ -14,7 +14,7 @@ describe('markdownToHtml sanitizing', () => {
     expect(html).not.toMatch(/<script|\son\w+=|javascript:|alert\(/i)
   })
 
-  it('regression: no `name` attribute from content, which would replace the page\'s `document.getElementById` (DOM clobbering)', () => {
+  it("regression: no `name` attribute from content, which would replace the page's `document.getElementById` (DOM clobbering)", () => {
     const { html } = runUnit(path.join(dir, 'dom-clobbering', 'input.md'))
     expect(html).toContain('<img')
     expect(html).not.toMatch(/\sname=|<form/)

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
+import { describe, expect, it } from 'vitest'
 import { parseMarkdown } from '../../src/content/parse.ts'
 import { transformMarkdown } from '../../src/pipeline/markdown.ts'
 import { metaText, plainText } from '../../src/pipeline/plain-text.ts'
@@ -17,12 +17,20 @@ describe('plainText', () => {
   })
 
   it('drops what the page drops: event handlers, iframes, comments', () => {
-    const text = plainText(summaryTree('A <img src=x onerror="alert(1)"> b <iframe src="javascript:alert(2)"></iframe><!-- c --> d'))
+    const text = plainText(
+      summaryTree('A <img src=x onerror="alert(1)"> b <iframe src="javascript:alert(2)"></iframe><!-- c --> d'),
+    )
     expect(text).toBe('A b d')
   })
 
-  it('keeps markdown\'s text without its marks, citations or footnotes', () => {
-    expect(plainText(summaryTree('Trees **cool** `cities` [cheaply](https://x.example) [@smith2020].[^1] Shade [@smith2020] helps.\n\n[^1]: A note.'))).toBe('Trees cool cities cheaply. Shade helps.')
+  it("keeps markdown's text without its marks, citations or footnotes", () => {
+    expect(
+      plainText(
+        summaryTree(
+          'Trees **cool** `cities` [cheaply](https://x.example) [@smith2020].[^1] Shade [@smith2020] helps.\n\n[^1]: A note.',
+        ),
+      ),
+    ).toBe('Trees cool cities cheaply. Shade helps.')
   })
 
   it('parts paragraphs and list items with a space and collapses whitespace and control characters', () => {

@@ -11,7 +11,13 @@ describe('remarkCitations', () => {
 
   it('reports an unknown key at its line and column with a did-you-mean', () => {
     const { messages } = runUnit(path.join(dir, 'unknown-key', 'input.md'))
-    expect(messages[0]).toMatchObject({ line: 1, column: 9, severity: 'error', ruleId: 'unknown-citation', hint: 'Did you mean `smith2020heat`?' })
+    expect(messages[0]).toMatchObject({
+      line: 1,
+      column: 9,
+      severity: 'error',
+      ruleId: 'unknown-citation',
+      hint: 'Did you mean `smith2020heat`?',
+    })
     expect(messages[1]?.hint).not.toMatch(/Did you mean/)
     expect(messages[2]).toMatchObject({ line: 5, column: 16 })
   })

@@ -10,7 +10,9 @@ describe('remarkCjkLineBreaks', () => {
   })
 
   it('joins lines between Chinese characters without a space', () => {
-    expect(runUnit(path.join(dir, 'join-chinese-lines', 'input.md')).html).toBe('<p>比特币挖矿耗电约占全球用电量的 0.5%，而非 1%。</p>')
+    expect(runUnit(path.join(dir, 'join-chinese-lines', 'input.md')).html).toBe(
+      '<p>比特币挖矿耗电约占全球用电量的 0.5%，而非 1%。</p>',
+    )
   })
 
   it('keeps line breaks next to Latin text', () => {
@@ -19,6 +21,8 @@ describe('remarkCjkLineBreaks', () => {
   })
 
   it('reads emphasis that ends in Chinese punctuation (remark-cjk-friendly)', () => {
-    expect(runUnit(path.join(dir, 'emphasis-next-to-punctuation', 'input.md')).html).toBe('<p><strong>重点。</strong>后文，以及<em>强调：</em>后文。</p>')
+    expect(runUnit(path.join(dir, 'emphasis-next-to-punctuation', 'input.md')).html).toBe(
+      '<p><strong>重点。</strong>后文，以及<em>强调：</em>后文。</p>',
+    )
   })
 })

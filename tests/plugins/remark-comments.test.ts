@@ -10,7 +10,7 @@ describe('remarkComments', () => {
     expect(checkFixtures(dir, (input) => runUnit(input)).length).toBe(2)
   })
 
-  it('leaves no trace of a comment between paragraphs (regression: a comment changed the page\'s bytes)', () => {
+  it("leaves no trace of a comment between paragraphs (regression: a comment changed the page's bytes)", () => {
     const withComment = runUnit(path.join(dir, 'between-paragraphs', 'input.md')).html
     const scratch = path.join(fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'briefkit-comments-')), 'input.md')
     fs.writeFileSync(scratch, '第一段。\n\n第二段。\n')

@@ -14,8 +14,14 @@ describe('remarkImages', () => {
   })
 
   it('rejects a missing image and one outside the content folder, with their places', () => {
-    expect(runUnit(path.join(dir, 'missing', 'input.md')).messages[0]).toMatchObject({ line: 1, column: 1, ruleId: 'missing-image' })
-    expect(runUnit(path.join(dir, 'outside', 'input.md')).messages[0]).toMatchObject({ ruleId: 'image-outside-content' })
+    expect(runUnit(path.join(dir, 'missing', 'input.md')).messages[0]).toMatchObject({
+      line: 1,
+      column: 1,
+      ruleId: 'missing-image',
+    })
+    expect(runUnit(path.join(dir, 'outside', 'input.md')).messages[0]).toMatchObject({
+      ruleId: 'image-outside-content',
+    })
   })
 
   it('leaves a remote image as it is, warning that the PDF leaves it out', () => {

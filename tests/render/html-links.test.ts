@@ -22,17 +22,28 @@ describe('links between pages', () => {
     expect(new URL(absoluteUrl(config, 'en/a b\n/index.html')).pathname).toBe('/briefs/en/a%20b%0A/')
   })
 
-  it('sends the language switcher to the same page, or to that language\'s home when there is none', () => {
-    const found = alternates(config, theme, 'zh', '../../', (lang) => (lang === 'zh' ? 'zh/slug/index.html' : undefined))
+  it("sends the language switcher to the same page, or to that language's home when there is none", () => {
+    const found = alternates(config, theme, 'zh', '../../', (lang) =>
+      lang === 'zh' ? 'zh/slug/index.html' : undefined,
+    )
     expect(found).toEqual([
-      { lang: 'zh', name: '中文', href: '../../zh/slug/index.html', url: 'https://x.org/briefs/zh/slug/', current: true },
+      {
+        lang: 'zh',
+        name: '中文',
+        href: '../../zh/slug/index.html',
+        url: 'https://x.org/briefs/zh/slug/',
+        current: true,
+      },
       { lang: 'en', name: 'English', href: '../../en/index.html', url: 'https://x.org/briefs/en/', current: false },
     ])
   })
 
-  it('rebases a fragment\'s relative links for a page deeper in the site, and leaves the others', () => {
-    const html = '<a href="zh/a/index.html#ref-x">1</a> <a href="#here">2</a> <a href="https://e.org">3</a> <img src="media/x.png" alt="">'
-    expect(rebaseFragment(html, '../../')).toBe('<a href="../../zh/a/index.html#ref-x">1</a> <a href="#here">2</a> <a href="https://e.org">3</a> <img src="../../media/x.png" alt="">')
+  it("rebases a fragment's relative links for a page deeper in the site, and leaves the others", () => {
+    const html =
+      '<a href="zh/a/index.html#ref-x">1</a> <a href="#here">2</a> <a href="https://e.org">3</a> <img src="media/x.png" alt="">'
+    expect(rebaseFragment(html, '../../')).toBe(
+      '<a href="../../zh/a/index.html#ref-x">1</a> <a href="#here">2</a> <a href="https://e.org">3</a> <img src="../../media/x.png" alt="">',
+    )
     expect(rebaseFragment(html, '')).toBe(html)
   })
 })

@@ -11,12 +11,14 @@ describe('diagnostics', () => {
     reportError(a, 'Sooner', { line: 3, column: 4 }, 'rule-a', 'Do this.')
     reportError(b, 'First file', undefined, 'rule-c')
     const diagnostics = collectDiagnostics([a, b], '/site')
-    expect(formatDiagnostics(diagnostics)).toBe([
-      'content/a.md:1:1: error: First file [rule-c]',
-      'content/b.md:3:4: error: Sooner [rule-a]',
-      '  hint: Do this.',
-      'content/b.md:9:2: warning: Later [rule-b]',
-    ].join('\n'))
+    expect(formatDiagnostics(diagnostics)).toBe(
+      [
+        'content/a.md:1:1: error: First file [rule-c]',
+        'content/b.md:3:4: error: Sooner [rule-a]',
+        '  hint: Do this.',
+        'content/b.md:9:2: warning: Later [rule-b]',
+      ].join('\n'),
+    )
     expect(countDiagnostics(diagnostics)).toEqual({ errors: 2, warnings: 1 })
   })
 })

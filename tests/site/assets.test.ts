@@ -2,14 +2,18 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadTheme, packagedTemplatesDir } from '../../src/theme/theme.ts'
 import { fontAssets, themeAssets } from '../../src/site/assets.ts'
+import { loadTheme, packagedTemplatesDir } from '../../src/theme/theme.ts'
 
 const theme = loadTheme(path.join(packagedTemplatesDir, 'default'))
 
 describe('site assets', () => {
-  it('copies the theme\'s assets folder', () => {
-    expect(themeAssets(theme).map((f) => f.path).sort()).toEqual(['assets/favicon.svg', 'assets/print.css', 'assets/search.js', 'assets/style.css'])
+  it("copies the theme's assets folder", () => {
+    expect(
+      themeAssets(theme)
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(['assets/favicon.svg', 'assets/print.css', 'assets/search.js', 'assets/style.css'])
   })
 
   it('takes what a theme that extends another lacks from that one', async () => {
@@ -23,12 +27,16 @@ describe('site assets', () => {
     fs.writeFileSync(path.join(child, 'strings', 'en.yaml'), 'summary: In short\n')
     const extended = loadTheme(child)
     const assets = themeAssets(extended)
-    expect(assets.find((a) => a.path === 'assets/style.css')).toMatchObject({ from: path.join(child, 'assets', 'style.css') })
+    expect(assets.find((a) => a.path === 'assets/style.css')).toMatchObject({
+      from: path.join(child, 'assets', 'style.css'),
+    })
     expect(assets.map((a) => a.path)).toContain('assets/print.css')
     expect(extended.strings('en')['summary']).toBe('In short')
     expect(extended.strings('en')['references']).toBe('References')
     expect(extended.fonts).toEqual(theme.fonts)
-    expect(await extended.engine.renderFile('not-found', { versions: [], t: {}, alternates: [], og: {} })).toContain('class="wrap not-found"')
+    expect(await extended.engine.renderFile('not-found', { versions: [], t: {}, alternates: [], og: {} })).toContain(
+      'class="wrap not-found"',
+    )
   })
 
   it('ships each font stylesheet with its woff2 files only', () => {

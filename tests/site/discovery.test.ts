@@ -3,9 +3,9 @@ import * as cheerio from 'cheerio'
 import { describe, expect, it } from 'vitest'
 import type { ResolvedConfig } from '../../src/config/resolve.ts'
 import type { CompiledBrief } from '../../src/core/compiled.ts'
-import { loadTheme, packagedTemplatesDir } from '../../src/theme/theme.ts'
 import type { OutputFile } from '../../src/core/output.ts'
 import { feeds, sitemap } from '../../src/site/discovery.ts'
+import { loadTheme, packagedTemplatesDir } from '../../src/theme/theme.ts'
 
 const text = (file: OutputFile | undefined) => (file && 'content' in file ? String(file.content) : '')
 const config = { baseUrl: 'https://x.org/', languages: ['zh', 'en'], title: 'Briefs' } as unknown as ResolvedConfig
@@ -15,8 +15,20 @@ describe('sitemap', () => {
     const pages = ['zh/碳 排放/index.html', 'en/a\nb/index.html']
     const xml = text(sitemap(config, pages, (page) => [page]))
     const $ = cheerio.load(xml, { xml: true })
-    const urls = [...$('loc').map((_, el) => $(el).text()).get(), ...$('xhtml\\:link').map((_, el) => $(el).attr('href')).get()]
-    expect(urls).toEqual(['https://x.org/zh/%E7%A2%B3%20%E6%8E%92%E6%94%BE/', 'https://x.org/en/a%0Ab/', 'https://x.org/zh/%E7%A2%B3%20%E6%8E%92%E6%94%BE/', 'https://x.org/en/a%0Ab/'])
+    const urls = [
+      ...$('loc')
+        .map((_, el) => $(el).text())
+        .get(),
+      ...$('xhtml\\:link')
+        .map((_, el) => $(el).attr('href'))
+        .get(),
+    ]
+    expect(urls).toEqual([
+      'https://x.org/zh/%E7%A2%B3%20%E6%8E%92%E6%94%BE/',
+      'https://x.org/en/a%0Ab/',
+      'https://x.org/zh/%E7%A2%B3%20%E6%8E%92%E6%94%BE/',
+      'https://x.org/en/a%0Ab/',
+    ])
     for (const url of urls) expect(url).toMatch(/^[\x21-\x7e]+$/)
   })
 })
@@ -24,7 +36,10 @@ describe('sitemap', () => {
 describe('feeds', () => {
   it('link each entry by its percent-encoded URL, in valid XML even with control characters in its text', () => {
     const brief = {
-      lang: 'en', slug: 'a b', summaryText: 'Text', arguments: [],
+      lang: 'en',
+      slug: 'a b',
+      summaryText: 'Text',
+      arguments: [],
       meta: { title: 'A\u0001 <b>title</b>', date: '2026-01-02', authors: [{ name: 'Ada' }] },
     } as unknown as CompiledBrief
     const [, en] = feeds([brief], config, loadTheme(path.join(packagedTemplatesDir, 'default')))

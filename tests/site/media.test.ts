@@ -13,8 +13,14 @@ const file = (name: string, text: string) => {
 
 describe('mediaFile', () => {
   it('copies a raster image as it is, and gives an SVG sanitized', () => {
-    expect(mediaFile(file('a.PNG', 'png'), 'media/a.PNG')).toEqual({ path: 'media/a.PNG', from: path.join(dir, 'a.PNG') })
-    const svg = mediaFile(file('b.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect/></svg>'), 'media/b.svg')
+    expect(mediaFile(file('a.PNG', 'png'), 'media/a.PNG')).toEqual({
+      path: 'media/a.PNG',
+      from: path.join(dir, 'a.PNG'),
+    })
+    const svg = mediaFile(
+      file('b.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect/></svg>'),
+      'media/b.svg',
+    )
     expect(svg).toEqual({ path: 'media/b.svg', content: '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>' })
   })
 

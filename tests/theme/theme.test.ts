@@ -2,10 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadTheme } from '../../src/theme/theme.ts'
-import { themeFilesIn } from '../../src/theme/files.ts'
 import { BriefkitError } from '../../src/reporting/errors.ts'
 import { themeAssets } from '../../src/site/assets.ts'
+import { themeFilesIn } from '../../src/theme/files.ts'
+import { loadTheme } from '../../src/theme/theme.ts'
 
 /** A theme extending the default in a scratch folder, with a secret file outside it. */
 function scratchTheme() {
@@ -38,7 +38,10 @@ describe('theme files stay inside their theme', () => {
     fs.symlinkSync(linkedYaml.secret, path.join(linkedYaml.dir, 'theme.yaml'))
     expect(() => loadTheme(linkedYaml.dir)).toThrow(/theme\.yaml` leads outside its theme/)
     const font = scratchTheme()
-    fs.writeFileSync(path.join(font.dir, 'theme.yaml'), 'extends: default\nprintFonts:\n  - { family: X, file: fonts/x.ttf }\n')
+    fs.writeFileSync(
+      path.join(font.dir, 'theme.yaml'),
+      'extends: default\nprintFonts:\n  - { family: X, file: fonts/x.ttf }\n',
+    )
     fs.mkdirSync(path.join(font.dir, 'fonts'))
     fs.symlinkSync(font.secret, path.join(font.dir, 'fonts', 'x.ttf'))
     expect(() => loadTheme(font.dir)).toThrow(/x\.ttf` leads outside its theme/)

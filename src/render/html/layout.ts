@@ -8,7 +8,11 @@ const fallback: Record<LabelName, string> = { footnotes: 'Notes', backToContent:
  * Render one of the theme's layouts, then fill the label slots of the compiled HTML in it with the
  * theme's words in the page's language: the only way a page is made from a layout.
  */
-export async function renderLayout(theme: Theme, layout: string, context: { lang: string } & Record<string, unknown>): Promise<string> {
+export async function renderLayout(
+  theme: Theme,
+  layout: string,
+  context: { lang: string } & Record<string, unknown>,
+): Promise<string> {
   const words = theme.strings(context.lang)
   const html = (await theme.engine.renderFile(layout, context)) as string
   return fillLabels(html, (name) => words[name] ?? fallback[name])

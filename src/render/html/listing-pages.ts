@@ -1,13 +1,12 @@
-import type { ResolvedConfig } from '../../config/resolve.ts'
 import { kindLabel } from '../../config/kinds.ts'
+import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
-import { briefPagePath, pdfPath } from '../../core/paths.ts'
-import { urlPath } from '../../core/paths.ts'
+import { briefPagePath, pdfPath, urlPath } from '../../core/paths.ts'
+import type { Theme } from '../../theme/theme.ts'
 import { rebaseFragment } from './fragments.ts'
 import { absoluteUrl, homePath } from './languages.ts'
-import { pageContext, type Page } from './page-context.ts'
-import type { Theme } from '../../theme/theme.ts'
 import { renderLayout } from './layout.ts'
+import { type Page, pageContext } from './page-context.ts'
 
 /** Where the page of an argument kind lives: `<lang>/kinds/<kind>/index.html`. */
 export function kindPagePath(lang: string, kind: string): string {
@@ -16,20 +15,34 @@ export function kindPagePath(lang: string, kind: string): string {
 
 /** Briefs of one language, newest first. */
 export function briefsIn(briefs: readonly CompiledBrief[], lang: string): CompiledBrief[] {
-  return briefs.filter((b) => b.lang === lang).sort((a, b) => b.meta.date.localeCompare(a.meta.date) || a.slug.localeCompare(b.slug))
+  return briefs
+    .filter((b) => b.lang === lang)
+    .sort((a, b) => b.meta.date.localeCompare(a.meta.date) || a.slug.localeCompare(b.slug))
 }
 
 /**
  * A home page per language (`<lang>/index.html`) listing that language's briefs, newest first, and
  * `index.html`: the default language's home at the site's root.
  */
-export async function renderHomePages(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, hasPdf: (brief: CompiledBrief) => boolean): Promise<Page[]> {
+export async function renderHomePages(
+  briefs: readonly CompiledBrief[],
+  config: ResolvedConfig,
+  theme: Theme,
+  hasPdf: (brief: CompiledBrief) => boolean,
+): Promise<Page[]> {
   const pages = config.languages.map((lang) => renderHome(briefs, config, theme, hasPdf, lang, homePath(lang)))
   pages.push(renderHome(briefs, config, theme, hasPdf, config.languages[0], 'index.html'))
   return Promise.all(pages)
 }
 
-async function renderHome(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme, hasPdf: (brief: CompiledBrief) => boolean, lang: string, path: string): Promise<Page> {
+async function renderHome(
+  briefs: readonly CompiledBrief[],
+  config: ResolvedConfig,
+  theme: Theme,
+  hasPdf: (brief: CompiledBrief) => boolean,
+  lang: string,
+  path: string,
+): Promise<Page> {
   const context = pageContext(config, theme, { lang, path, pathIn: homePath })
   const { root } = context
   const html = await renderLayout(theme, 'home', {
@@ -48,7 +61,11 @@ async function renderHome(briefs: readonly CompiledBrief[], config: ResolvedConf
       dateText: formatDate(brief.meta.date, brief.lang),
       authors: brief.meta.authors.map((a) => a.name).join(brief.lang.startsWith('zh') ? '、' : ', '),
       summaryHtml: rebaseFragment(brief.homeSummaryHtml, root),
-      kinds: brief.arguments.map((a) => ({ id: a.kind, label: kindLabel(config.argumentKinds, a.kind, lang), href: `${root}${kindPagePath(lang, a.kind)}` })),
+      kinds: brief.arguments.map((a) => ({
+        id: a.kind,
+        label: kindLabel(config.argumentKinds, a.kind, lang),
+        href: `${root}${kindPagePath(lang, a.kind)}`,
+      })),
     })),
   })
   return { path, html }
@@ -59,30 +76,47 @@ async function renderHome(briefs: readonly CompiledBrief[], config: ResolvedConf
  * language's briefs with its claim, linked to it. Every kind of the site gets one, even if empty,
  * so that the language switcher always has somewhere to go.
  */
-export async function renderKindPages(briefs: readonly CompiledBrief[], config: ResolvedConfig, theme: Theme): Promise<Page[]> {
-  const pages = config.languages.flatMap((lang) => config.argumentKinds.map(async (kind) => {
-    const path = kindPagePath(lang, kind.id)
-    const label = kindLabel(config.argumentKinds, kind.id, lang)
-    const context = pageContext(config, theme, { lang, path, title: label })
-    const entries = briefsIn(briefs, lang).flatMap((brief) => brief.arguments
-      .filter((a) => a.kind === kind.id)
-      .map((a) => ({
-        title: a.title,
-        href: `${context.root}${urlPath(briefPagePath(brief))}#${a.id}`,
-        claimHtml: rebaseFragment(a.listClaimHtml, context.root),
-        briefTitle: brief.meta.title,
-        briefHref: `${context.root}${urlPath(briefPagePath(brief))}`,
-        dateText: formatDate(brief.meta.date, lang),
-      })))
-    const html = await renderLayout(theme, 'kind', { ...context, kind: { id: kind.id, label }, entries, kinds: kindLinks(config, lang, context.root) })
-    return { path, html }
-  }))
+export async function renderKindPages(
+  briefs: readonly CompiledBrief[],
+  config: ResolvedConfig,
+  theme: Theme,
+): Promise<Page[]> {
+  const pages = config.languages.flatMap((lang) =>
+    config.argumentKinds.map(async (kind) => {
+      const path = kindPagePath(lang, kind.id)
+      const label = kindLabel(config.argumentKinds, kind.id, lang)
+      const context = pageContext(config, theme, { lang, path, title: label })
+      const entries = briefsIn(briefs, lang).flatMap((brief) =>
+        brief.arguments
+          .filter((a) => a.kind === kind.id)
+          .map((a) => ({
+            title: a.title,
+            href: `${context.root}${urlPath(briefPagePath(brief))}#${a.id}`,
+            claimHtml: rebaseFragment(a.listClaimHtml, context.root),
+            briefTitle: brief.meta.title,
+            briefHref: `${context.root}${urlPath(briefPagePath(brief))}`,
+            dateText: formatDate(brief.meta.date, lang),
+          })),
+      )
+      const html = await renderLayout(theme, 'kind', {
+        ...context,
+        kind: { id: kind.id, label },
+        entries,
+        kinds: kindLinks(config, lang, context.root),
+      })
+      return { path, html }
+    }),
+  )
   return Promise.all(pages)
 }
 
 /** Every kind of the site with its label and page, for navigation. */
 function kindLinks(config: ResolvedConfig, lang: string, root: string) {
-  return config.argumentKinds.map((kind) => ({ id: kind.id, label: kindLabel(config.argumentKinds, kind.id, lang), href: `${root}${kindPagePath(lang, kind.id)}` }))
+  return config.argumentKinds.map((kind) => ({
+    id: kind.id,
+    label: kindLabel(config.argumentKinds, kind.id, lang),
+    href: `${root}${kindPagePath(lang, kind.id)}`,
+  }))
 }
 
 /** `2026年11月25日` / `November 25, 2026`. */

@@ -1,8 +1,8 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
-import { homePath } from './languages.ts'
-import { pageContext, type Page } from './page-context.ts'
 import type { Theme } from '../../theme/theme.ts'
+import { homePath } from './languages.ts'
 import { renderLayout } from './layout.ts'
+import { type Page, pageContext } from './page-context.ts'
 
 /**
  * `404.html`, in every site language's words at once. A server shows it at any depth, so its
@@ -11,7 +11,12 @@ import { renderLayout } from './layout.ts'
 export async function renderNotFoundPage(config: ResolvedConfig, theme: Theme): Promise<Page> {
   const lang = config.languages[0]
   const root = new URL(config.baseUrl).pathname
-  const context = pageContext(config, theme, { lang, path: '404.html', pathIn: homePath, title: theme.strings(lang)['notFoundTitle'] })
+  const context = pageContext(config, theme, {
+    lang,
+    path: '404.html',
+    pathIn: homePath,
+    title: theme.strings(lang)['notFoundTitle'],
+  })
   const html = await renderLayout(theme, 'not-found', {
     ...context,
     root,

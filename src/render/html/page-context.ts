@@ -1,8 +1,8 @@
-import type { ResolvedConfig } from '../../config/resolve.ts'
 import { localize } from '../../config/kinds.ts'
+import type { ResolvedConfig } from '../../config/resolve.ts'
 import { metaText } from '../../pipeline/plain-text.ts'
-import { absoluteUrl, alternates, homePath } from './languages.ts'
 import type { Theme } from '../../theme/theme.ts'
+import { absoluteUrl, alternates, homePath } from './languages.ts'
 
 /** A rendered page: its path inside the out dir and its HTML. */
 export interface Page {
@@ -39,7 +39,13 @@ export function pageContext(config: ResolvedConfig, theme: Theme, spec: PageSpec
     description: spec.description,
     canonicalUrl,
     homeHref: `${root}${homePath(spec.lang)}`,
-    alternates: alternates(config, theme, spec.lang, root, spec.pathIn ?? ((lang) => spec.path.replace(/^[^/]+\//, `${lang}/`))),
+    alternates: alternates(
+      config,
+      theme,
+      spec.lang,
+      root,
+      spec.pathIn ?? ((lang) => spec.path.replace(/^[^/]+\//, `${lang}/`)),
+    ),
     og: {
       title: metaText(spec.title ?? siteTitle),
       description: spec.description ?? '',

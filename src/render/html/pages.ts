@@ -1,16 +1,15 @@
-import type { ResolvedConfig } from '../../config/resolve.ts'
-import { kindLabel } from '../../config/kinds.ts'
-import type { CompiledBrief } from '../../core/compiled.ts'
-import { briefPagePath, pdfPath } from '../../core/paths.ts'
-import { urlPath } from '../../core/paths.ts'
-import { pageCounterContent } from '../../core/css.ts'
 import { exportItem } from '../../citations/cite-brief.ts'
-import { absoluteUrl } from './languages.ts'
-import { formatDate, kindPagePath } from './listing-pages.ts'
-import { pageContext, type Page } from './page-context.ts'
-import { scholarMeta } from './scholar-meta.ts'
+import { kindLabel } from '../../config/kinds.ts'
+import type { ResolvedConfig } from '../../config/resolve.ts'
+import type { CompiledBrief } from '../../core/compiled.ts'
+import { pageCounterContent } from '../../core/css.ts'
+import { briefPagePath, pdfPath, urlPath } from '../../core/paths.ts'
 import type { Theme } from '../../theme/theme.ts'
+import { absoluteUrl } from './languages.ts'
 import { renderLayout } from './layout.ts'
+import { formatDate, kindPagePath } from './listing-pages.ts'
+import { type Page, pageContext } from './page-context.ts'
+import { scholarMeta } from './scholar-meta.ts'
 
 export type { Page } from './page-context.ts'
 
@@ -30,7 +29,10 @@ export async function renderBriefPage(
     ...pageContext(config, theme, {
       lang: brief.lang,
       path,
-      pathIn: (lang) => (editions.some((e) => e.slug === brief.slug && e.lang === lang) ? briefPagePath({ lang, slug: brief.slug }) : undefined),
+      pathIn: (lang) =>
+        editions.some((e) => e.slug === brief.slug && e.lang === lang)
+          ? briefPagePath({ lang, slug: brief.slug })
+          : undefined,
       title: brief.meta.title,
       description: brief.summaryText,
     }),
@@ -64,12 +66,17 @@ export async function renderPrintPage(brief: CompiledBrief, config: ResolvedConf
 export function citationFiles(brief: CompiledBrief): Array<{ path: string; content: string }> {
   const { bibtex, ris } = exportItem(brief.citeThis.item)
   const base = briefPagePath(brief).replace(/index\.html$/, brief.slug)
-  return [{ path: `${base}.bib`, content: bibtex }, { path: `${base}.ris`, content: ris }]
+  return [
+    { path: `${base}.bib`, content: bibtex },
+    { path: `${base}.ris`, content: ris },
+  ]
 }
 
-
 /** The entries of a brief's table of contents: each section's id and title, in reading order. */
-export function tableOfContents(brief: CompiledBrief, theme: Theme): Array<{ id: string; title: string; kind?: string }> {
+export function tableOfContents(
+  brief: CompiledBrief,
+  theme: Theme,
+): Array<{ id: string; title: string; kind?: string }> {
   const t = theme.strings(brief.lang)
   const label = (key: string) => t[key] ?? key
   return [
@@ -83,7 +90,16 @@ export function tableOfContents(brief: CompiledBrief, theme: Theme): Array<{ id:
 }
 
 function briefContext(brief: CompiledBrief, config: ResolvedConfig, theme: Theme) {
-  const args = brief.arguments.map((a) => ({ ...a, kindLabel: kindLabel(config.argumentKinds, a.kind, brief.lang), kindHref: `../../${kindPagePath(brief.lang, a.kind)}` }))
-  return { ...brief, ...brief.meta, dateText: formatDate(brief.meta.date, brief.lang), arguments: args, toc: tableOfContents(brief, theme) }
+  const args = brief.arguments.map((a) => ({
+    ...a,
+    kindLabel: kindLabel(config.argumentKinds, a.kind, brief.lang),
+    kindHref: `../../${kindPagePath(brief.lang, a.kind)}`,
+  }))
+  return {
+    ...brief,
+    ...brief.meta,
+    dateText: formatDate(brief.meta.date, brief.lang),
+    arguments: args,
+    toc: tableOfContents(brief, theme),
+  }
 }
-

@@ -27,7 +27,9 @@ export function scholarMeta(brief: CompiledBrief, pdfUrl: string | undefined): {
     { name: 'citation_abstract_html_url', content: url },
     ...(pdfUrl ? [{ name: 'citation_pdf_url', content: pdfUrl }] : []),
     ...brief.meta.tags.map((tag) => ({ name: 'citation_keywords', content: metaText(tag) })),
-    ...brief.references.flatMap((r) => (r.item ? [{ name: 'citation_reference', content: highwireReference(r.item) }] : [])),
+    ...brief.references.flatMap((r) =>
+      r.item ? [{ name: 'citation_reference', content: highwireReference(r.item) }] : [],
+    ),
   ]
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -35,7 +37,10 @@ export function scholarMeta(brief: CompiledBrief, pdfUrl: string | undefined): {
     name: title,
     headline: title,
     ...(brief.meta.subtitle ? { alternativeHeadline: metaText(brief.meta.subtitle) } : {}),
-    author: authors.map((name) => ({ '@type': /\s/.test(name.trim()) && !/\p{Script=Han}/u.test(name) ? 'Person' : 'Organization', name })),
+    author: authors.map((name) => ({
+      '@type': /\s/.test(name.trim()) && !/\p{Script=Han}/u.test(name) ? 'Person' : 'Organization',
+      name,
+    })),
     datePublished: date,
     inLanguage: brief.lang,
     description: brief.summaryText,
@@ -89,15 +94,19 @@ function webUrl(value: unknown): string | undefined {
 
 function names(item: CslItem): string[] {
   const list = (item.author ?? []) as Array<Record<string, string | undefined>>
-  return list.map((n) => metaText(n['literal'] ?? [n['given'], n['family']].filter(Boolean).join(' '))).filter((n) => n !== '')
+  return list
+    .map((n) => metaText(n['literal'] ?? [n['given'], n['family']].filter(Boolean).join(' ')))
+    .filter((n) => n !== '')
 }
 
 /** The authors as schema.org agents: a literal name is an organisation, a split one a person. */
 function agents(item: CslItem): Array<{ '@type': string; name: string }> {
   const list = (item.author ?? []) as Array<Record<string, string | undefined>>
-  return list.map((n) => n['literal']
-    ? { '@type': 'Organization', name: metaText(n['literal']) }
-    : { '@type': 'Person', name: metaText([n['given'], n['family']].filter(Boolean).join(' ')) })
+  return list.map((n) =>
+    n['literal']
+      ? { '@type': 'Organization', name: metaText(n['literal']) }
+      : { '@type': 'Person', name: metaText([n['given'], n['family']].filter(Boolean).join(' ')) },
+  )
 }
 
 function year(item: CslItem): string | undefined {
@@ -107,5 +116,8 @@ function year(item: CslItem): string | undefined {
 
 /** JSON for a `<script type="application/ld+json">`: nothing in it can close the element. */
 function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
 }

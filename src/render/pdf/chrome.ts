@@ -29,7 +29,8 @@ export function findChrome(puppeteerPath: () => string): string {
     }
   }
   throw new BriefkitError('Chromium not found: PDFs need Chrome or Chromium', {
-    hint: 'Install it (Debian: `apt-get install chromium`), run `npx puppeteer browsers install chrome`, ' +
+    hint:
+      'Install it (Debian: `apt-get install chromium`), run `npx puppeteer browsers install chrome`, ' +
       'or set BRIEFKIT_CHROME to its path. `--no-pdf` builds the site without PDFs.',
   })
 }

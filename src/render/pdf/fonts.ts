@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
-import { cacheKey, type BuildCache } from '../../core/cache.ts'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import subsetFont from 'subset-font'
-import type { PrintFont } from '../../theme/theme.ts'
+import { type BuildCache, cacheKey } from '../../core/cache.ts'
 import { cssString } from '../../core/css.ts'
-import { inRanges, type Coverage } from './coverage.ts'
+import type { PrintFont } from '../../theme/theme.ts'
+import { type Coverage, inRanges } from './coverage.ts'
 
 /** A subset of one print font, ready to be written next to a print page. */
 export interface FontSubset {
@@ -66,11 +66,15 @@ export class PrintFonts {
     const key = createHash('sha256').update(chars).digest('hex').slice(0, 16)
     let subsets = this.subsets.get(key)
     if (!subsets) {
-      subsets = this.files().then((files) => Promise.all(this.fonts.map(async (font, i) => ({
-        font,
-        name: `${path.basename(font.file).replace(/\.[^.]+$/, '')}-${key}.ttf`,
-        data: await subsetFont(files[i] ?? Buffer.alloc(0), chars, { targetFormat: 'truetype' }),
-      }))))
+      subsets = this.files().then((files) =>
+        Promise.all(
+          this.fonts.map(async (font, i) => ({
+            font,
+            name: `${path.basename(font.file).replace(/\.[^.]+$/, '')}-${key}.ttf`,
+            data: await subsetFont(files[i] ?? Buffer.alloc(0), chars, { targetFormat: 'truetype' }),
+          })),
+        ),
+      )
       this.subsets.set(key, subsets)
     }
     return subsets
@@ -95,8 +99,10 @@ function isRanges(value: unknown): value is Array<[number, number]> {
 /** `@font-face` rules for subsets written to `dir` (a URL relative to the stylesheet). */
 export function fontFaces(subsets: readonly FontSubset[], dir: string): string {
   return subsets
-    .map(({ font, name }) =>
-      `@font-face { font-family: ${cssString(font.family)}; font-weight: ${font.weight}; font-style: ${font.style}; ` +
-      `src: url(${cssString(`${dir}/${name}`)}) format("truetype"); }\n`)
+    .map(
+      ({ font, name }) =>
+        `@font-face { font-family: ${cssString(font.family)}; font-weight: ${font.weight}; font-style: ${font.style}; ` +
+        `src: url(${cssString(`${dir}/${name}`)}) format("truetype"); }\n`,
+    )
     .join('')
 }

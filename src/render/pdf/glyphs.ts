@@ -1,21 +1,25 @@
 import { fromHtml } from 'hast-util-from-html'
-import { toString } from 'hast-util-to-string'
+import { toString as hastText } from 'hast-util-to-string'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import type { OutputFile } from '../../core/output.ts'
-import { cacheKey, type BuildCache } from '../../core/cache.ts'
+import { type BuildCache, cacheKey } from '../../core/cache.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
+import type { OutputFile } from '../../core/output.ts'
 import { reportError } from '../../reporting/messages.ts'
 import type { Page } from '../html/pages.ts'
-import { fontCoverage, inRanges, missingCharacters, type Coverage } from './coverage.ts'
+import { type Coverage, fontCoverage, inRanges, missingCharacters } from './coverage.ts'
 import type { PrintFonts } from './fonts.ts'
 
 /**
  * What the PDF's fonts can draw: the theme's print fonts when it has them, else its web fonts
  * (from their stylesheets' `unicode-range`). `undefined` when the theme names no fonts at all.
  */
-export async function pdfCoverage(printFonts: PrintFonts | undefined, webFonts: readonly OutputFile[], cache: BuildCache): Promise<Coverage | undefined> {
+export async function pdfCoverage(
+  printFonts: PrintFonts | undefined,
+  webFonts: readonly OutputFile[],
+  cache: BuildCache,
+): Promise<Coverage | undefined> {
   if (printFonts) {
     return printFonts.coverage(cache)
   }
@@ -28,7 +32,11 @@ export async function pdfCoverage(printFonts: PrintFonts | undefined, webFonts: 
  * otherwise the PDF would fall back to whatever fonts the machine has. Takes each brief with its
  * print page; returns files with errors.
  */
-export function checkGlyphs(briefs: ReadonlyArray<{ brief: CompiledBrief; page: Page }>, coverage: Coverage, cache: BuildCache): VFile[] {
+export function checkGlyphs(
+  briefs: ReadonlyArray<{ brief: CompiledBrief; page: Page }>,
+  coverage: Coverage,
+  cache: BuildCache,
+): VFile[] {
   const problems: VFile[] = []
   for (const { brief, page } of briefs) {
     const missing = missingCharacters(pageCharacters(page.html, cache), coverage)
@@ -42,9 +50,17 @@ export function checkGlyphs(briefs: ReadonlyArray<{ brief: CompiledBrief; page: 
     }
     for (const [filePath, { place, chars }] of byFile) {
       const file = new VFile({ path: filePath })
-      const shown = chars.slice(0, 20).map((c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', ')
-      reportError(file, `The PDF fonts have no glyph for ${chars.length} ${chars.length === 1 ? 'character' : 'characters'}: ${shown}`, place, 'missing-glyphs',
-        'Replace those characters, add a font that has them to the theme\'s theme.yaml, or build with `--no-pdf`.')
+      const shown = chars
+        .slice(0, 20)
+        .map((c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`)
+        .join(', ')
+      reportError(
+        file,
+        `The PDF fonts have no glyph for ${chars.length} ${chars.length === 1 ? 'character' : 'characters'}: ${shown}`,
+        place,
+        'missing-glyphs',
+        "Replace those characters, add a font that has them to the theme's theme.yaml, or build with `--no-pdf`.",
+      )
       problems.push(file)
     }
   }
@@ -56,7 +72,7 @@ function pageCharacters(html: string, cache: BuildCache): string {
   const key = cacheKey([html])
   const cached = cache.readJson('characters', key, (value): value is string => typeof value === 'string')
   if (cached !== undefined) return cached
-  const characters = [...new Set(toString({ type: 'root', children: fromHtml(html).children }))].join('')
+  const characters = [...new Set(hastText({ type: 'root', children: fromHtml(html).children }))].join('')
   cache.writeJson('characters', key, characters)
   return characters
 }

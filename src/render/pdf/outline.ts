@@ -14,8 +14,9 @@ export async function readBookmarks(pdf: Uint8Array, headings?: ReadonlySet<stri
   const bookmarks: Bookmark[] = []
   walkOutline(doc, (node, depth) => {
     const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? ''
-    const dest = node.lookupMaybe(PDFName.of('Dest'), PDFArray)
-        ?? node.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('D'), PDFArray)
+    const dest =
+      node.lookupMaybe(PDFName.of('Dest'), PDFArray) ??
+      node.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('D'), PDFArray)
     const target = dest?.get(0)
     const page = target instanceof PDFRef ? pageIndex.get(target.toString()) : undefined
     if (page !== undefined) bookmarks.push({ title: mendTitle(title, headings).trim(), page, depth })

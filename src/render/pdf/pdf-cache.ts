@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { cacheKey, type BuildCache } from '../../core/cache.ts'
 import type { ResolvedConfig } from '../../config/resolve.ts'
+import { type BuildCache, cacheKey } from '../../core/cache.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
-import type { Page } from '../html/pages.ts'
 import type { Theme } from '../../theme/theme.ts'
+import type { Page } from '../html/pages.ts'
 
 /** What a PDF's cache key is made of: the site and the theme. */
 type Site = { config: ResolvedConfig; theme: Theme }
@@ -46,4 +46,3 @@ export async function printCss(theme: Theme): Promise<string> {
   const file = theme.dirs.map((d) => path.join(d, 'assets', 'print.css')).find((f) => existsSync(f))
   return file ? fs.readFile(file, 'utf8') : ''
 }
-

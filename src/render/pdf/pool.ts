@@ -15,8 +15,14 @@ export interface PoolOptions {
 
 // Note: without the networking flags Chromium keeps trying to reach Google's hosts from a sandbox.
 const chromeArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
 ]
 
 /**
@@ -50,10 +56,15 @@ export class BrowserPool {
   readonly concurrency: number
   readonly timeout: number
 
-  private constructor(private readonly executablePath: string, options: PoolOptions) {
+  private constructor(
+    private readonly executablePath: string,
+    options: PoolOptions,
+  ) {
     this.concurrency = Math.max(1, options.concurrency ?? defaultConcurrency())
     this.timeout = options.timeout ?? 60_000
-    this.stopped = new Promise<never>((_resolve, reject) => { this.stop = reject })
+    this.stopped = new Promise<never>((_resolve, reject) => {
+      this.stop = reject
+    })
     this.stopped.catch(() => undefined)
     options.signal?.addEventListener('abort', () => void this.close(abortError(options.signal)), { once: true })
   }
@@ -61,7 +72,10 @@ export class BrowserPool {
   /** Find Chrome and make a pool; the browser starts with the first page asked for. */
   static async create(options: PoolOptions = {}): Promise<BrowserPool> {
     const puppeteer = (await import('puppeteer')).default
-    return new BrowserPool(findChrome(() => puppeteer.executablePath()), options)
+    return new BrowserPool(
+      findChrome(() => puppeteer.executablePath()),
+      options,
+    )
   }
 
   /**
@@ -73,7 +87,9 @@ export class BrowserPool {
     for (let tries = 1; ; tries++) {
       let ranOn: Browser | undefined
       try {
-        return await this.attempt(work, (browser) => { ranOn = browser })
+        return await this.attempt(work, (browser) => {
+          ranOn = browser
+        })
       } catch (error) {
         if (this.closed) throw this.closed
         // Note: a work that failed on a browser still running failed for itself: no second try.
@@ -147,11 +163,21 @@ export class BrowserPool {
       this.launches++
       let browser: Browser
       try {
-        browser = await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromeArgs, handleSIGINT, handleSIGTERM, handleSIGHUP })
+        browser = await puppeteer.launch({
+          executablePath: this.executablePath,
+          headless: true,
+          args: chromeArgs,
+          handleSIGINT,
+          handleSIGTERM,
+          handleSIGHUP,
+        })
       } catch (error) {
         if (this.closed) throw this.closed
         if (this.launches < 2) continue
-        throw new BriefkitError(`Could not start ${this.executablePath}: ${describe(error)}`, { cause: error, hint: 'Check that this Chrome/Chromium runs, or set BRIEFKIT_CHROME.' })
+        throw new BriefkitError(`Could not start ${this.executablePath}: ${describe(error)}`, {
+          cause: error,
+          hint: 'Check that this Chrome/Chromium runs, or set BRIEFKIT_CHROME.',
+        })
       }
       gone(browser)
       // Note: a pool closed while Chromium was starting must not leave it running.
@@ -169,7 +195,15 @@ export class BrowserPool {
       this.active++
       return Promise.resolve()
     }
-    return new Promise((resolve, reject) => this.waiting.push({ start: () => { this.active++; resolve() }, cancel: reject }))
+    return new Promise((resolve, reject) =>
+      this.waiting.push({
+        start: () => {
+          this.active++
+          resolve()
+        },
+        cancel: reject,
+      }),
+    )
   }
 
   private release(): void {
@@ -182,7 +216,9 @@ export class BrowserPool {
 async function closeBrowser(browser: Browser | undefined): Promise<void> {
   if (!browser) return
   let timer: NodeJS.Timeout | undefined
-  const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, 2000) })
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, 2000)
+  })
   await Promise.race([browser.close().catch(() => undefined), late])
   clearTimeout(timer)
   browser.process()?.kill('SIGKILL')
@@ -216,7 +252,9 @@ async function hasDied(browser: Browser): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined
   await Promise.race([
     new Promise<void>((resolve) => browser.once('disconnected', () => resolve())),
-    new Promise<void>((resolve) => { timer = setTimeout(resolve, 250) }),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 250)
+    }),
   ])
   clearTimeout(timer)
   return !browser.connected
@@ -224,7 +262,8 @@ async function hasDied(browser: Browser): Promise<boolean> {
 
 function stoppedTwice(cause: unknown): BriefkitError {
   return new BriefkitError(`Chromium stopped twice while printing PDFs: ${describe(cause)}`, {
-    cause, hint: 'Check free memory (each page printing at once takes about 0.3 GB); try `--concurrency 1`, or `--no-pdf`.',
+    cause,
+    hint: 'Check free memory (each page printing at once takes about 0.3 GB); try `--concurrency 1`, or `--no-pdf`.',
   })
 }
 
@@ -238,7 +277,11 @@ function describe(error: unknown): string {
   if (error instanceof Error) return error.message
   if (typeof error === 'object' && error !== null) {
     const { message, type } = error as { message?: unknown; type?: unknown }
-    return typeof message === 'string' ? message : typeof type === 'string' ? `${type} event` : Object.prototype.toString.call(error)
+    return typeof message === 'string'
+      ? message
+      : typeof type === 'string'
+        ? `${type} event`
+        : Object.prototype.toString.call(error)
   }
   return String(error)
 }

@@ -23,7 +23,7 @@
     try {
       return sheet.cssRules
     } catch {
-      return sheet.href && sheet.href.endsWith('/assets/print.css') ? parsed.cssRules : []
+      return sheet.href?.endsWith('/assets/print.css') ? parsed.cssRules : []
     }
   }
   for (const sheet of document.styleSheets) {

@@ -1,26 +1,26 @@
-import type { Element } from 'hast'
-import { fromHtml } from 'hast-util-from-html'
-import { toString } from 'hast-util-to-string'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
-import { visit } from 'unist-util-visit'
 import path from 'node:path'
-import type { ResolvedConfig } from '../../config/resolve.ts'
-import type { CompiledBrief } from '../../core/compiled.ts'
+import type { Element } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { toString as hastText } from 'hast-util-to-string'
+import { visit } from 'unist-util-visit'
 import { cslLanguage } from '../../citations/styles.ts'
+import type { ResolvedConfig } from '../../config/resolve.ts'
+import { type BuildCache, cacheKey } from '../../core/cache.ts'
+import type { CompiledBrief } from '../../core/compiled.ts'
+import { reuseFile } from '../../core/output.ts'
 import { pdfPath } from '../../core/paths.ts'
-import { renderPrintPage, tableOfContents, type Page } from '../html/pages.ts'
+import { BriefkitError } from '../../reporting/errors.ts'
 import type { Theme } from '../../theme/theme.ts'
+import { type Page, renderPrintPage, tableOfContents } from '../html/pages.ts'
+import { type FontSubset, fontFaces, type PrintFonts } from './fonts.ts'
 import { buildDate, setMetadata } from './metadata.ts'
 import { readBookmarks } from './outline.ts'
-import { BrowserPool, type PoolOptions } from './pool.ts'
-import { printPdf, type Printed, type SectionPages } from './print.ts'
-import { reuseFile } from '../../core/output.ts'
-import { cacheKey, type BuildCache } from '../../core/cache.ts'
 import { cachedPdf, printCss } from './pdf-cache.ts'
-import { fontFaces, type FontSubset, type PrintFonts } from './fonts.ts'
-import { BriefkitError } from '../../reporting/errors.ts'
+import { BrowserPool, type PoolOptions } from './pool.ts'
+import { type Printed, printPdf, type SectionPages } from './print.ts'
 
 /** How PDFs are made. */
 export interface PrintOptions extends PoolOptions {
@@ -104,7 +104,9 @@ export async function printBriefs(
 // Note: where each section of a brief was when it was last printed. The next print starts from
 // those rather than from a prediction, which a theme's own layout may lead astray.
 function isLayout(value: unknown): value is Array<[string, number]> {
-  return Array.isArray(value) && value.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isInteger(e[1]))
+  return (
+    Array.isArray(value) && value.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isInteger(e[1]))
+  )
 }
 
 /** What is known before printing a brief, and who is told when it starts. */
@@ -138,8 +140,14 @@ export async function printBrief(
     if (fonts) await writeFontSubsets(staging, dir, await fonts.subset(page.html + css))
     await fs.writeFile(file, page.html)
     const pagesOf = (pdf: Uint8Array) => sectionPagesOf(pdf, brief, theme, headings)
-    printed = await printPdf(pool, file, staging, { pagesOf, css, ...(expected ? { expected } : {}), ...(onStart ? { onStart } : {}) })
-      .catch((error: unknown) => { throw browserError(error, pdfPath(brief)) })
+    printed = await printPdf(pool, file, staging, {
+      pagesOf,
+      css,
+      ...(expected ? { expected } : {}),
+      ...(onStart ? { onStart } : {}),
+    }).catch((error: unknown) => {
+      throw browserError(error, pdfPath(brief))
+    })
   } finally {
     await Promise.all(scratch.map((f) => fs.rm(f, { recursive: true, force: true })))
   }
@@ -163,7 +171,8 @@ const browserErrors = new Set(['TimeoutError', 'TargetCloseError', 'ProtocolErro
 function browserError(error: unknown, pdf: string): unknown {
   if (!(error instanceof Error) || !browserErrors.has(error.name)) return error
   return new BriefkitError(`Chromium failed while printing \`${pdf}\`: ${error.message}`, {
-    cause: error, hint: 'A very long brief may need more time or memory: try `--concurrency 1`; `--no-pdf` builds the site without PDFs.',
+    cause: error,
+    hint: 'A very long brief may need more time or memory: try `--concurrency 1`; `--no-pdf` builds the site without PDFs.',
   })
 }
 
@@ -179,13 +188,15 @@ const printFontsDir = '.print-fonts'
 async function writeFontSubsets(staging: string, pageDir: string, subsets: readonly FontSubset[]): Promise<void> {
   const shared = path.join(staging, printFontsDir)
   await fs.mkdir(shared, { recursive: true })
-  await Promise.all(subsets.map(async ({ name, data }) => {
-    const file = path.join(shared, name)
-    if (existsSync(file)) return
-    const partial = `${file}.${randomUUID()}.partial`
-    await fs.writeFile(partial, data)
-    await fs.rename(partial, file)
-  }))
+  await Promise.all(
+    subsets.map(async ({ name, data }) => {
+      const file = path.join(shared, name)
+      if (existsSync(file)) return
+      const partial = `${file}.${randomUUID()}.partial`
+      await fs.writeFile(partial, data)
+      await fs.rename(partial, file)
+    }),
+  )
   const url = path.relative(pageDir, shared).split(path.sep).join('/')
   await fs.writeFile(path.join(pageDir, printFontsCss), fontFaces(subsets, url))
 }
@@ -196,7 +207,12 @@ export async function removeFontSubsets(staging: string): Promise<void> {
 }
 
 /** Match the table of contents' entries to the PDF's bookmarks by their titles, in order. */
-async function sectionPagesOf(pdf: Uint8Array, brief: CompiledBrief, theme: Theme, headings: ReadonlySet<string>): Promise<SectionPages> {
+async function sectionPagesOf(
+  pdf: Uint8Array,
+  brief: CompiledBrief,
+  theme: Theme,
+  headings: ReadonlySet<string>,
+): Promise<SectionPages> {
   const bookmarks = await readBookmarks(pdf, headings)
   const pages = new Map<string, number>()
   let from = 0
@@ -213,7 +229,7 @@ async function sectionPagesOf(pdf: Uint8Array, brief: CompiledBrief, theme: Them
 function headingTexts(html: string): Set<string> {
   const texts = new Set<string>()
   visit(fromHtml(html), 'element', (node: Element) => {
-    if (/^h[1-6]$/.test(node.tagName)) texts.add(toString(node).trim())
+    if (/^h[1-6]$/.test(node.tagName)) texts.add(hastText(node).trim())
   })
   return texts
 }

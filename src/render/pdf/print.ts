@@ -32,9 +32,19 @@ export async function printPdf(
   pool: BrowserPool,
   htmlFile: string,
   root: string,
-  { pagesOf, expected, css, onStart }: { pagesOf: (pdf: Uint8Array) => Promise<SectionPages>; expected?: SectionPages; css: string; onStart?: () => void },
+  {
+    pagesOf,
+    expected,
+    css,
+    onStart,
+  }: {
+    pagesOf: (pdf: Uint8Array) => Promise<SectionPages>
+    expected?: SectionPages
+    css: string
+    onStart?: () => void
+  },
 ): Promise<Printed> {
-  const allowed = pathToFileURL(path.resolve(root)).href + '/'
+  const allowed = `${pathToFileURL(path.resolve(root)).href}/`
   return pool.withPage(async (page) => {
     onStart?.()
     const guard = (request: HTTPRequest) => {
@@ -76,13 +86,16 @@ async function load(page: Page, file: string, allowed: string, timeout: number, 
   // every declared font is loaded first. One that fails would leave its text to a system font.
   const failed = await page.evaluate(() => {
     const faces: FontFace[] = []
-    document.fonts.forEach((font) => { faces.push(font) })
-    return Promise.all(faces.map((font) => font.load().catch(() => undefined)))
-      .then(() => faces.filter((font) => font.status === 'error').map((font) => `${font.family} ${font.weight} ${font.style}`))
+    document.fonts.forEach((font) => {
+      faces.push(font)
+    })
+    return Promise.all(faces.map((font) => font.load().catch(() => undefined))).then(() =>
+      faces.filter((font) => font.status === 'error').map((font) => `${font.family} ${font.weight} ${font.style}`),
+    )
   })
   if (failed.length > 0) {
     throw new BriefkitError(`A font of the print page did not load: ${failed.join(', ')} (${label})`, {
-      hint: 'Print fonts must be files of the build: check `printFonts` in the theme\'s theme.yaml and any @font-face in its print.css.',
+      hint: "Print fonts must be files of the build: check `printFonts` in the theme's theme.yaml and any @font-face in its print.css.",
     })
   }
 }
@@ -91,7 +104,9 @@ async function load(page: Page, file: string, allowed: string, timeout: number, 
 function withBase(html: string, url: string): string {
   const base = `<base href="${url.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`
   const head = /<head(?:\s[^>]*)?>/i.exec(html)
-  return head ? html.slice(0, head.index + head[0].length) + base + html.slice(head.index + head[0].length) : base + html
+  return head
+    ? html.slice(0, head.index + head[0].length) + base + html.slice(head.index + head[0].length)
+    : base + html
 }
 
 /** Print the loaded page with its section pages in the contents: the guessed ones if right, else those found. */
@@ -133,13 +148,16 @@ async function predictPages(page: Page, css: string): Promise<SectionPages | und
 }
 
 async function fillContents(page: Page, pages: SectionPages): Promise<void> {
-  await page.evaluate((entries) => {
-    for (const cell of document.querySelectorAll('.toc .toc-page')) cell.textContent = ''
-    for (const [id, n] of entries) {
-      const cell = document.querySelector(`.toc a[href="#${CSS.escape(id)}"] .toc-page`)
-      if (cell) cell.textContent = String(n)
-    }
-  }, [...pages])
+  await page.evaluate(
+    (entries) => {
+      for (const cell of document.querySelectorAll('.toc .toc-page')) cell.textContent = ''
+      for (const [id, n] of entries) {
+        const cell = document.querySelector(`.toc a[href="#${CSS.escape(id)}"] .toc-page`)
+        if (cell) cell.textContent = String(n)
+      }
+    },
+    [...pages],
+  )
 }
 
 function samePages(a: SectionPages, b: SectionPages): boolean {

@@ -17,7 +17,9 @@ function fakeBrowser(name: string): string {
   fs.writeFileSync(file, '#!/bin/sh\n', { mode: 0o755 })
   return file
 }
-const noManaged = () => { throw new Error('Could not find Chrome') }
+const noManaged = () => {
+  throw new Error('Could not find Chrome')
+}
 
 describe('findChrome', () => {
   it('takes BRIEFKIT_CHROME first', () => {
@@ -30,7 +32,7 @@ describe('findChrome', () => {
     expect(() => findChrome(noManaged)).toThrow(/BRIEFKIT_CHROME points at `\/nonexistent\/chrome`/)
   })
 
-  it('prefers Puppeteer\'s own Chrome, then one on the PATH', () => {
+  it("prefers Puppeteer's own Chrome, then one on the PATH", () => {
     delete process.env['BRIEFKIT_CHROME']
     const managed = fakeBrowser('chrome')
     expect(findChrome(() => managed)).toBe(managed)
@@ -42,6 +44,11 @@ describe('findChrome', () => {
   it('fails with how to get one', () => {
     delete process.env['BRIEFKIT_CHROME']
     process.env['PATH'] = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-empty-'))
-    expect(() => findChrome(noManaged)).toThrow(expect.objectContaining({ message: expect.stringMatching(/Chromium not found/), hint: expect.stringMatching(/apt-get install chromium/) }))
+    expect(() => findChrome(noManaged)).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/Chromium not found/),
+        hint: expect.stringMatching(/apt-get install chromium/),
+      }),
+    )
   })
 })

@@ -4,8 +4,8 @@ import path from 'node:path'
 import * as hb from 'harfbuzzjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BuildCache } from '../../../src/core/cache.ts'
-import { loadTheme } from '../../../src/theme/theme.ts'
 import { fontFaces, PrintFonts } from '../../../src/render/pdf/fonts.ts'
+import { loadTheme } from '../../../src/theme/theme.ts'
 
 const theme = loadTheme(path.resolve(import.meta.dirname, '../../../templates/default'))
 const codePoints = (data: Uint8Array) => new Set(new hb.Face(new hb.Blob(data)).collectUnicodes())
@@ -17,12 +17,18 @@ describe('print fonts', () => {
   })
 
   it('are whole font files of the default theme: Latin and Chinese, regular and bold', () => {
-    expect(theme.printFonts.map((f) => `${f.family} ${f.weight}`)).toEqual(['Noto Sans 400', 'Noto Sans 700', 'Noto Sans SC 400', 'Noto Sans SC 700'])
+    expect(theme.printFonts.map((f) => `${f.family} ${f.weight}`)).toEqual([
+      'Noto Sans 400',
+      'Noto Sans 700',
+      'Noto Sans SC 400',
+      'Noto Sans SC 700',
+    ])
   })
 
-  it('cover the sample\'s characters but not every script', async () => {
+  it("cover the sample's characters but not every script", async () => {
     const covered = await fonts.coverage()
-    for (const char of '工作量证明，“挖矿”（PoW）—— 2016 Antminer S19 Pro’s 85%') expect(covered(char.codePointAt(0) ?? 0), char).toBe(true)
+    for (const char of '工作量证明，“挖矿”（PoW）—— 2016 Antminer S19 Pro’s 85%')
+      expect(covered(char.codePointAt(0) ?? 0), char).toBe(true)
     for (const char of '𓀀\u{10FFFF}') expect(covered(char.codePointAt(0) ?? 0), char).toBe(false)
   })
 
@@ -34,7 +40,7 @@ describe('print fonts', () => {
     expect(sample.map(again)).toEqual(sample.map(direct))
   })
 
-  it('subset each font to the text\'s characters and ASCII, nothing else', async () => {
+  it("subset each font to the text's characters and ASCII, nothing else", async () => {
     const subsets = await fonts.subset('工作量证明')
     const chinese = subsets.find((s) => s.font.family === 'Noto Sans SC' && s.font.weight === 400)
     const kept = codePoints(chinese?.data ?? new Uint8Array())
@@ -53,7 +59,9 @@ describe('print fonts', () => {
 
   it('are declared with their family, weight and style', async () => {
     const css = fontFaces(await fonts.subset('证明'), 'print-fonts')
-    expect(css).toMatch(/@font-face \{ font-family: "Noto Sans SC"; font-weight: 700; font-style: normal; src: url\("print-fonts\/NotoSansSC_700Bold-[0-9a-f]{16}\.ttf"\) format\("truetype"\); \}/)
+    expect(css).toMatch(
+      /@font-face \{ font-family: "Noto Sans SC"; font-weight: 700; font-style: normal; src: url\("print-fonts\/NotoSansSC_700Bold-[0-9a-f]{16}\.ttf"\) format\("truetype"\); \}/,
+    )
     expect(css.match(/@font-face/g)).toHaveLength(4)
   })
 })

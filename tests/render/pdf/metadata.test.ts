@@ -13,7 +13,13 @@ describe('PDF metadata', () => {
     const doc = await PDFDocument.create()
     doc.addPage()
     const pdf = await setMetadata(await doc.save(), {
-      title: '虚拟货币', authors: ['甲', 'B'], subject: 's', keywords: ['a', 'b'], language: 'zh-CN', date: new Date(0), headings: new Set(),
+      title: '虚拟货币',
+      authors: ['甲', 'B'],
+      subject: 's',
+      keywords: ['a', 'b'],
+      language: 'zh-CN',
+      date: new Date(0),
+      headings: new Set(),
     })
     const read = await PDFDocument.load(pdf, { updateMetadata: false })
     expect(read.getTitle()).toBe('虚拟货币')
@@ -27,7 +33,13 @@ describe('PDF metadata', () => {
     const doc = await PDFDocument.create()
     doc.addPage()
     const pdf = await setMetadata(await doc.save(), {
-      title: 'Costs <b>rise</b> <script>alert(1)</script> &amp; fall', authors: ['Ada <i>Example</i>'], subject: 'Costs rise & fall', keywords: ['<b>a</b>'], language: 'en', date: new Date(0), headings: new Set(),
+      title: 'Costs <b>rise</b> <script>alert(1)</script> &amp; fall',
+      authors: ['Ada <i>Example</i>'],
+      subject: 'Costs rise & fall',
+      keywords: ['<b>a</b>'],
+      language: 'en',
+      date: new Date(0),
+      headings: new Set(),
     })
     const read = await PDFDocument.load(pdf, { updateMetadata: false })
     expect(read.getTitle()).toBe('Costs rise & fall')
@@ -41,7 +53,9 @@ describe('bookmark titles', () => {
   it('mends a title Chromium wrote twice (regression: 美国与欧盟…美国与欧盟… in the sample PDF)', () => {
     const headings = new Set(['引言', '美国与欧盟：以合规抬高成本', '谢谢', 'Summary'])
     expect(undoubled('引言引言', headings)).toBe('引言')
-    expect(undoubled('美国与欧盟：以合规抬高成本美国与欧盟：以合规抬高成本', headings)).toBe('美国与欧盟：以合规抬高成本')
+    expect(undoubled('美国与欧盟：以合规抬高成本美国与欧盟：以合规抬高成本', headings)).toBe(
+      '美国与欧盟：以合规抬高成本',
+    )
     expect(undoubled('谢谢', headings)).toBe('谢谢')
     expect(undoubled('Summary', headings)).toBe('Summary')
     const titles = new Set(['Why Cryptocurrency Mining Is Not Viable', 'Summary'])

@@ -15,13 +15,17 @@ describe('BrowserPool', () => {
     let open = 0
     let most = 0
     const browsers = new Set<unknown>()
-    await Promise.all(Array.from({ length: 5 }, () => pool!.withPage(async (page) => {
-      most = Math.max(most, ++open)
-      browsers.add(page.browser())
-      await page.setContent('<p>x</p>')
-      await new Promise((resolve) => setTimeout(resolve, 150))
-      open--
-    })))
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        pool!.withPage(async (page) => {
+          most = Math.max(most, ++open)
+          browsers.add(page.browser())
+          await page.setContent('<p>x</p>')
+          await new Promise((resolve) => setTimeout(resolve, 150))
+          open--
+        }),
+      ),
+    )
     expect(most).toBe(2)
     expect(browsers.size).toBe(1)
   })
@@ -37,7 +41,12 @@ describe('BrowserPool', () => {
   it('closes the page even when the work fails', async () => {
     pool = await BrowserPool.create({ concurrency: 1 })
     let seen: { isClosed(): boolean } | undefined
-    await expect(pool.withPage(async (page) => { seen = page; throw new Error('boom') })).rejects.toThrow('boom')
+    await expect(
+      pool.withPage(async (page) => {
+        seen = page
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
     expect(seen?.isClosed()).toBe(true)
     expect(await pool.withPage(async (page) => page)).not.toBe(seen)
   })
@@ -63,7 +72,9 @@ describe('BrowserPool', () => {
     pool = await BrowserPool.create({ concurrency: 1 })
     const launched = new Set<unknown>()
     let started!: () => void
-    const isRunning = new Promise<void>((resolve) => { started = resolve })
+    const isRunning = new Promise<void>((resolve) => {
+      started = resolve
+    })
     const running = pool.withPage(async (page) => {
       launched.add(page.browser())
       started()
@@ -91,6 +102,9 @@ describe('BrowserPool', () => {
     await expect(running).rejects.toThrow('stop now')
     expect(process).not.toBeNull()
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect((process as unknown as { exitCode: number | null; signalCode: string | null }).exitCode !== null || (process as unknown as { signalCode: string | null }).signalCode !== null).toBe(true)
+    expect(
+      (process as unknown as { exitCode: number | null; signalCode: string | null }).exitCode !== null ||
+        (process as unknown as { signalCode: string | null }).signalCode !== null,
+    ).toBe(true)
   })
 })

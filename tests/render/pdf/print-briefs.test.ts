@@ -1,11 +1,11 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build } from '../../../src/orchestrate/build.ts'
 import type { CompiledBrief } from '../../../src/core/compiled.ts'
 import { pdfPath } from '../../../src/core/paths.ts'
+import { build } from '../../../src/orchestrate/build.ts'
 import { PrintFonts } from '../../../src/render/pdf/fonts.ts'
 import { BrowserPool } from '../../../src/render/pdf/pool.ts'
-import { printBrief, type PrintContext } from '../../../src/render/pdf/print-briefs.ts'
+import { type PrintContext, printBrief } from '../../../src/render/pdf/print-briefs.ts'
 import { pdfText } from '../../helpers/pdf.ts'
 import { compileContent, copySite } from '../../helpers/sites.ts'
 
@@ -19,7 +19,10 @@ describe('printBrief', () => {
     const file = path.join(site.out, pdfPath(brief))
     const text = [2, 3, 4].map((page) => pdfText(file, page)).find((t) => t.includes('Contents')) ?? ''
     const contents = text.slice(text.indexOf('Contents'), text.search(/Page \d+ of \d+/))
-    return contents.split('\n').filter((line) => /^\d+$/.test(line.trim())).map(Number)
+    return contents
+      .split('\n')
+      .filter((line) => /^\d+$/.test(line.trim()))
+      .map(Number)
   }
 
   beforeAll(async () => {

@@ -13,19 +13,23 @@ import { pdfLinks, pdfText } from '../../helpers/pdf.ts'
 function printPage(size: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-print-'))
   const long = '<p>Filler text for a page of its own.</p>'.repeat(60)
-  fs.writeFileSync(path.join(dir, 'print.html'), `<!doctype html><html><head><meta charset="utf-8"><style>
+  fs.writeFileSync(
+    path.join(dir, 'print.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><style>
     @page { size: ${size}; margin: 20mm }
     .cover { height: 100mm; break-after: page } section { break-before: page }
   </style></head><body>
     <div class="cover">Cover</div>
     <nav class="toc"><a href="#a">Alpha <span class="toc-page"></span></a> <a href="#b">Beta <span class="toc-page"></span></a> <a href="#c">Gamma <span class="toc-page"></span></a></nav>
     <section id="a"><h2>Alpha</h2>${long}</section><section id="b"><h2>Beta</h2></section><section id="c"><h2>Gamma</h2></section>
-  </body></html>`)
+  </body></html>`,
+  )
   return path.join(dir, 'print.html')
 }
 
 const ids: Record<string, string> = { Alpha: 'a', Beta: 'b', Gamma: 'c' }
-const pagesOf = async (pdf: Uint8Array) => new Map((await readBookmarks(pdf)).map((b) => [ids[b.title] ?? b.title, b.page]))
+const pagesOf = async (pdf: Uint8Array) =>
+  new Map((await readBookmarks(pdf)).map((b) => [ids[b.title] ?? b.title, b.page]))
 
 // Real Chromium: the contents' numbers are where the sections were printed, guessed or not.
 describe('printPdf', () => {
@@ -36,7 +40,11 @@ describe('printPdf', () => {
     const file = printPage('A5')
     const printed = await printPdf(await pool, file, path.dirname(file), { pagesOf, css: '' })
     expect(printed.passes).toBe(1)
-    expect([...printed.pages]).toEqual([['a', 3], ['b', 7], ['c', 8]])
+    expect([...printed.pages]).toEqual([
+      ['a', 3],
+      ['b', 7],
+      ['c', 8],
+    ])
     fs.writeFileSync(`${file}.pdf`, printed.pdf)
     expect(pdfText(`${file}.pdf`, 2)).toMatch(/Alpha 3\s+Beta 7\s+Gamma 8/)
   }, 30_000)
@@ -47,7 +55,9 @@ describe('printPdf', () => {
     expect(printed.passes).toBe(2)
     expect([...printed.pages.values()]).toEqual([3, expect.any(Number), expect.any(Number)])
     fs.writeFileSync(`${file}.pdf`, printed.pdf)
-    expect(pdfText(`${file}.pdf`, 2)).toMatch(new RegExp(`Alpha 3\\s+Beta ${printed.pages.get('b')}\\s+Gamma ${printed.pages.get('c')}`))
+    expect(pdfText(`${file}.pdf`, 2)).toMatch(
+      new RegExp(`Alpha 3\\s+Beta ${printed.pages.get('b')}\\s+Gamma ${printed.pages.get('c')}`),
+    )
   }, 30_000)
 
   it('prints a document on a page that printed another as if it were loaded from its own file', async () => {
@@ -61,11 +71,17 @@ describe('printPdf', () => {
     fs.mkdirSync(dir)
     fs.writeFileSync(path.join(dir, 'own.css'), 'h2::after { content: " (own style)" }')
     const requests: string[] = []
-    const server = http.createServer((req, res) => { requests.push(req.url ?? ''); res.end() })
+    const server = http.createServer((req, res) => {
+      requests.push(req.url ?? '')
+      res.end()
+    })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const remote = `http://127.0.0.1:${(server.address() as AddressInfo).port}/chart.png`
-    fs.writeFileSync(path.join(dir, 'print.html'), `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="own.css"></head><body>
-      <p><a href="#end">To the end</a> <a href="https://example.org/">Out</a></p><img src="${remote}" alt=""><h2 id="end">Second</h2></body></html>`)
+    fs.writeFileSync(
+      path.join(dir, 'print.html'),
+      `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="own.css"></head><body>
+      <p><a href="#end">To the end</a> <a href="https://example.org/">Out</a></p><img src="${remote}" alt=""><h2 id="end">Second</h2></body></html>`,
+    )
     const file = path.join(dir, 'print.html')
     const printed = await printPdf(await pool, file, root, { pagesOf, css: '' }).finally(() => server.close())
     expect(requests).toEqual([])
@@ -78,10 +94,14 @@ describe('printPdf', () => {
 
   it('refuses to print with a font that did not load, rather than fall back to a system font', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-print-'))
-    fs.writeFileSync(path.join(dir, 'print.html'), `<!doctype html><html><head><meta charset="utf-8"><style>
+    fs.writeFileSync(
+      path.join(dir, 'print.html'),
+      `<!doctype html><html><head><meta charset="utf-8"><style>
       @font-face { font-family: "Gone"; font-weight: 700; src: url("fonts/gone.ttf") format("truetype") }
-      body { font-family: "Gone" }</style></head><body><h2>Text</h2></body></html>`)
-    await expect(printPdf(await pool, path.join(dir, 'print.html'), dir, { pagesOf, css: '' }))
-      .rejects.toThrow('A font of the print page did not load: Gone 700 normal (print.html)')
+      body { font-family: "Gone" }</style></head><body><h2>Text</h2></body></html>`,
+    )
+    await expect(printPdf(await pool, path.join(dir, 'print.html'), dir, { pagesOf, css: '' })).rejects.toThrow(
+      'A font of the print page did not load: Gone 700 normal (print.html)',
+    )
   }, 30_000)
 })
