@@ -77,12 +77,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 async function writeSite(site: ReadySite, run: ResolvedRunOptions): Promise<Partial<BuildResult>> {
   checkOutDir(run.outDir, run.contentDir)
   run.signal?.throwIfAborted()
-  if (!run.pdf)
-    warnDroppedPdfs(
-      site.briefs.filter((brief) => !site.withPdfs.has(brief)),
-      run.outDir,
-      run.onWarning,
-    )
+  const dropped = run.pdf ? [] : site.briefs.filter((brief) => !site.withPdfs.has(brief))
+  warnDroppedPdfs(dropped, run.outDir, run.onWarning)
   const unlock = await lockOutDir(run.outDir)
   let changed: string[]
   let printed = { reused: 0, printed: 0 }

@@ -26,8 +26,8 @@ import { type Printed, printPdf, type SectionPages } from './print.ts'
 export interface PrintOptions extends PoolOptions {
   /** Told as each PDF starts (`printing`) and when it is written (`done`): how many are done, of how many, and which. */
   onProgress?: (done: number, total: number, label: string, state: 'printing' | 'done') => void
-  /** Only take PDFs from the cache; print none (a quick pass whose PDFs follow later). @default true */
-  print?: boolean
+  /** Print the PDFs the cache does not hold; `false` only takes those it holds (a quick pass whose PDFs follow later). */
+  print: boolean
 }
 
 /** What printing a brief needs: the pool, the staging out dir, the site and the fonts. */
@@ -57,7 +57,7 @@ export async function printBriefs(
   staging: string,
   briefs: ReadonlyArray<{ brief: CompiledBrief; page: Page }>,
   site: Pick<PrintContext, 'config' | 'theme' | 'fonts'> & { cache: BuildCache },
-  options: PrintOptions = {},
+  options: PrintOptions,
 ): Promise<PrintResult> {
   const { cache } = site
   const toPrint: Array<{ brief: CompiledBrief; page: Page; key: string }> = []
@@ -68,7 +68,7 @@ export async function printBriefs(
       await reuseFile(cached, path.join(staging, pdfPath(brief)))
       cache.keep('layout', cacheKey([pdfPath(brief)]))
       reused++
-    } else if (options.print !== false) {
+    } else if (options.print) {
       toPrint.push({ brief, page, key })
     }
   }
