@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer'
 import { findChrome } from '../../src/render/pdf/chrome.ts'
+import { chromeArgs } from '../../src/render/pdf/pool.ts'
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,14 +42,7 @@ export function launchBrowser(): Promise<Browser> {
   return puppeteer.launch({
     executablePath: findChrome(() => puppeteer.executablePath()),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
+    // Note: briefkit's own flags but font hinting, which only the PDFs need.
+    args: chromeArgs.filter((flag) => flag !== '--font-render-hinting=none'),
   })
 }

@@ -13,8 +13,11 @@ export interface PoolOptions {
   signal?: AbortSignal
 }
 
-// Note: without the networking flags Chromium keeps trying to reach Google's hosts from a sandbox.
-const chromeArgs = [
+/**
+ * The flags briefkit starts Chromium with. Note: without the networking flags Chromium keeps trying
+ * to reach Google's hosts from a sandbox.
+ */
+export const chromeArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
