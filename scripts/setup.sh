@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what briefkit needs on a fresh Debian machine: the CSL styles and locales, Chromium, poppler,
-# qpdf and Java (Debian packages) when they are missing, then the npm packages. Safe to run again: it
+# qpdf and Java (Debian packages) when they are missing, then the npm packages, then builds lib/. Safe to run again: it
 # skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,4 +39,10 @@ if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
   fi
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
+fi
+
+# Note: briefkit runs as compiled JavaScript in lib/. npm ci built it (`prepare`); build it again when a
+# source changed since, or when npm ci was skipped on a checkout that never built it.
+if [ ! -f lib/cli/run.js ] || [ -n "$(find src types tsconfig.build.json -newer lib/cli/run.js -print -quit)" ]; then
+  npm run build --silent
 fi
