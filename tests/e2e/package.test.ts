@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadPage } from '../helpers/html.ts'
+import { pdfFonts } from '../helpers/pdf.ts'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string }
+
+/**
+ * A lock file for a project that depends on nothing but the tarball: briefkit's own lock less what
+ * only its development needs, so `npm ci --offline` installs exactly the versions briefkit is tested
+ * with, from the npm cache that installing briefkit's checkout filled (no registry needed).
+ */
+function projectLock(tarball: string): object {
+  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean; dependencies?: Record<string, string> } & Record<string, unknown>>
+  }
+  const own = lock.packages[''] ?? {}
+  const packages: Record<string, unknown> = {
+    '': { name: 'project', dependencies: { [pkg.name]: `file:${tarball}` } },
+    [`node_modules/${pkg.name}`]: {
+      version: pkg.version,
+      resolved: `file:${tarball}`,
+      dependencies: own.dependencies,
+      bin: { briefkit: 'bin/briefkit.js' },
+    },
+  }
+  for (const [at, entry] of Object.entries(lock.packages)) if (at !== '' && !entry.dev) packages[at] = entry
+  return { name: 'project', lockfileVersion: 3, requires: true, packages }
+}
+
+const run = (dir: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+  execFileSync(command, args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 240_000,
+  })
+
+describe('briefkit installed from its tarball into an empty project, offline, as a user would', () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-package-'))
+  beforeAll(() => {
+    // Note: lib/ is current (tests/setup/build-lib.ts); packing must not rebuild it under the other tests' feet.
+    const [packed] = JSON.parse(
+      run(root, 'npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project]),
+    ) as Array<{ filename: string }>
+    const tarball = path.join(project, packed?.filename ?? '')
+    fs.writeFileSync(
+      path.join(project, 'package.json'),
+      `${JSON.stringify({ name: 'project', private: true, dependencies: { [pkg.name]: `file:${tarball}` } }, null, 2)}\n`,
+    )
+    fs.writeFileSync(path.join(project, 'package-lock.json'), `${JSON.stringify(projectLock(tarball), null, 2)}\n`)
+    run(project, 'npm', ['ci', '--offline', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], {
+      PUPPETEER_SKIP_DOWNLOAD: '1',
+    })
+  }, 300_000)
+  // Note: the project holds a whole install (hundreds of MB).
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }))
+
+  it('has no TypeScript in it and no TypeScript loader among its dependencies', () => {
+    const installed = path.join(project, 'node_modules', pkg.name)
+    expect(fs.existsSync(path.join(installed, 'lib', 'index.js'))).toBe(true)
+    expect(fs.existsSync(path.join(installed, 'src'))).toBe(false)
+    expect(
+      ['tsx', 'typescript', 'esbuild'].filter((name) => fs.existsSync(path.join(project, 'node_modules', name))),
+    ).toEqual([])
+  })
+
+  it('starts a brief, checks it and builds its site with npx briefkit', () => {
+    fs.mkdirSync(path.join(project, 'content'))
+    fs.writeFileSync(
+      path.join(project, 'content', 'site.yaml'),
+      'title: A think tank\nbaseUrl: https://example.org/\nlanguages: [en]\n',
+    )
+    expect(run(project, 'npx', ['briefkit', 'new', 'carbon-tax'])).toBe('')
+    expect(fs.existsSync(path.join(project, 'content', 'carbon-tax', 'brief.md'))).toBe(true)
+    run(project, 'npx', ['briefkit', 'check'])
+    run(project, 'npx', ['briefkit', 'build', '--no-pdf'])
+    expect(loadPage(path.join(project, 'dist'), 'en/carbon-tax/index.html')('h1').text()).toBe('Title of the brief')
+  })
+
+  it('builds the sample with its PDFs, set in embedded font subsets, no Type 3', () => {
+    fs.cpSync(path.join(root, 'content'), path.join(project, 'sample'), { recursive: true })
+    run(project, 'npx', ['briefkit', 'build', '--content', 'sample', '--out', 'sample-site'])
+    const pdf = path.join(project, 'sample-site', 'zh', 'mining-not-viable', 'mining-not-viable.pdf')
+    const fonts = pdfFonts(pdf)
+    expect(fonts.length).toBeGreaterThan(0)
+    expect(fonts.filter((f) => f.type.includes('Type 3') || !f.embedded)).toEqual([])
+  })
+
+  it("builds from a plain .mjs file with import { build } from 'briefkit', no TypeScript loader", () => {
+    fs.writeFileSync(
+      path.join(project, 'build.mjs'),
+      "import { build } from 'briefkit'\nconst result = await build({ contentDir: 'content', outDir: 'api-site', pdf: false })\nconsole.log(JSON.stringify({ written: result.written, briefs: result.briefs }))\n",
+    )
+    expect(JSON.parse(run(project, process.execPath, ['build.mjs']))).toEqual({ written: true, briefs: 1 })
+  })
+})
