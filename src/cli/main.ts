@@ -1,12 +1,9 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../config/resolve.ts'
-import { scaffoldBrief } from '../content/scaffold.ts'
-import { type BuildResult, build } from '../orchestrate/build.ts'
+import type { BuildResult } from '../orchestrate/build.ts'
 import { type ProgressListener, type RunOptions, resolveRunOptions } from '../orchestrate/options.ts'
 import { BriefkitError, environmentError, isSystemError, UsageError } from '../reporting/errors.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic, formatDiagnostics } from '../reporting/report.ts'
-import { dev } from './dev.ts'
 import { signalExitCode, withStopSignals } from './signals.ts'
 
 const usage = `Usage: briefkit <command> [options]
@@ -76,9 +73,12 @@ export async function main(
       ...(values.port === undefined ? {} : { port: portNumber(values.port) }),
       ...(values.open === undefined ? {} : { open: values.open }),
     }
-    if (command === 'new') return newBrief(extra, resolveRunOptions(given).contentDir, values.lang, io)
+    if (command === 'new') return await newBrief(extra, resolveRunOptions(given).contentDir, values.lang, io)
     if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``)
-    if (command === 'dev') return await dev(resolveRunOptions(given), io)
+    if (command === 'dev') {
+      const { dev } = await import('./dev.ts')
+      return await dev(resolveRunOptions(given), io)
+    }
     if (command !== 'build' && command !== 'check')
       throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check, new, dev.' })
 
@@ -93,6 +93,8 @@ export async function main(
       onWarning: (message) => io.err(`briefkit: warning: ${message}`),
     })
     const out = shownPath(options.outDir)
+    // Note: each command imports what it runs here, so `--help` and `new` load no compiler and no printer.
+    const { build } = await import('../orchestrate/build.ts')
     const run = await withStopSignals(
       (signal) => build({ ...options, signal }),
       (signal) => io.err(`\nbriefkit: ${signal}: stopping…`),
@@ -122,16 +124,20 @@ export async function main(
 }
 
 /** `briefkit new <slug>`: scaffold a brief, or report why not. */
-function newBrief(
+async function newBrief(
   args: string[],
   contentDir: string,
   lang: string | undefined,
   io: { err: (s: string) => void },
-): number {
+): Promise<number> {
   const [slug, ...extra] = args
   if (!slug)
     throw new UsageError("`new` needs the brief's folder name", { hint: 'briefkit new carbon-tax [--lang en]' })
   if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``)
+  const [{ loadConfig }, { scaffoldBrief }] = await Promise.all([
+    import('../config/resolve.ts'),
+    import('../content/scaffold.ts'),
+  ])
   const { file, config } = loadConfig(contentDir)
   if (!config) {
     io.err(formatDiagnostics(collectDiagnostics([file])))

@@ -8,7 +8,6 @@ import { checkOutDir, stageOutput } from '../core/output.ts'
 import { pdfPath } from '../core/paths.ts'
 import { environmentError } from '../reporting/errors.ts'
 import type { Diagnostic } from '../reporting/report.ts'
-import { indexSite } from '../site/search.ts'
 import { checkSite, type ReadySite } from './check.ts'
 import { type ResolvedRunOptions, type RunOptions, resolveRunOptions } from './options.ts'
 
@@ -114,8 +113,13 @@ async function writeSite(site: ReadySite, run: ResolvedRunOptions): Promise<Part
 /** Index the staged pages for search; a pages-only pass (dev) keeps the previous build's index when there is one. */
 async function searchIndex(staging: string, site: ReadySite, run: ResolvedRunOptions): Promise<void> {
   const oldIndex = path.join(run.outDir, 'pagefind')
-  if (!run.pagesOnly || !existsSync(oldIndex)) await indexSite(staging, site.cache, run.signal)
-  else await fs.cp(oldIndex, path.join(staging, 'pagefind'), { recursive: true, preserveTimestamps: true })
+  if (run.pagesOnly && existsSync(oldIndex)) {
+    await fs.cp(oldIndex, path.join(staging, 'pagefind'), { recursive: true, preserveTimestamps: true })
+    return
+  }
+  // Note: loaded only when a build writes, like the printer below, so `check` never resolves Pagefind.
+  const { indexSite } = await import('../site/search.ts')
+  await indexSite(staging, site.cache, run.signal)
 }
 
 /** The PDFs of the briefs that have one: from the cache, or printed (not in a pages-only pass). */

@@ -4,7 +4,7 @@ import type { CompiledBrief } from '../core/compiled.ts'
 import type { OutputFile } from '../core/output.ts'
 import { briefPagePath, pdfPath } from '../core/paths.ts'
 import { lintLinks } from '../lint/links.ts'
-import { PrintFonts } from '../render/pdf/fonts.ts'
+import type { PrintFonts } from '../render/pdf/fonts.ts'
 import { checkGlyphs, pdfCoverage } from '../render/pdf/glyphs.ts'
 import { cachedPdfs } from '../render/pdf/pdf-cache.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
@@ -52,7 +52,7 @@ export async function checkSite(
   if (!config || !cache) return { diagnostics: collectDiagnostics(compiled.problems), compiled, ready: undefined }
   const theme = loadTheme(config.themeDir)
   const fonts = fontAssets(theme)
-  const printFonts = run.pdf && theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : undefined
+  const printFonts = run.pdf ? await printFontsOf(theme) : undefined
   const coverage = run.pdf ? await pdfCoverage(printFonts, fonts, cache) : undefined
   // Note: without printing, print pages are still rendered (a few ms each) to find the PDFs the cache holds.
   const printPages = run.pdf || run.write ? await renderPrintPages(briefs, config, theme) : []
@@ -66,6 +66,13 @@ export async function checkSite(
       ? undefined
       : { config, theme, cache, briefs, rendered, printPages, withPdfs, printFonts }
   return { diagnostics, compiled, ready }
+}
+
+/** The theme's print fonts, when it has them; their module (and the subsetter) is loaded only then. */
+async function printFontsOf(theme: Theme): Promise<PrintFonts | undefined> {
+  if (theme.printFonts.length === 0) return undefined
+  const { PrintFonts } = await import('../render/pdf/fonts.ts')
+  return PrintFonts.lazy(theme.printFonts)
 }
 
 /** Links in briefs that lead to no page, or to no id on the page (`dead-link`). */

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { defaultConcurrency } from '../render/pdf/pool.ts'
+import { defaultConcurrency } from '../render/pdf/concurrency.ts'
 
 /** Told as each PDF starts printing and when it is done: how many are done, of how many, and which. */
 export type ProgressListener = (done: number, total: number, label: string, state: 'printing' | 'done') => void

@@ -13,7 +13,7 @@ import { BriefkitError, environmentError } from '../reporting/errors.ts'
  */
 export async function indexSite(dir: string, cache: BuildCache, signal?: AbortSignal): Promise<void> {
   const out = path.join(dir, 'pagefind')
-  const key = cacheKey([pagefindVersion, ...(await pagesOf(dir))])
+  const key = cacheKey([pagefindVersion(), ...(await pagesOf(dir))])
   const cached = cache.folder('search', key)
   if (existsSync(path.join(cached, complete))) {
     await fs.cp(cached, out, {
@@ -32,10 +32,16 @@ export async function indexSite(dir: string, cache: BuildCache, signal?: AbortSi
 // Note: marks a cached index as whole; one copied half-way (a build stopped) is not used.
 const complete = '.complete'
 
-// Note: Pagefind's package.json is not among its exports; it sits one folder above its entry point.
-const pagefindVersion = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
-).version
+let version: string | undefined
+
+/** Pagefind's version, part of the index's cache key; read on first use, so loading this module costs nothing. */
+function pagefindVersion(): string {
+  // Note: Pagefind's package.json is not among its exports; it sits one folder above its entry point.
+  version ??= (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
+  ).version
+  return version
+}
 
 /** Every HTML page of the site, as path and text, in a stable order. */
 async function pagesOf(dir: string): Promise<string[]> {

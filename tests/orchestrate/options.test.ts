@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { resolveRunOptions } from '../../src/orchestrate/options.ts'
-import { defaultConcurrency } from '../../src/render/pdf/pool.ts'
+import { defaultConcurrency } from '../../src/render/pdf/concurrency.ts'
 
 describe('resolveRunOptions', () => {
   it('fills every default of build, check and dev', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { BrowserPool, defaultConcurrency } from '../../../src/render/pdf/pool.ts'
+import { defaultConcurrency } from '../../../src/render/pdf/concurrency.ts'
+import { BrowserPool } from '../../../src/render/pdf/pool.ts'
 
 // Real Chromium: the pool's promises about pages, concurrency and crashes.
 describe('BrowserPool', () => {
