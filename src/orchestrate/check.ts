@@ -8,11 +8,10 @@ import { PrintFonts } from '../render/pdf/fonts.ts'
 import { checkGlyphs, pdfCoverage } from '../render/pdf/glyphs.ts'
 import { cachedPdfs } from '../render/pdf/pdf-cache.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
-import { fontAssets } from '../site/assets.ts'
 import { loadTheme, type Theme } from '../theme/theme.ts'
 import { type CompiledSite, compileSite } from './compile-site.ts'
 import type { ResolvedRunOptions } from './options.ts'
-import { type PrintPage, type RenderedSite, renderPrintPages, renderSite } from './render-site.ts'
+import { type PrintPage, type RenderedSite, renderPrintPages, renderSite, withWebFonts } from './render-site.ts'
 
 /** A site compiled and rendered without errors: all that writing it needs. */
 export interface ReadySite {
@@ -51,21 +50,23 @@ export async function checkSite(
   const { config, cache, briefs } = compiled
   if (!config || !cache) return { diagnostics: collectDiagnostics(compiled.problems), compiled, ready: undefined }
   const theme = loadTheme(config.themeDir)
-  const fonts = fontAssets(theme)
-  const printFonts = run.pdf && theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : undefined
-  const coverage = run.pdf ? await pdfCoverage(printFonts, fonts, cache) : undefined
+  const printFonts = run.pdf && theme.fonts.length > 0 ? PrintFonts.lazy(theme.fonts) : undefined
+  const coverage = run.pdf ? await pdfCoverage(printFonts, cache) : undefined
   // Note: without printing, print pages are still rendered (a few ms each) to find the PDFs the cache holds.
   const printPages = run.pdf || run.write ? await renderPrintPages(briefs, config, theme) : []
   const glyphProblems = coverage ? checkGlyphs(printPages, coverage, cache) : []
   const withPdfs = run.pdf ? new Set(briefs) : await cachedPdfs(printPages, { config, theme }, cache)
-  const rendered = await renderSite(briefs, { config, theme, fonts }, withPdfs)
+  const rendered = await renderSite(briefs, { config, theme }, withPdfs)
   const linkProblems = checkLinks(briefs, rendered, withPdfs, config)
   const diagnostics = collectDiagnostics([...compiled.problems, ...glyphProblems, ...linkProblems])
-  const ready =
-    countDiagnostics(diagnostics).errors > 0
-      ? undefined
-      : { config, theme, cache, briefs, rendered, printPages, withPdfs, printFonts }
-  return { diagnostics, compiled, ready }
+  if (countDiagnostics(diagnostics).errors > 0) return { diagnostics, compiled, ready: undefined }
+  // Note: the web fonts hold the characters of the pages, so they are made once the pages are, and only to write them.
+  const site = run.write ? await withWebFonts(rendered, config, theme, cache) : rendered
+  return {
+    diagnostics,
+    compiled,
+    ready: { config, theme, cache, briefs, rendered: site, printPages, withPdfs, printFonts },
+  }
 }
 
 /** Links in briefs that lead to no page, or to no id on the page (`dead-link`). */

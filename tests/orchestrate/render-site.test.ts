@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { renderPrintPages, renderSite } from '../../src/orchestrate/render-site.ts'
-import { fontAssets } from '../../src/site/assets.ts'
 import { compileContent, copySite } from '../helpers/sites.ts'
 
 async function rendered(withPdf: boolean) {
@@ -8,7 +7,7 @@ async function rendered(withPdf: boolean) {
   const { config, theme, briefs } = compileContent(site.content, false)
   if (!config || !theme) throw new Error('the unseen site did not compile')
   const withPdfs = new Set(withPdf ? briefs : [])
-  return { briefs, ...(await renderSite(briefs, { config, theme, fonts: fontAssets(theme) }, withPdfs)) }
+  return { briefs, ...(await renderSite(briefs, { config, theme }, withPdfs)) }
 }
 
 describe('renderSite', () => {

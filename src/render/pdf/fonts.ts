@@ -4,12 +4,12 @@ import path from 'node:path'
 import subsetFont from 'subset-font'
 import { type BuildCache, cacheKey } from '../../core/cache.ts'
 import { cssString } from '../../core/css.ts'
-import type { PrintFont } from '../../theme/theme.ts'
+import type { ThemeFont } from '../../theme/theme.ts'
 import { type Coverage, inRanges } from './coverage.ts'
 
 /** A subset of one print font, ready to be written next to a print page. */
 export interface FontSubset {
-  font: PrintFont
+  font: ThemeFont
   /** File name, unique for the font and the characters kept. */
   name: string
   data: Uint8Array
@@ -20,7 +20,7 @@ export interface FontSubset {
 const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
 
 /**
- * The theme's print fonts, each file read once. A PDF embeds subsets of them holding only the
+ * The theme's fonts as the PDF uses them, each file read once. A PDF embeds subsets of them holding only the
  * characters it uses: one font per family and weight instead of dozens of web font slices, which
  * is what makes Chromium load and print quickly. Subsets are remembered by their characters, so
  * documents with the same characters share them.
@@ -29,10 +29,10 @@ export class PrintFonts {
   private readonly subsets = new Map<string, Promise<FontSubset[]>>()
   private data: Promise<Buffer[]> | undefined
 
-  private constructor(private readonly fonts: readonly PrintFont[]) {}
+  private constructor(private readonly fonts: readonly ThemeFont[]) {}
 
-  /** The theme's print fonts; their files are read when first needed. */
-  static lazy(fonts: readonly PrintFont[]): PrintFonts {
+  /** The theme's fonts for printing; their files are read when first needed. */
+  static lazy(fonts: readonly ThemeFont[]): PrintFonts {
     return new PrintFonts(fonts)
   }
 
