@@ -43,7 +43,7 @@ export interface CheckedSite {
  * somewhere. Each stage returns its problems; they are reported together.
  */
 export async function checkSite(
-  run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'write' | 'onWarning' | 'signal'>,
+  run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'write' | 'pagesOnly' | 'onWarning' | 'signal'>,
 ): Promise<CheckedSite> {
   const compiled = compileSite(run)
   run.signal?.throwIfAborted()
@@ -61,7 +61,8 @@ export async function checkSite(
   const diagnostics = collectDiagnostics([...compiled.problems, ...glyphProblems, ...linkProblems])
   if (countDiagnostics(diagnostics).errors > 0) return { diagnostics, compiled, ready: undefined }
   // Note: the web fonts hold the characters of the pages, so they are made once the pages are, and only to write them.
-  const site = run.write ? await withWebFonts(rendered, config, theme, cache) : rendered
+  // Note: dev's HTML pass (`pagesOnly`) is followed by a full one, so it may take quicker TrueType subsets.
+  const site = run.write ? await withWebFonts(rendered, { config, theme, cache }, run.pagesOnly) : rendered
   return {
     diagnostics,
     compiled,

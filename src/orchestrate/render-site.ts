@@ -73,16 +73,15 @@ export async function renderSite(
 
 /**
  * The site with its web fonts: the theme's fonts subset to the characters of every page and of the
- * theme's words in each language (what the search box and its results show).
+ * theme's words in each language (what the search box and its results show). `quick`: see `webFonts`.
  */
 export async function withWebFonts(
   site: RenderedSite,
-  config: ResolvedConfig,
-  theme: Theme,
-  cache: BuildCache,
+  { config, theme, cache }: { config: ResolvedConfig; theme: Theme; cache: BuildCache },
+  quick: boolean,
 ): Promise<RenderedSite> {
   const words = config.languages.flatMap((lang) => Object.values(theme.strings(lang)))
-  const fonts = await webFonts(theme.fonts, siteCharacters(site.pages, words), cache)
+  const fonts = await webFonts(theme.fonts, siteCharacters(site.pages, words), cache, { quick })
   return { pages: site.pages, files: [...site.files, ...fonts] }
 }
 

@@ -92,6 +92,28 @@ describe('webFonts', () => {
     expect(subsetCalls.count).toBe(6)
   })
 
+  it('when quick, takes the woff2 subsets from the cache, else makes TrueType ones', async () => {
+    const fonts = theme.fonts.filter((f) => f.family === 'Noto Sans')
+    const cache = scratchCache()
+    const woff2 = await webFonts(fonts, 'café', cache)
+    subsetCalls.count = 0
+    expect((await webFonts(fonts, 'café', cache, { quick: true })).map(bytes)).toEqual(woff2.map(bytes))
+    expect(subsetCalls.count).toBe(0)
+    const quick = await webFonts(fonts, 'café naïve', cache, { quick: true })
+    expect(subsetCalls.count).toBe(2)
+    expect(quick.map((f) => f.path)).toEqual([
+      'assets/fonts.css',
+      expect.stringMatching(/^assets\/fonts\/noto-sans-400-[0-9a-f]{12}\.ttf$/),
+      expect.stringMatching(/^assets\/fonts\/noto-sans-700-[0-9a-f]{12}\.ttf$/),
+    ])
+    expect(Buffer.from(bytes(quick[0] ?? { path: '', content: '' })).toString()).toContain('format("truetype")')
+    const ttf = await codePoints(bytes(quick[1] ?? { path: '', content: '' }))
+    for (const char of 'ï') expect(ttf.has(char.codePointAt(0) ?? 0), char).toBe(true)
+    subsetCalls.count = 0
+    await webFonts(fonts, 'café naïve', cache, { quick: true })
+    expect(subsetCalls.count).toBe(0)
+  })
+
   it('makes nothing for a theme without fonts', async () => {
     expect(await webFonts([], 'text', scratchCache())).toEqual([])
   })
