@@ -60,8 +60,8 @@ export async function checkSite(
   const linkProblems = checkLinks(briefs, rendered, withPdfs, config)
   const diagnostics = collectDiagnostics([...compiled.problems, ...glyphProblems, ...linkProblems])
   if (countDiagnostics(diagnostics).errors > 0) return { diagnostics, compiled, ready: undefined }
-  // Note: the web fonts hold the characters of the pages, so they are made once the pages are, and only to write them.
-  // Note: dev's HTML pass (`pagesOnly`) is followed by a full one, so it may take quicker TrueType subsets.
+  // Note: the web fonts hold the pages' characters, so they are made after the pages, and only to write them;
+  // dev's HTML pass (`pagesOnly`) is followed by a full one, so it may take quicker TrueType subsets.
   const site = run.write ? await withWebFonts(rendered, { config, theme, cache }, run.pagesOnly) : rendered
   return {
     diagnostics,
