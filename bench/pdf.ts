@@ -33,7 +33,7 @@ const { config } = site
 const theme = loadTheme(config.themeDir)
 const base: CompiledBrief = sample
 // Note: both ways share the font files and their subsets; they differ only in the browser.
-const fonts = theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : undefined
+const fonts = theme.fonts.length > 0 ? PrintFonts.lazy(theme.fonts) : undefined
 
 /**
  * N copies of the sample, each with its own folder in the staging site. Copies have the same

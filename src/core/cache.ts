@@ -59,6 +59,8 @@ export const cacheKinds = {
   briefs: 'compile',
   /** Parsed markdown trees (content/parse.ts). */
   mdast: 'compile',
+  /** The site's woff2 font subsets (site/fonts.ts): every build that writes pages makes them. */
+  webfonts: 'compile',
   /** The search index of the pages (site/search.ts). */
   search: 'index',
   /** Printed PDFs (render/pdf/print-briefs.ts). */

@@ -7,6 +7,9 @@ export function briefPagePath(brief: { lang: string; slug: string }): string {
 export function pdfPath(brief: { lang: string; slug: string }): string {
   return briefPagePath(brief).replace(/index\.html$/, `${brief.slug}.pdf`)
 }
+
+/** The site's stylesheet of web fonts, linked by every page (made by site/fonts.ts). */
+export const fontsStylesheetPath = 'assets/fonts.css'
 /**
  * The absolute URL of a file of the site, as a server shows it: `https://…/zh/slug/` for
  * `zh/slug/index.html`. Each path segment is percent-encoded, so a slug with a space, a `#` or

@@ -8,11 +8,10 @@ import type { PrintFonts } from '../render/pdf/fonts.ts'
 import { checkGlyphs, pdfCoverage } from '../render/pdf/glyphs.ts'
 import { cachedPdfs } from '../render/pdf/pdf-cache.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
-import { fontAssets } from '../site/assets.ts'
 import { loadTheme, type Theme } from '../theme/theme.ts'
 import { type CompiledSite, compileSite } from './compile-site.ts'
 import type { ResolvedRunOptions } from './options.ts'
-import { type PrintPage, type RenderedSite, renderPrintPages, renderSite } from './render-site.ts'
+import { type PrintPage, type RenderedSite, renderPrintPages, renderSite, withWebFonts } from './render-site.ts'
 
 /** A site compiled and rendered without errors: all that writing it needs. */
 export interface ReadySite {
@@ -44,35 +43,38 @@ export interface CheckedSite {
  * somewhere. Each stage returns its problems; they are reported together.
  */
 export async function checkSite(
-  run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'write' | 'onWarning' | 'signal'>,
+  run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'write' | 'pagesOnly' | 'onWarning' | 'signal'>,
 ): Promise<CheckedSite> {
   const compiled = compileSite(run)
   run.signal?.throwIfAborted()
   const { config, cache, briefs } = compiled
   if (!config || !cache) return { diagnostics: collectDiagnostics(compiled.problems), compiled, ready: undefined }
   const theme = loadTheme(config.themeDir)
-  const fonts = fontAssets(theme)
   const printFonts = run.pdf ? await printFontsOf(theme) : undefined
-  const coverage = run.pdf ? await pdfCoverage(printFonts, fonts, cache) : undefined
+  const coverage = run.pdf ? await pdfCoverage(printFonts, cache) : undefined
   // Note: without printing, print pages are still rendered (a few ms each) to find the PDFs the cache holds.
   const printPages = run.pdf || run.write ? await renderPrintPages(briefs, config, theme) : []
   const glyphProblems = coverage ? checkGlyphs(printPages, coverage, cache) : []
   const withPdfs = run.pdf ? new Set(briefs) : await cachedPdfs(printPages, { config, theme }, cache)
-  const rendered = await renderSite(briefs, { config, theme, fonts }, withPdfs)
+  const rendered = await renderSite(briefs, { config, theme }, withPdfs)
   const linkProblems = checkLinks(briefs, rendered, withPdfs, config)
   const diagnostics = collectDiagnostics([...compiled.problems, ...glyphProblems, ...linkProblems])
-  const ready =
-    countDiagnostics(diagnostics).errors > 0
-      ? undefined
-      : { config, theme, cache, briefs, rendered, printPages, withPdfs, printFonts }
-  return { diagnostics, compiled, ready }
+  if (countDiagnostics(diagnostics).errors > 0) return { diagnostics, compiled, ready: undefined }
+  // Note: the web fonts hold the pages' characters, so they are made after the pages, and only to write them;
+  // dev's HTML pass (`pagesOnly`) is followed by a full one, so it may take quicker TrueType subsets.
+  const site = run.write ? await withWebFonts(rendered, { config, theme, cache }, run.pagesOnly) : rendered
+  return {
+    diagnostics,
+    compiled,
+    ready: { config, theme, cache, briefs, rendered: site, printPages, withPdfs, printFonts },
+  }
 }
 
 /** The theme's print fonts, when it has them; their module (and the subsetter) is loaded only then. */
 async function printFontsOf(theme: Theme): Promise<PrintFonts | undefined> {
-  if (theme.printFonts.length === 0) return undefined
+  if (theme.fonts.length === 0) return undefined
   const { PrintFonts } = await import('../render/pdf/fonts.ts')
-  return PrintFonts.lazy(theme.printFonts)
+  return PrintFonts.lazy(theme.fonts)
 }
 
 /** Links in briefs that lead to no page, or to no id on the page (`dead-link`). */

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/resolve.ts'
+import type { BuildCache } from '../core/cache.ts'
 import type { CompiledBrief } from '../core/compiled.ts'
 import { type OutputFile, outputMarker } from '../core/output.ts'
 import { renderHomePages, renderKindPages } from '../render/html/listing-pages.ts'
@@ -6,6 +7,7 @@ import { renderNotFoundPage } from '../render/html/not-found.ts'
 import { citationFiles, type Page, renderBriefPage, renderPrintPage } from '../render/html/pages.ts'
 import { themeAssets } from '../site/assets.ts'
 import { feeds, robots, sitemap } from '../site/discovery.ts'
+import { siteCharacters, webFonts } from '../site/fonts.ts'
 import { kindStyles } from '../site/kind-styles.ts'
 import { mediaFile } from '../site/media.ts'
 import type { Theme } from '../theme/theme.ts'
@@ -20,7 +22,7 @@ export interface PrintPage {
 export interface RenderedSite {
   /** Every page: homes, briefs, kind pages and the 404 page. */
   pages: Page[]
-  /** The pages and every other file of the site: citation files, feeds, sitemap, theme assets, fonts, images. */
+  /** The pages and every other file of the site: citation files, feeds, sitemap, theme assets, images (and fonts, see `withWebFonts`). */
   files: OutputFile[]
 }
 
@@ -34,12 +36,12 @@ export async function renderPrintPages(
 }
 
 /**
- * Render the whole site but its search index and PDFs: `withPdfs` are the briefs whose pages link a
- * PDF, `fonts` the theme's web fonts (`fontAssets`).
+ * Render the whole site but its web fonts, search index and PDFs: `withPdfs` are the briefs whose
+ * pages link a PDF.
  */
 export async function renderSite(
   briefs: readonly CompiledBrief[],
-  { config, theme, fonts }: { config: ResolvedConfig; theme: Theme; fonts: readonly OutputFile[] },
+  { config, theme }: { config: ResolvedConfig; theme: Theme },
   withPdfs: ReadonlySet<CompiledBrief>,
 ): Promise<RenderedSite> {
   const pages = [
@@ -59,7 +61,6 @@ export async function renderSite(
     ),
     robots(config),
     ...themeAssets(theme),
-    ...fonts,
     kindStyles(config.argumentKinds),
     ...uniqueAssets(briefs),
     {
@@ -68,6 +69,20 @@ export async function renderSite(
     },
   ]
   return { pages, files }
+}
+
+/**
+ * The site with its web fonts: the theme's fonts subset to the characters of every page and of the
+ * theme's words in each language (what the search box and its results show). `quick`: see `webFonts`.
+ */
+export async function withWebFonts(
+  site: RenderedSite,
+  { config, theme, cache }: { config: ResolvedConfig; theme: Theme; cache: BuildCache },
+  quick: boolean,
+): Promise<RenderedSite> {
+  const words = config.languages.flatMap((lang) => Object.values(theme.strings(lang)))
+  const fonts = await webFonts(theme.fonts, siteCharacters(site.pages, words), cache, { quick })
+  return { pages: site.pages, files: [...site.files, ...fonts] }
 }
 
 /** The same page in the other languages, among the pages that exist (`zh/x/index.html` → `en/x/index.html`). */

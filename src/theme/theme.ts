@@ -43,7 +43,7 @@ export function listThemes(contentDir: string): string[] {
   return [...names].sort()
 }
 
-const printFontSchema = z.object({
+const fontSchema = z.object({
   family: z.string().min(1),
   weight: z.number().int().min(1).max(1000).default(400),
   style: z.enum(['normal', 'italic']).default('normal'),
@@ -54,12 +54,16 @@ const themeFileSchema = z.object({
     .string()
     .regex(/^[\w-]+$/)
     .optional(),
-  fonts: z.array(z.string()).default([]),
-  printFonts: z.array(printFontSchema).default([]),
+  fonts: z.array(z.union([fontSchema, z.string()])).default([]),
+  // Note: read only to say it is now `fonts:`.
+  printFonts: z.unknown().optional(),
 })
 
-/** A whole font file the PDF is set in; each PDF gets a subset of it with just the characters it uses. */
-export type PrintFont = z.infer<typeof printFontSchema>
+/**
+ * A whole font file the theme sets its text in: the site gets a woff2 subset of it with the characters
+ * of its pages, each PDF a TrueType subset with the characters of that PDF.
+ */
+export type ThemeFont = z.infer<typeof fontSchema>
 const stringsSchema = z.record(z.string(), z.string())
 
 /** The theme's own words in one language (Summary/摘要, References/参考文献 …). */
@@ -71,10 +75,8 @@ export interface Theme {
   /** This theme's folder, then the folders of the themes it extends: the first that has a file wins. */
   dirs: string[]
   engine: Liquid
-  /** Package stylesheets of web fonts the theme uses (`@fontsource/noto-sans-sc/400.css`). */
-  fonts: string[]
-  /** Font files for the PDF, `file` resolved to an absolute path. */
-  printFonts: PrintFont[]
+  /** The font files of the site and the PDF, `file` resolved to an absolute path. */
+  fonts: ThemeFont[]
   strings(lang: string): Strings
 }
 
@@ -99,17 +101,13 @@ export function loadTheme(dir: string): Theme {
     cache: true,
   })
   engine.registerFilter('css_string', (value: unknown) => cssString(String(value ?? '')))
-  const fonts = chain.find((link) => link.file.fonts.length > 0)?.file.fonts ?? []
-  const printFontsOf = chain.find((link) => link.file.printFonts.length > 0)
+  const fontsOf = chain.find((link) => link.file.fonts.length > 0)
   const cache = new Map<string, Strings>()
   return {
     dir,
     dirs,
     engine,
-    fonts,
-    printFonts: printFontsOf
-      ? printFontsOf.file.printFonts.map((font) => ({ ...font, file: resolveFontFile(font.file, printFontsOf.dir) }))
-      : [],
+    fonts: fontsOf ? fontsOf.file.fonts.map((font) => themeFont(font, fontsOf.dir)) : [],
     strings(lang) {
       const cached = cache.get(lang)
       if (cached) return cached
@@ -136,6 +134,10 @@ function themeChain(dir: string, seen: string[] = []): Array<{ dir: string; file
   const file = themeFileSchema.parse(
     fs.existsSync(yamlFile) ? (parseYamlText(fs.readFileSync(themeFile(yamlFile, dir), 'utf8')) ?? {}) : {},
   )
+  if (file.printFonts !== undefined)
+    throw new BriefkitError(`Theme ${path.basename(dir)} has \`printFonts:\`, which is now \`fonts:\``, {
+      hint: 'Rename `printFonts:` to `fonts:` in its theme.yaml (and remove the Fontsource stylesheets listed there).',
+    })
   if (!file.extends) return [{ dir, file }]
   const parent = [path.join(path.dirname(dir), file.extends), path.join(packagedTemplatesDir, file.extends)].find(
     (d) => d !== dir && isTheme(d),
@@ -145,6 +147,15 @@ function themeChain(dir: string, seen: string[] = []): Array<{ dir: string; file
       hint: 'Themes are folders in templates/.',
     })
   return [{ dir, file }, ...themeChain(parent, [...seen, dir])]
+}
+
+/** A font of theme.yaml with its file resolved; a stylesheet's name (the old `fonts:`) is refused with a hint. */
+function themeFont(font: ThemeFont | string, dir: string): ThemeFont {
+  if (typeof font === 'string')
+    throw new BriefkitError(`Theme ${path.basename(dir)} names the font stylesheet \`${font}\` in \`fonts:\``, {
+      hint: '`fonts:` lists font files, `- { family: Noto Sans, weight: 400, file: <a .ttf or .otf> }`: the site and the PDF both use them.',
+    })
+  return { ...font, file: resolveFontFile(font.file, dir) }
 }
 
 /** A font file named by package path (`@expo-google-fonts/…/x.ttf`) or relative to the theme. */

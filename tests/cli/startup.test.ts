@@ -57,7 +57,6 @@ describe('what a command loads', () => {
     // Note: the first check reads the print fonts (harfbuzzjs) and caches their coverage.
     expect(heavyLoadedBy(site, ['check', '--content', site.content])).toContain('harfbuzzjs')
     const loaded = heavyLoadedBy(site, ['check', '--content', site.content])
-    // Note: subset-font is still loaded here: src/render/pdf/fonts.ts imports it at its top (to be moved into `subset()`).
-    expect(loaded.filter((name) => printing.includes(name) && name !== 'subset-font')).toEqual([])
+    expect(loaded.filter((name) => printing.includes(name))).toEqual([])
   })
 })

@@ -111,11 +111,15 @@ describe('building the sample', () => {
       .get()) {
       expect(fs.existsSync(path.join(out, 'zh/mining-not-viable', href)), href).toBe(true)
     }
-    const fonts = fs
-      .readdirSync(path.join(out, 'assets/fonts'))
-      .filter((f) => f.endsWith('.css'))
-      .map((f) => fs.readFileSync(path.join(out, 'assets/fonts', f), 'utf8'))
-    expect(fonts.some((css) => css.includes("font-family: 'Noto Sans SC'"))).toBe(true)
+    const css = fs.readFileSync(path.join(out, 'assets/fonts.css'), 'utf8')
+    const chinese = /font-family: "Noto Sans SC"; font-weight: 400;[^}]*url\("(fonts\/[^"]+\.woff2)"\)/.exec(css)
+    expect(chinese?.[1]).toBeDefined()
+    expect(
+      fs
+        .readFileSync(path.join(out, 'assets', chinese?.[1] ?? ''))
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('wOF2')
   })
 })
 

@@ -1,14 +1,17 @@
+import * as hb from 'harfbuzzjs'
+import { fromHtml } from 'hast-util-from-html'
+import { toString as hastText } from 'hast-util-to-string'
+import subsetFont from 'subset-font'
 import { describe, expect, it } from 'vitest'
-import { renderPrintPages, renderSite } from '../../src/orchestrate/render-site.ts'
-import { fontAssets } from '../../src/site/assets.ts'
+import { renderPrintPages, renderSite, withWebFonts } from '../../src/orchestrate/render-site.ts'
 import { compileContent, copySite } from '../helpers/sites.ts'
 
 async function rendered(withPdf: boolean) {
   const site = copySite('unseen')
-  const { config, theme, briefs } = compileContent(site.content, false)
-  if (!config || !theme) throw new Error('the unseen site did not compile')
+  const { config, theme, briefs, cache } = compileContent(site.content, false)
+  if (!config || !theme || !cache) throw new Error('the unseen site did not compile')
   const withPdfs = new Set(withPdf ? briefs : [])
-  return { briefs, ...(await renderSite(briefs, { config, theme, fonts: fontAssets(theme) }, withPdfs)) }
+  return { briefs, config, theme, cache, ...(await renderSite(briefs, { config, theme }, withPdfs)) }
 }
 
 describe('renderSite', () => {
@@ -45,6 +48,36 @@ describe('renderSite', () => {
       r.pages.find((p) => p.path === 'en/urban-trees/index.html')?.html ?? ''
     expect(link(page(await rendered(true)))).toBe(true)
     expect(link(page(await rendered(false)))).toBe(false)
+  })
+})
+
+describe('withWebFonts', () => {
+  it('adds the stylesheet every page links and a font of each theme font with every character of the pages', async () => {
+    const { config, theme, cache, pages, files } = await rendered(false)
+    for (const page of pages)
+      expect(page.html, page.path).toMatch(/<link rel="stylesheet" href="[^"]*assets\/fonts\.css">/)
+    const site = await withWebFonts({ pages, files }, { config, theme, cache }, true)
+    expect(site.pages).toBe(pages)
+    const added = site.files.slice(files.length)
+    expect(added.map((f) => f.path)).toEqual([
+      'assets/fonts.css',
+      ...theme.fonts.map((f) =>
+        expect.stringMatching(new RegExp(`^assets/fonts/noto-sans-(sc-)?${f.weight}-\\w+\\.(ttf|woff2)$`)),
+      ),
+    ])
+    const text = pages
+      .map((p) => fromHtml(p.html))
+      .map((tree) => hastText(tree))
+      .join('')
+    const latin = added[1]
+    const data = latin && 'content' in latin ? Buffer.from(latin.content) : Buffer.alloc(0)
+    const kept = new Set(
+      new hb.Face(new hb.Blob(await subsetFont(data, text, { targetFormat: 'truetype' }))).collectUnicodes(),
+    )
+    const missing = [...new Set(text)].filter(
+      (c) => /[\p{L}\p{N}]/u.test(c) && (c.codePointAt(0) ?? 0) < 0x2e80 && !kept.has(c.codePointAt(0) ?? 0),
+    )
+    expect(missing).toEqual([])
   })
 })
 

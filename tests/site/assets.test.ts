@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fontAssets, themeAssets } from '../../src/site/assets.ts'
+import { themeAssets } from '../../src/site/assets.ts'
 import { loadTheme, packagedTemplatesDir } from '../../src/theme/theme.ts'
 
 const theme = loadTheme(path.join(packagedTemplatesDir, 'default'))
@@ -37,15 +37,5 @@ describe('site assets', () => {
     expect(await extended.engine.renderFile('not-found', { versions: [], t: {}, alternates: [], og: {} })).toContain(
       'class="wrap not-found"',
     )
-  })
-
-  it('ships each font stylesheet with its woff2 files only', () => {
-    const files = fontAssets(theme)
-    const css = files.filter((f) => f.path.endsWith('.css')).map((f) => ('content' in f ? String(f.content) : ''))
-    expect(css).toHaveLength(theme.fonts.length)
-    expect(css.join('')).not.toMatch(/\.woff\)/)
-    const fonts = files.filter((f) => !f.path.endsWith('.css'))
-    expect(fonts.length).toBeGreaterThan(50)
-    expect(fonts.every((f) => f.path.startsWith('assets/fonts/files/') && f.path.endsWith('.woff2'))).toBe(true)
   })
 })

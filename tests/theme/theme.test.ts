@@ -32,7 +32,7 @@ describe('theme files stay inside their theme', () => {
     expect(() => loadTheme(dir).strings('en')).toThrow(/en\.yaml` leads outside its theme/)
   })
 
-  it('refuses a theme.yaml and a print font named by a relative path that lead outside', () => {
+  it('refuses a theme.yaml and a font named by a relative path that lead outside', () => {
     const linkedYaml = scratchTheme()
     fs.rmSync(path.join(linkedYaml.dir, 'theme.yaml'))
     fs.symlinkSync(linkedYaml.secret, path.join(linkedYaml.dir, 'theme.yaml'))
@@ -40,7 +40,7 @@ describe('theme files stay inside their theme', () => {
     const font = scratchTheme()
     fs.writeFileSync(
       path.join(font.dir, 'theme.yaml'),
-      'extends: default\nprintFonts:\n  - { family: X, file: fonts/x.ttf }\n',
+      'extends: default\nfonts:\n  - { family: X, file: fonts/x.ttf }\n',
     )
     fs.mkdirSync(path.join(font.dir, 'fonts'))
     fs.symlinkSync(font.secret, path.join(font.dir, 'fonts', 'x.ttf'))
@@ -68,5 +68,30 @@ describe('theme files stay inside their theme', () => {
     const { dir } = scratchTheme()
     fs.symlinkSync(path.join(dir, 'missing.css'), path.join(dir, 'assets', 'gone.css'))
     expect(() => themeAssets(loadTheme(dir))).toThrow(/Cannot read the theme file `[^`]*gone\.css` \(ENOENT\)/)
+  })
+})
+
+describe("a theme's fonts", () => {
+  it('names one list of font files for the site and the PDF, resolved to absolute paths', () => {
+    const theme = loadTheme(scratchTheme().dir)
+    expect(theme.fonts.map((f) => `${f.family} ${f.weight} ${f.style}`)).toEqual([
+      'Noto Sans 400 normal',
+      'Noto Sans 700 normal',
+      'Noto Sans SC 400 normal',
+      'Noto Sans SC 700 normal',
+    ])
+    for (const font of theme.fonts) expect(fs.existsSync(font.file) && path.isAbsolute(font.file)).toBe(true)
+  })
+
+  it('refuses the old fonts: of Fontsource stylesheets and printFonts:, with a hint', () => {
+    const stylesheets = scratchTheme()
+    fs.writeFileSync(path.join(stylesheets.dir, 'theme.yaml'), 'fonts:\n  - "@fontsource/noto-sans/400.css"\n')
+    expect(() => loadTheme(stylesheets.dir)).toThrow(/font stylesheet `@fontsource\/noto-sans\/400\.css`/)
+    const printFonts = scratchTheme()
+    fs.writeFileSync(
+      path.join(printFonts.dir, 'theme.yaml'),
+      'extends: default\nprintFonts:\n  - { family: X, file: x.ttf }\n',
+    )
+    expect(() => loadTheme(printFonts.dir)).toThrow(/`printFonts:`, which is now `fonts:`/)
   })
 })

@@ -1,5 +1,6 @@
 import { localize } from '../../config/kinds.ts'
 import type { ResolvedConfig } from '../../config/resolve.ts'
+import { fontsStylesheetPath } from '../../core/paths.ts'
 import { metaText } from '../../pipeline/plain-text.ts'
 import type { Theme } from '../../theme/theme.ts'
 import { absoluteUrl, alternates, homePath } from './languages.ts'
@@ -53,7 +54,8 @@ export function pageContext(config: ResolvedConfig, theme: Theme, spec: PageSpec
       siteName: metaText(siteTitle),
       locale: spec.lang.replace('-', '_'),
     },
-    fontStylesheets: theme.fonts.map((_, i) => `assets/fonts/font-${i + 1}.css`),
+    // Note: the site's web fonts, subset to its pages' characters once they are rendered (site/fonts.ts).
+    fontStylesheets: theme.fonts.length > 0 ? [fontsStylesheetPath] : [],
     // Note: every build writes a Pagefind index, so every page has the search box.
     search: true,
   }

@@ -56,7 +56,7 @@ export async function renderPrintPage(brief: CompiledBrief, config: ResolvedConf
     pageCounter: pageCounterContent(theme.strings(brief.lang)['page'] ?? '{n} / {total}'),
     paper: config.paper,
     // Note: the PDF printer writes this stylesheet of font subsets next to the print page.
-    printFonts: theme.printFonts.length > 0 ? 'print-fonts.css' : undefined,
+    printFonts: theme.fonts.length > 0 ? 'print-fonts.css' : undefined,
     brief: briefContext(brief, config, theme),
   })
   return { path, html }

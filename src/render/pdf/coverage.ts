@@ -32,23 +32,6 @@ function merge(ranges: Ranges): Array<[number, number]> {
   return merged
 }
 
-/**
- * What the theme's fonts can draw, from the `unicode-range` of their `@font-face` rules
- * (Fontsource lists exactly the characters each file has).
- */
-export function fontCoverage(stylesheets: readonly string[]): Ranges {
-  const ranges: Array<[number, number]> = []
-  for (const css of stylesheets) {
-    for (const match of css.matchAll(/unicode-range:\s*([^;}]+)/gi)) {
-      for (const part of (match[1] ?? '').split(',')) {
-        const range = parseRange(part.trim())
-        if (range) ranges.push(range)
-      }
-    }
-  }
-  return ranges.sort((a, b) => a[0] - b[0])
-}
-
 /** The characters of `text` no font covers, each once, in order of appearance. */
 export function missingCharacters(text: string, covers: Coverage): string[] {
   const missing: string[] = []
@@ -57,12 +40,4 @@ export function missingCharacters(text: string, covers: Coverage): string[] {
     if (!covers(char.codePointAt(0) ?? 0)) missing.push(char)
   }
   return missing
-}
-
-function parseRange(part: string): [number, number] | undefined {
-  const m = /^U\+([0-9a-f?]+)(?:-([0-9a-f]+))?$/i.exec(part)
-  if (!m?.[1]) return undefined
-  if (m[1].includes('?')) return [parseInt(m[1].replaceAll('?', '0'), 16), parseInt(m[1].replaceAll('?', 'f'), 16)]
-  const from = parseInt(m[1], 16)
-  return [from, m[2] ? parseInt(m[2], 16) : from]
 }

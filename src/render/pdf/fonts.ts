@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import subsetFont from 'subset-font'
 import { type BuildCache, cacheKey } from '../../core/cache.ts'
 import { cssString } from '../../core/css.ts'
-import type { PrintFont } from '../../theme/theme.ts'
+import type { ThemeFont } from '../../theme/theme.ts'
 import { type Coverage, inRanges } from './coverage.ts'
 
 /** A subset of one print font, ready to be written next to a print page. */
 export interface FontSubset {
-  font: PrintFont
+  font: ThemeFont
   /** File name, unique for the font and the characters kept. */
   name: string
   data: Uint8Array
@@ -20,7 +19,7 @@ export interface FontSubset {
 const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
 
 /**
- * The theme's print fonts, each file read once. A PDF embeds subsets of them holding only the
+ * The theme's fonts as the PDF uses them, each file read once. A PDF embeds subsets of them holding only the
  * characters it uses: one font per family and weight instead of dozens of web font slices, which
  * is what makes Chromium load and print quickly. Subsets are remembered by their characters, so
  * documents with the same characters share them.
@@ -29,10 +28,10 @@ export class PrintFonts {
   private readonly subsets = new Map<string, Promise<FontSubset[]>>()
   private data: Promise<Buffer[]> | undefined
 
-  private constructor(private readonly fonts: readonly PrintFont[]) {}
+  private constructor(private readonly fonts: readonly ThemeFont[]) {}
 
-  /** The theme's print fonts; their files are read when first needed. */
-  static lazy(fonts: readonly PrintFont[]): PrintFonts {
+  /** The theme's fonts for printing; their files are read when first needed. */
+  static lazy(fonts: readonly ThemeFont[]): PrintFonts {
     return new PrintFonts(fonts)
   }
 
@@ -66,7 +65,8 @@ export class PrintFonts {
     const key = createHash('sha256').update(chars).digest('hex').slice(0, 16)
     let subsets = this.subsets.get(key)
     if (!subsets) {
-      subsets = this.files().then((files) =>
+      // Note: the subsetter loads when a PDF is printed, so `check` does not load it.
+      subsets = Promise.all([this.files(), import('subset-font')]).then(([files, { default: subsetFont }]) =>
         Promise.all(
           this.fonts.map(async (font, i) => ({
             font,

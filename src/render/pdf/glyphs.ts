@@ -5,26 +5,20 @@ import { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { type BuildCache, cacheKey } from '../../core/cache.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
-import type { OutputFile } from '../../core/output.ts'
 import { reportError } from '../../reporting/messages.ts'
 import type { Page } from '../html/pages.ts'
-import { type Coverage, fontCoverage, inRanges, missingCharacters } from './coverage.ts'
+import { type Coverage, missingCharacters } from './coverage.ts'
 import type { PrintFonts } from './fonts.ts'
 
 /**
- * What the PDF's fonts can draw: the theme's print fonts when it has them, else its web fonts
- * (from their stylesheets' `unicode-range`). `undefined` when the theme names no fonts at all.
+ * What the PDF's fonts can draw: the theme's fonts; `undefined` when the theme names none (then the
+ * PDF is set in whatever fonts its stylesheets name, and nothing is checked).
  */
 export async function pdfCoverage(
   printFonts: PrintFonts | undefined,
-  webFonts: readonly OutputFile[],
   cache: BuildCache,
 ): Promise<Coverage | undefined> {
-  if (printFonts) {
-    return printFonts.coverage(cache)
-  }
-  const stylesheets = webFonts.flatMap((f) => ('content' in f && f.path.endsWith('.css') ? [String(f.content)] : []))
-  return stylesheets.length > 0 ? inRanges(fontCoverage(stylesheets)) : undefined
+  return printFonts?.coverage(cache)
 }
 
 /**

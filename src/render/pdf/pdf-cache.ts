@@ -32,7 +32,7 @@ export async function cachedPdf(page: Page, site: Site, cache: BuildCache) {
 
 /** Everything a brief's PDF is printed from: its print page, print stylesheet, fonts, paper and dates. */
 async function printKey(page: Page, { config, theme }: Site): Promise<string> {
-  const fonts = theme.printFonts.map((f) => `${f.family} ${f.weight} ${f.style} ${f.file}`).join('\n')
+  const fonts = theme.fonts.map((f) => `${f.family} ${f.weight} ${f.style} ${f.file}`).join('\n')
   return cacheKey([page.html, await printCss(theme), fonts, config.paper, process.env['SOURCE_DATE_EPOCH'] ?? ''])
 }
 

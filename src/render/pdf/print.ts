@@ -95,7 +95,7 @@ async function load(page: Page, file: string, allowed: string, timeout: number, 
   })
   if (failed.length > 0) {
     throw new BriefkitError(`A font of the print page did not load: ${failed.join(', ')} (${label})`, {
-      hint: "Print fonts must be files of the build: check `printFonts` in the theme's theme.yaml and any @font-face in its print.css.",
+      hint: "Print fonts must be files of the build: check `fonts` in the theme's theme.yaml and any @font-face in its print.css.",
     })
   }
 }

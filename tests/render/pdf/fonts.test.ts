@@ -13,11 +13,11 @@ const codePoints = (data: Uint8Array) => new Set(new hb.Face(new hb.Blob(data)).
 describe('print fonts', () => {
   let fonts: PrintFonts
   beforeAll(async () => {
-    fonts = PrintFonts.lazy(theme.printFonts)
+    fonts = PrintFonts.lazy(theme.fonts)
   })
 
   it('are whole font files of the default theme: Latin and Chinese, regular and bold', () => {
-    expect(theme.printFonts.map((f) => `${f.family} ${f.weight}`)).toEqual([
+    expect(theme.fonts.map((f) => `${f.family} ${f.weight}`)).toEqual([
       'Noto Sans 400',
       'Noto Sans 700',
       'Noto Sans SC 400',

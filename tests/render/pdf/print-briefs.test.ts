@@ -30,7 +30,7 @@ describe('printBrief', () => {
     const { config, theme, briefs } = compileContent(site.content, true)
     if (!config || !theme || !briefs[0]) throw new Error('the unseen site did not compile')
     brief = briefs[0]
-    const fonts = theme.printFonts.length > 0 ? PrintFonts.lazy(theme.printFonts) : undefined
+    const fonts = theme.fonts.length > 0 ? PrintFonts.lazy(theme.fonts) : undefined
     context = { pool: await BrowserPool.create({ concurrency: 1 }), staging: site.out, config, theme, fonts }
   }, 30_000)
   afterAll(() => context.pool.close())

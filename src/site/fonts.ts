@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
+import { fromHtml } from 'hast-util-from-html'
+import { toString as hastText } from 'hast-util-to-string'
+import { type BuildCache, cacheKey } from '../core/cache.ts'
+import { cssString } from '../core/css.ts'
+import type { OutputFile } from '../core/output.ts'
+import { fontsStylesheetPath } from '../core/paths.ts'
+import type { ThemeFont } from '../theme/theme.ts'
+
+// Note: ASCII is always kept, for what the stylesheets add (counters, `attr(href)`) and what a reader
+// types in the search box.
+const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
+
+// Note: attributes whose text a reader sees (alt text when an image fails, tooltips, placeholders).
+const shownAttributes = /\s(?:alt|title|placeholder|data-placeholder)="([^"]*)"/g
+
+/**
+ * The characters a site shows: the text of every page, the attributes a reader sees and `more`
+ * (the theme's words), each once, sorted: the same site gives the same string.
+ */
+export function siteCharacters(pages: ReadonlyArray<{ html: string }>, more: readonly string[] = []): string {
+  const chars = new Set(ascii)
+  const add = (text: string) => {
+    for (const char of text) chars.add(char)
+  }
+  for (const { html } of pages) {
+    const tree = fromHtml(html)
+    add(hastText({ type: 'root', children: tree.children }))
+    for (const match of html.matchAll(shownAttributes)) add(hastText(fromHtml(match[1] ?? '', { fragment: true })))
+  }
+  for (const text of more) add(text)
+  return [...chars].sort().join('')
+}
+
+/** Options of `webFonts`. */
+export interface WebFontsOptions {
+  /**
+   * A pass another will follow (`briefkit dev`'s HTML pass): a font whose woff2 subset for these
+   * characters is not in the cache gets a TrueType one, ten times quicker to make (compressing a
+   * Chinese woff2 takes 1–2 s), with the same glyphs; the following pass makes the woff2.
+   * @default false
+   */
+  quick?: boolean
+}
+
+/** A subset's container: woff2 for the site, TrueType while `quick`. */
+type Format = 'woff2' | 'truetype'
+
+/**
+ * The site's web fonts: a woff2 subset of each theme font with the characters `text` uses
+ * (`assets/fonts/<family>-<weight>-<hash>.woff2`, named by their bytes so a browser may keep them),
+ * and `assets/fonts.css` with their `@font-face` rules. A subset is made from the same file the PDF
+ * embeds, so the site and the PDF look alike on every machine; the cache keeps it by the font file
+ * and the characters, so a build whose pages use no new character subsets nothing.
+ */
+export async function webFonts(
+  fonts: readonly ThemeFont[],
+  text: string,
+  cache: BuildCache,
+  options: WebFontsOptions = {},
+): Promise<OutputFile[]> {
+  if (fonts.length === 0) return []
+  const chars = [...new Set(ascii + text)].sort().join('')
+  const subsets = await Promise.all(
+    fonts.map(async (font) => {
+      const { format, data } = await subsetOf(font, chars, cache, options.quick ?? false)
+      const hash = createHash('sha256').update(data).digest('hex').slice(0, 12)
+      const extension = format === 'woff2' ? 'woff2' : 'ttf'
+      return { font, format, path: `assets/fonts/${fontSlug(font)}-${hash}.${extension}`, data }
+    }),
+  )
+  const css = subsets
+    .map(
+      ({ font, format, path }) =>
+        `@font-face { font-family: ${cssString(font.family)}; font-weight: ${font.weight}; font-style: ${font.style}; ` +
+        `font-display: swap; src: url(${cssString(path.slice('assets/'.length))}) format("${format}"); }\n`,
+    )
+    .join('')
+  return [{ path: fontsStylesheetPath, content: css }, ...subsets.map(({ path, data }) => ({ path, content: data }))]
+}
+
+/** A subset of one font with `chars`: the woff2 from the cache, else made (TrueType when `quick`). */
+async function subsetOf(
+  font: ThemeFont,
+  chars: string,
+  cache: BuildCache,
+  quick: boolean,
+): Promise<{ format: Format; data: Uint8Array }> {
+  const { size, mtimeMs } = await fs.stat(font.file)
+  const key = cacheKey([font.file, String(size), String(mtimeMs), chars])
+  const formats: Format[] = quick ? ['woff2', 'truetype'] : ['woff2']
+  for (const format of formats) {
+    const cached = cache.readFile('webfonts', `${key}.${format}`, (data) => hasSignature(data, format))
+    if (cached) return { format, data: await fs.readFile(cached) }
+  }
+  const format = formats.at(-1) ?? 'woff2'
+  // Note: loaded only when a subset is made, so `check` (which writes no fonts) never loads it.
+  const { default: subsetFont } = await import('subset-font')
+  const data = await subsetFont(await fs.readFile(font.file), chars, { targetFormat: format })
+  cache.writeFile('webfonts', `${key}.${format}`, data)
+  return { format, data }
+}
+
+// Note: a woff2 file starts with `wOF2`, a TrueType one with the version 1.0.
+function hasSignature(data: Uint8Array, format: Format): boolean {
+  const head = Buffer.from(data.subarray(0, 4)).toString('hex')
+  return head === (format === 'woff2' ? '774f4632' : '00010000')
+}
+
+/** `noto-sans-sc-700`, `noto-serif-400-italic`. */
+function fontSlug(font: ThemeFont): string {
+  const family = font.family
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+  return `${family || 'font'}-${font.weight}${font.style === 'italic' ? '-italic' : ''}`
+}
