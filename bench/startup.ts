@@ -1,6 +1,7 @@
-// npx tsx bench/startup.ts [--runs 10]: how long `briefkit --help` and `briefkit check` take as whole
+// npx tsx bench/startup.ts [--runs 10] [--before DIR]: how long `briefkit --help` and `briefkit check` take as whole
 // processes, each way briefkit can be started (its sources through tsx, bin/briefkit.js, and the
-// compiled lib/ when there is one), median of N runs each; then which heavy packages each command loads.
+// compiled lib/ when there is one; with --before, the bin/briefkit.js of another checkout, e.g. a worktree of
+// an older commit), median of N runs each; then which heavy packages each command loads.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -9,7 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { heavyLoaded, heavyPackages, moduleLogHook } from './loaded-packages.ts'
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } })
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, before: { type: 'string' } } })
 const runs = Number(values.runs)
 const root = path.resolve(import.meta.dirname, '..')
 
@@ -17,6 +18,8 @@ const root = path.resolve(import.meta.dirname, '..')
 interface Way {
   name: string
   node: string[]
+  /** Where it runs, its `content/` the sample it checks. @default the repository */
+  cwd?: string
 }
 
 // Note: "today's way" is what bin/briefkit.js did before lib/: register tsx, import src/cli/main.ts.
@@ -29,6 +32,10 @@ const ways: Way[] = [
   { name: 'tsx (sources)', node: ['--input-type=module', '-e', tsxEntry, '--'] },
   { name: 'bin/briefkit.js', node: [path.join(root, 'bin', 'briefkit.js')] },
 ]
+if (values.before) {
+  const before = path.resolve(values.before)
+  ways.unshift({ name: 'before', node: [path.join(before, 'bin', 'briefkit.js')], cwd: before })
+}
 const libRun = path.join(root, 'lib', 'cli', 'run.js')
 const libMain = path.join(root, 'lib', 'cli', 'main.js')
 if (fs.existsSync(libRun)) ways.push({ name: 'lib/cli/run.js', node: [libRun] })
@@ -54,7 +61,7 @@ const commands: Array<{ name: string; args: () => string[] }> = [
 function run(way: Way, args: string[], env: NodeJS.ProcessEnv = {}): number {
   const started = performance.now()
   const result = spawnSync(process.execPath, [...way.node, ...args], {
-    cwd: root,
+    cwd: way.cwd ?? root,
     env: { ...process.env, ...env },
     encoding: 'utf8',
   })
@@ -82,7 +89,7 @@ for (const command of commands) {
 }
 
 const base = ways[0]?.name ?? ''
-const header = ['command', ...ways.map((w) => `${w.name} (s)`), ...ways.slice(1).map((w) => `${w.name} / tsx`)]
+const header = ['command', ...ways.map((w) => `${w.name} (s)`), ...ways.slice(1).map((w) => `${w.name} / ${base}`)]
 const rows = commands.map((command) => {
   const of = (way: Way) => medians.get(`${command.name}\t${way.name}`) ?? Number.NaN
   const baseline = medians.get(`${command.name}\t${base}`) ?? Number.NaN
