@@ -11,6 +11,9 @@ import { themeFile, themeFilesIn } from './files.ts'
 
 const require = createRequire(import.meta.url)
 
+/** Where an installed briefkit keeps the font files its own themes use (see scripts/bundle-fonts.mjs). */
+const bundledFontsDir = fileURLToPath(new URL('../../fonts/', import.meta.url))
+
 /** Where briefkit's own themes live. */
 export const packagedTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
 
@@ -163,6 +166,9 @@ function resolveFontFile(file: string, dir: string): string {
   const local = path.resolve(dir, file)
   // Note: a path relative to the theme must stay in it; an absolute one (a system font) is the theme's own choice.
   if (fs.existsSync(local)) return path.isAbsolute(file) ? local : themeFile(local, dir)
+  // Note: a package path, from the fonts an installed briefkit carries, else from node_modules (a checkout).
+  const bundled = path.join(bundledFontsDir, file)
+  if (!path.relative(bundledFontsDir, bundled).startsWith('..') && fs.existsSync(bundled)) return bundled
   try {
     return require.resolve(file, { paths: [dir, process.cwd()] })
   } catch (error) {

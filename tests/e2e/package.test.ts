@@ -44,10 +44,22 @@ const run = (dir: string, command: string, args: string[], env: NodeJS.ProcessEn
 describe('briefkit installed from its tarball into an empty project, offline, as a user would', () => {
   const project = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-package-'))
   beforeAll(() => {
-    // Note: lib/ is current (tests/setup/build-lib.ts); packing must not rebuild it under the other tests' feet.
+    // Note: packed from a copy, with the fonts bundled into it as `prepack` does, and without
+    // scripts: lib/ is current (tests/setup/build-lib.ts) and must not be rebuilt under the other tests' feet.
+    const copy = path.join(project, 'package-source')
+    for (const entry of [
+      'package.json',
+      ...(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { files: string[] }).files,
+    ]) {
+      if (fs.existsSync(path.join(root, entry)))
+        fs.cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true })
+    }
+    run(root, process.execPath, [path.join(root, 'scripts', 'bundle-fonts.mjs'), copy])
     const [packed] = JSON.parse(
-      run(root, 'npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project]),
-    ) as Array<{ filename: string }>
+      run(copy, 'npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project]),
+    ) as Array<{
+      filename: string
+    }>
     const tarball = path.join(project, packed?.filename ?? '')
     fs.writeFileSync(
       path.join(project, 'package.json'),
@@ -90,6 +102,19 @@ describe('briefkit installed from its tarball into an empty project, offline, as
     const fonts = pdfFonts(pdf)
     expect(fonts.length).toBeGreaterThan(0)
     expect(fonts.filter((f) => f.type.includes('Type 3') || !f.embedded)).toEqual([])
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(
+      expect.arrayContaining(['NotoSansSC-Regular', 'NotoSansSC-Bold']),
+    )
+  })
+
+  it('builds the sample in the report theme too, set in Noto Serif SC', () => {
+    const yaml = path.join(project, 'sample', 'site.yaml')
+    fs.writeFileSync(yaml, fs.readFileSync(yaml, 'utf8').replace(/^theme: .*$/m, 'theme: report'))
+    run(project, 'npx', ['briefkit', 'build', '--content', 'sample', '--out', 'report-site'])
+    const pdf = path.join(project, 'report-site', 'zh', 'mining-not-viable', 'mining-not-viable.pdf')
+    expect(pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(
+      expect.arrayContaining(['NotoSerifSC-Regular']),
+    )
   })
 
   it("builds from a plain .mjs file with import { build } from 'briefkit', no TypeScript loader", () => {
