@@ -3,34 +3,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { installTarball } from '../../scripts/install-tarball.ts'
 import { loadPage } from '../helpers/html.ts'
 import { pdfFonts } from '../helpers/pdf.ts'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string }
-
-/**
- * A lock file for a project that depends on nothing but the tarball: briefkit's own lock less what
- * only its development needs, so `npm ci --offline` installs exactly the versions briefkit is tested
- * with, from the npm cache that installing briefkit's checkout filled (no registry needed).
- */
-function projectLock(tarball: string): object {
-  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, { dev?: boolean; dependencies?: Record<string, string> } & Record<string, unknown>>
-  }
-  const own = lock.packages[''] ?? {}
-  const packages: Record<string, unknown> = {
-    '': { name: 'project', dependencies: { [pkg.name]: `file:${tarball}` } },
-    [`node_modules/${pkg.name}`]: {
-      version: pkg.version,
-      resolved: `file:${tarball}`,
-      dependencies: own.dependencies,
-      bin: { briefkit: 'bin/briefkit.js' },
-    },
-  }
-  for (const [at, entry] of Object.entries(lock.packages)) if (at !== '' && !entry.dev) packages[at] = entry
-  return { name: 'project', lockfileVersion: 3, requires: true, packages }
-}
 
 const run = (dir: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
   execFileSync(command, args, {
@@ -44,42 +22,20 @@ const run = (dir: string, command: string, args: string[], env: NodeJS.ProcessEn
 describe('briefkit installed from its tarball into an empty project, offline, as a user would', () => {
   const project = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-package-'))
   beforeAll(() => {
-    // Note: packed from a copy, with the fonts bundled into it as `prepack` does, and without
-    // scripts: lib/ is current (tests/setup/build-lib.ts) and must not be rebuilt under the other tests' feet.
-    const copy = path.join(project, 'package-source')
-    for (const entry of [
-      'package.json',
-      ...(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { files: string[] }).files,
-    ]) {
-      if (fs.existsSync(path.join(root, entry)))
-        fs.cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true })
-    }
-    run(root, process.execPath, [path.join(root, 'scripts', 'bundle-fonts.mjs'), copy])
-    const [packed] = JSON.parse(
-      run(copy, 'npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project]),
-    ) as Array<{
-      filename: string
-    }>
-    const tarball = path.join(project, packed?.filename ?? '')
-    fs.writeFileSync(
-      path.join(project, 'package.json'),
-      `${JSON.stringify({ name: 'project', private: true, dependencies: { [pkg.name]: `file:${tarball}` } }, null, 2)}\n`,
-    )
-    fs.writeFileSync(path.join(project, 'package-lock.json'), `${JSON.stringify(projectLock(tarball), null, 2)}\n`)
-    run(project, 'npm', ['ci', '--offline', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], {
-      PUPPETEER_SKIP_DOWNLOAD: '1',
-    })
+    installTarball(root, project)
   }, 300_000)
   // Note: the project holds a whole install (hundreds of MB).
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }))
 
-  it('has no TypeScript in it and no TypeScript loader among its dependencies', () => {
+  it('has no TypeScript in it, no TypeScript loader and no font package: only the fonts its themes use', () => {
     const installed = path.join(project, 'node_modules', pkg.name)
     expect(fs.existsSync(path.join(installed, 'lib', 'index.js'))).toBe(true)
     expect(fs.existsSync(path.join(installed, 'src'))).toBe(false)
-    expect(
-      ['tsx', 'typescript', 'esbuild'].filter((name) => fs.existsSync(path.join(project, 'node_modules', name))),
-    ).toEqual([])
+    const packages = ['tsx', 'typescript', 'esbuild', '@expo-google-fonts', '@fontsource']
+    expect(packages.filter((name) => fs.existsSync(path.join(project, 'node_modules', name)))).toEqual([])
+    const fonts = fs.readdirSync(path.join(installed, 'fonts'), { recursive: true }).map(String)
+    expect(fonts.filter((f) => f.endsWith('.ttf')).length).toBe(8)
+    expect(fonts.filter((f) => f.endsWith('LICENSE_FONT')).length).toBe(4)
   })
 
   it('starts a brief, checks it and builds its site with npx briefkit', () => {
