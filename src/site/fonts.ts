@@ -3,14 +3,11 @@ import fs from 'node:fs/promises'
 import { fromHtml } from 'hast-util-from-html'
 import { toString as hastText } from 'hast-util-to-string'
 import { type BuildCache, cacheKey } from '../core/cache.ts'
+import { printableAscii, subsetCharacters } from '../core/characters.ts'
 import { cssString } from '../core/css.ts'
 import type { OutputFile } from '../core/output.ts'
 import { fontsStylesheetPath } from '../core/paths.ts'
 import type { ThemeFont } from '../theme/theme.ts'
-
-// Note: ASCII is always kept, for what the stylesheets add (counters, `attr(href)`) and what a reader
-// types in the search box.
-const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
 
 // Note: attributes whose text a reader sees (alt text when an image fails, tooltips, placeholders).
 const shownAttributes = /\s(?:alt|title|placeholder|data-placeholder)="([^"]*)"/g
@@ -20,7 +17,7 @@ const shownAttributes = /\s(?:alt|title|placeholder|data-placeholder)="([^"]*)"/
  * (the theme's words), each once, sorted: the same site gives the same string.
  */
 export function siteCharacters(pages: ReadonlyArray<{ html: string }>, more: readonly string[] = []): string {
-  const chars = new Set(ascii)
+  const chars = new Set(printableAscii)
   const add = (text: string) => {
     for (const char of text) chars.add(char)
   }
@@ -61,7 +58,7 @@ export async function webFonts(
   options: WebFontsOptions = {},
 ): Promise<OutputFile[]> {
   if (fonts.length === 0) return []
-  const chars = [...new Set(ascii + text)].sort().join('')
+  const chars = subsetCharacters(text)
   const subsets = await Promise.all(
     fonts.map(async (font) => {
       const { format, data } = await subsetOf(font, chars, cache, options.quick ?? false)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type BuildCache, cacheKey } from '../../core/cache.ts'
+import { subsetCharacters } from '../../core/characters.ts'
 import { cssString } from '../../core/css.ts'
 import type { ThemeFont } from '../../theme/theme.ts'
 import { type Coverage, inRanges } from './coverage.ts'
@@ -13,10 +14,6 @@ export interface FontSubset {
   name: string
   data: Uint8Array
 }
-
-// Note: the ASCII letters, digits and signs are always kept, for page numbers and anything the
-// print stylesheet adds.
-const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
 
 /**
  * The theme's fonts as the PDF uses them, each file read once. A PDF embeds subsets of them holding only the
@@ -61,7 +58,7 @@ export class PrintFonts {
 
   /** Subsets of every print font with the characters of `text` (and ASCII). */
   subset(text: string): Promise<FontSubset[]> {
-    const chars = [...new Set(ascii + text)].sort().join('')
+    const chars = subsetCharacters(text)
     const key = createHash('sha256').update(chars).digest('hex').slice(0, 16)
     let subsets = this.subsets.get(key)
     if (!subsets) {
