@@ -6,7 +6,7 @@ export const moduleLogHook = path.join(import.meta.dirname, 'module-log.js')
 /** Packages that `--help`, `check` and `new` should not need: the printer, the indexer, fonts, and (for `--help`) the compiler. */
 export const heavyPackages = [
   'puppeteer',
-  'pdf-lib',
+  '@pdfme/pdf-lib',
   'harfbuzzjs',
   'subset-font',
   'pagefind',

@@ -5,6 +5,7 @@ import { toString as hastText } from 'hast-util-to-string'
 import { type BuildCache, cacheKey } from '../core/cache.ts'
 import { printableAscii, subsetCharacters } from '../core/characters.ts'
 import { cssString } from '../core/css.ts'
+import { readFontFile } from '../core/font-file.ts'
 import type { OutputFile } from '../core/output.ts'
 import { fontsStylesheetPath } from '../core/paths.ts'
 import type { ThemeFont } from '../theme/theme.ts'
@@ -94,7 +95,7 @@ async function subsetOf(
   const format = formats.at(-1) ?? 'woff2'
   // Note: loaded only when a subset is made, so `check` (which writes no fonts) never loads it.
   const { default: subsetFont } = await import('subset-font')
-  const data = await subsetFont(await fs.readFile(font.file), chars, { targetFormat: format })
+  const data = await subsetFont(await readFontFile(font.file), chars, { targetFormat: format })
   cache.writeFile('webfonts', `${key}.${format}`, data)
   return { format, data }
 }

@@ -1,45 +1,38 @@
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import type { CustomPlugin, XastChild, XastElement, XastParent } from 'svgo'
+import type { Element, ElementContent, Root, RootContent } from 'xast'
+import { fromXml } from 'xast-util-from-xml'
+import { toXml } from 'xast-util-to-xml'
 import { BriefkitError } from '../reporting/errors.ts'
-
-const require = createRequire(import.meta.url)
-let svgo: typeof import('svgo') | undefined
-
-// Note: loaded on first use, and as its one-file CommonJS build, which loads in ~0.17 s where its
-// ES modules take ~0.45 s (measured on this 2-core machine, 2026-11-29).
-function loadSvgo(): typeof import('svgo') {
-  svgo ??= require('svgo') as typeof import('svgo')
-  return svgo
-}
 
 const svgNamespace = 'http://www.w3.org/2000/svg'
 
 /**
  * An SVG file as the site may serve it: nothing in it runs script or fetches anything from
- * elsewhere. svgo's `removeScripts` drops scripts and known event handlers; briefkit's own pass
- * then keeps only SVG elements, drops every `on…` attribute, every link or reference that is not
- * to a place in the file itself (or to a raster `data:` image), CSS that imports or fetches, and
- * doctypes and processing instructions. Throws a BriefkitError naming `file` when it cannot be read.
+ * elsewhere. It is parsed as XML (xast) and kept by an allow-list: SVG elements only, no
+ * script, no `on…` attribute, no link or reference that is not to a place in the file itself
+ * (or to a raster `data:` image), no CSS that imports or fetches, no doctype, processing
+ * instruction or comment. Throws a BriefkitError naming `file` (and the place) when it cannot be read.
  */
 export function sanitizeSvg(text: string, file: string): string {
   try {
-    // Note: `removeScripts` is svgo's; nothing of preset-default, which would redraw the figure.
-    return loadSvgo().optimize(text, { path: file, plugins: ['removeScripts', confine], js2svg: { pretty: false } })
-      .data
+    const root = fromXml(expandDeclaredEntities(text))
+    root.children = confineChildren(root.children, [new Map([['', svgNamespace]])]).filter(
+      (node) => node.type === 'element',
+    )
+    return toXml(root, { closeEmptyElements: true, tightClose: true })
   } catch (error) {
     const where =
-      error instanceof Error && 'line' in error && 'column' in error
+      error instanceof Error && 'line' in error && 'column' in error && error.line !== undefined
         ? `:${String(error.line)}:${String(error.column)}`
         : ''
     const reason =
-      error instanceof Error && 'reason' in error
-        ? String(error.reason)
-        : error instanceof RangeError
-          ? 'nested too deeply'
-          : String(error)
+      error instanceof RangeError
+        ? 'nested too deeply'
+        : error instanceof Error && error.cause instanceof Error
+          ? (error.cause.message.split('\n')[0] ?? '').replace(/\s*\(line \d+, column \d+\)$/, '')
+          : String(error instanceof Error ? error.message : error)
     throw new BriefkitError(
       `The SVG image \`${path.relative(process.cwd(), file)}${where}\` cannot be read: ${reason}`,
       {
@@ -48,6 +41,76 @@ export function sanitizeSvg(text: string, file: string): string {
       },
     )
   }
+}
+
+/**
+ * Entities declared in the doctype (`<!ENTITY ns_svg "http://www.w3.org/2000/svg">`, as Adobe
+ * Illustrator writes them) replaced where they are used, once and not recursively, as an XML
+ * parser would; the XML parser knows only the predefined ones. At most 4× the file's length.
+ */
+function expandDeclaredEntities(text: string): string {
+  const doctype = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/.exec(text)
+  if (!doctype) return text
+  const values = new Map<string, string>()
+  for (const [, name, , value] of (doctype[1] ?? '').matchAll(/<!ENTITY\s+([\w.:-]+)\s+(["'])([^]*?)\2\s*>/g)) {
+    if (name && !values.has(name)) values.set(name, escapeXml(value ?? ''))
+  }
+  const rest = text.slice(doctype.index + doctype[0].length)
+  let budget = 4 * text.length
+  const expanded = rest.replace(/&([\w.:-]+);/g, (reference, name: string) => {
+    const value = values.get(name)
+    if (value === undefined) return reference
+    budget -= value.length
+    if (budget < 0) throw new Error('its entities expand too far')
+    return value
+  })
+  return text.slice(0, doctype.index) + expanded
+}
+
+function escapeXml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+}
+
+/** The nodes of `nodes` an SVG figure may keep, each element confined in turn. */
+function confineChildren<T extends RootContent | ElementContent>(nodes: T[], scopes: Array<Map<string, string>>): T[] {
+  const kept: T[] = []
+  for (const node of nodes) {
+    if (node.type === 'doctype' || node.type === 'instruction' || node.type === 'comment') continue
+    if (node.type === 'element' && !confine(node, scopes)) continue
+    kept.push(node)
+  }
+  return kept
+}
+
+/** Whether `element` may stay; if so, its attributes, style and children are confined. */
+function confine(element: Element, scopes: Array<Map<string, string>>): boolean {
+  // Note: a scope per element: a child may rebind a prefix or the default namespace.
+  const scope = new Map<string, string>()
+  for (const [name, value] of Object.entries(element.attributes)) {
+    if (name === 'xmlns') scope.set('', String(value))
+    else if (name.startsWith('xmlns:')) scope.set(name.slice(6), String(value))
+  }
+  const inner = [...scopes, scope]
+  if (!keepElement(element, namespaceOf(element.name, inner))) return false
+  for (const [name, value] of Object.entries(element.attributes)) {
+    if (!keepAttribute(name, String(value ?? ''))) delete element.attributes[name]
+  }
+  element.children = confineChildren(element.children, inner)
+  if (localName(element.name) === 'style') {
+    element.children = element.children.filter(
+      (child) => !((child.type === 'text' || child.type === 'cdata') && !safeCss(child.value)),
+    )
+  }
+  return true
+}
+
+function namespaceOf(name: string, scopes: Array<Map<string, string>>): string | undefined {
+  const prefix = name.includes(':') ? name.slice(0, name.indexOf(':')) : ''
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const uri = scopes[i]?.get(prefix)
+    if (uri !== undefined) return uri
+  }
+  return undefined
 }
 
 // Note: a site copies the same figures on every rebuild (`briefkit dev`); each is sanitized once
@@ -85,56 +148,6 @@ function readGzip(bytes: Buffer, file: string): Buffer {
 
 const animations = new Set(['animate', 'animateColor', 'animateMotion', 'animateTransform', 'set', 'discard'])
 
-/** briefkit's pass after `removeScripts`: an allow-list of what an SVG figure may keep. */
-const confine: CustomPlugin = {
-  name: 'briefkitConfine',
-  fn: () => {
-    // Note: a stack per element, as in svgo's removeScripts: a child may rebind a prefix or the default namespace.
-    const scopes: Array<Map<string, string>> = [new Map([['', svgNamespace]])]
-    const namespaceOf = (name: string) => {
-      const prefix = name.includes(':') ? name.slice(0, name.indexOf(':')) : ''
-      for (let i = scopes.length - 1; i >= 0; i--) {
-        const uri = scopes[i]?.get(prefix)
-        if (uri !== undefined) return uri
-      }
-      return undefined
-    }
-    return {
-      doctype: { enter: (node, parent) => detach(node, parent) },
-      instruction: { enter: (node, parent) => detach(node, parent) },
-      element: {
-        enter: (node, parent) => {
-          const scope = new Map<string, string>()
-          for (const [name, value] of Object.entries(node.attributes)) {
-            if (name === 'xmlns') scope.set('', value)
-            else if (name.startsWith('xmlns:')) scope.set(name.slice(6), value)
-          }
-          scopes.push(scope)
-          if (!keepElement(node, namespaceOf(node.name))) {
-            detach(node, parent)
-            return
-          }
-          for (const [name, value] of Object.entries(node.attributes)) {
-            if (!keepAttribute(name, value)) delete node.attributes[name]
-          }
-          if (localName(node.name) === 'style') {
-            node.children = node.children.filter(
-              (child) => !((child.type === 'text' || child.type === 'cdata') && !safeCss(child.value)),
-            )
-          }
-        },
-        exit: () => {
-          scopes.pop()
-        },
-      },
-    }
-  },
-}
-
-function detach(node: XastChild, parent: XastParent): void {
-  parent.children = parent.children.filter((child) => child !== node)
-}
-
 function localName(name: string): string {
   return name.slice(name.lastIndexOf(':') + 1)
 }
@@ -143,14 +156,14 @@ function localName(name: string): string {
  * SVG elements only (an XHTML `iframe` or `script` under any prefix is dropped with its content),
  * no foreignObject, and no animation that sets a link, a handler or a fetching value.
  */
-function keepElement(node: XastElement, namespace: string | undefined): boolean {
+function keepElement(node: Element, namespace: string | undefined): boolean {
   if (namespace !== svgNamespace) return false
   const name = localName(node.name)
   if (name === 'foreignObject' || name === 'script' || name === 'handler' || name === 'listener') return false
   if (!animations.has(name)) return true
-  const target = localName((node.attributes['attributeName'] ?? '').trim()).toLowerCase()
+  const target = localName(String(node.attributes['attributeName'] ?? '').trim()).toLowerCase()
   if (target === 'href' || target === 'src' || target === 'base' || target.startsWith('on')) return false
-  return ['from', 'to', 'by', 'values'].every((key) => keepAttribute(key, node.attributes[key] ?? ''))
+  return ['from', 'to', 'by', 'values'].every((key) => keepAttribute(key, String(node.attributes[key] ?? '')))
 }
 
 /** No handler, no `xml:base`, links only inside the file, CSS only that fetches nothing. */

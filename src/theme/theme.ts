@@ -6,6 +6,7 @@ import { Liquid } from 'liquidjs'
 import { parse as parseYamlText } from 'yaml'
 import { z } from 'zod'
 import { cssString } from '../core/css.ts'
+import { compressedFontSuffix } from '../core/font-file.ts'
 import { BriefkitError } from '../reporting/errors.ts'
 import { themeFile, themeFilesIn } from './files.ts'
 
@@ -167,7 +168,7 @@ function resolveFontFile(file: string, dir: string): string {
   // Note: a path relative to the theme must stay in it; an absolute one (a system font) is the theme's own choice.
   if (fs.existsSync(local)) return path.isAbsolute(file) ? local : themeFile(local, dir)
   // Note: a package path, from the fonts an installed briefkit carries, else from node_modules (a checkout).
-  const bundled = path.join(bundledFontsDir, file)
+  const bundled = path.join(bundledFontsDir, file + compressedFontSuffix)
   if (!path.relative(bundledFontsDir, bundled).startsWith('..') && fs.existsSync(bundled)) return bundled
   try {
     return require.resolve(file, { paths: [dir, process.cwd()] })

@@ -34,8 +34,15 @@ describe('briefkit installed from its tarball into an empty project, offline, as
     const packages = ['tsx', 'typescript', 'esbuild', '@expo-google-fonts', '@fontsource']
     expect(packages.filter((name) => fs.existsSync(path.join(project, 'node_modules', name)))).toEqual([])
     const fonts = fs.readdirSync(path.join(installed, 'fonts'), { recursive: true }).map(String)
-    expect(fonts.filter((f) => f.endsWith('.ttf')).length).toBe(8)
+    expect(fonts.filter((f) => f.endsWith('.ttf.br')).length).toBe(8)
     expect(fonts.filter((f) => f.endsWith('LICENSE_FONT')).length).toBe(4)
+  })
+
+  it('installs in under 150 MB, as `du` counts it', () => {
+    const kilobytes = Number(
+      execFileSync('du', ['-sk', 'node_modules'], { cwd: project, encoding: 'utf8' }).split('\t')[0],
+    )
+    expect(kilobytes / 1024).toBeLessThan(150)
   })
 
   it('starts a brief, checks it and builds its site with npx briefkit', () => {

@@ -137,6 +137,27 @@ describe('sanitizeSvg', () => {
     )
   })
 
+  it('reads entities declared in the doctype, as Adobe Illustrator writes them, and drops the doctype', () => {
+    const illustrator = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<!-- Generator: Adobe Illustrator 27.0 -->',
+      '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [',
+      '\t<!ENTITY ns_svg "http://www.w3.org/2000/svg">',
+      '\t<!ENTITY ns_pgf "http://ns.adobe.com/Variables/1.0/">',
+      ']>',
+      '<svg xmlns="&ns_svg;" xmlns:i="&ns_pgf;" viewBox="0 0 10 10"><i:pgf>private</i:pgf><rect width="1" height="1"/></svg>',
+    ].join('\n')
+    const output = sanitizeSvg(illustrator, 'figure.svg')
+    expect(output).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:i="http://ns.adobe.com/Variables/1.0/" viewBox="0 0 10 10"><rect width="1" height="1"/></svg>',
+    )
+  })
+
+  it('refuses entities that would expand a file many times over, with a BriefkitError', () => {
+    const laughs = `<!DOCTYPE svg [<!ENTITY lol "${'lol'.repeat(1000)}">]>${svg(`<text>${'&lol;'.repeat(1000)}</text>`)}`
+    expect(() => sanitizeSvg(laughs, 'laughs.svg')).toThrow(/`laughs\.svg` cannot be read: its entities expand too far/)
+  })
+
   it('refuses an SVG nested past the stack with a BriefkitError, not a stack overflow', () => {
     const deep = svg(`${'<g>'.repeat(50_000)}${'</g>'.repeat(50_000)}`)
     expect(() => sanitizeSvg(deep, 'deep.svg')).toThrow(BriefkitError)

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
-import path from 'node:path'
 import { type BuildCache, cacheKey } from '../../core/cache.ts'
 import { subsetCharacters } from '../../core/characters.ts'
 import { cssString } from '../../core/css.ts'
+import { fontFileStem, readFontFile } from '../../core/font-file.ts'
 import type { ThemeFont } from '../../theme/theme.ts'
 import { type Coverage, inRanges } from './coverage.ts'
 
@@ -52,7 +52,7 @@ export class PrintFonts {
   }
 
   private files(): Promise<Buffer[]> {
-    this.data ??= Promise.all(this.fonts.map((font) => fs.readFile(font.file)))
+    this.data ??= Promise.all(this.fonts.map((font) => readFontFile(font.file)))
     return this.data
   }
 
@@ -67,7 +67,7 @@ export class PrintFonts {
         Promise.all(
           this.fonts.map(async (font, i) => ({
             font,
-            name: `${path.basename(font.file).replace(/\.[^.]+$/, '')}-${key}.ttf`,
+            name: `${fontFileStem(font.file)}-${key}.ttf`,
             data: await subsetFont(files[i] ?? Buffer.alloc(0), chars, { targetFormat: 'truetype' }),
           })),
         ),

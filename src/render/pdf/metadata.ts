@@ -1,4 +1,4 @@
-import { ParseSpeeds, PDFDocument } from 'pdf-lib'
+import { ParseSpeeds, PDFDocument } from '@pdfme/pdf-lib'
 import { metaText } from '../../pipeline/plain-text.ts'
 import { repairOutline } from './outline.ts'
 

@@ -1,4 +1,4 @@
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from '@pdfme/pdf-lib'
 
 /** One bookmark of a PDF: its title, the page it opens (1-based) and its depth. */
 export interface Bookmark {

@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib'
+import { PDFDocument } from '@pdfme/pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { buildDate, setMetadata } from '../../../src/render/pdf/metadata.ts'
 import { mendTitle, readBookmarks, undoubled } from '../../../src/render/pdf/outline.ts'
