@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import type { Element, ElementContent, Root, RootContent } from 'xast'
+import type { Element, ElementContent, RootContent } from 'xast'
 import { fromXml } from 'xast-util-from-xml'
 import { toXml } from 'xast-util-to-xml'
 import { BriefkitError } from '../reporting/errors.ts'
@@ -52,7 +52,7 @@ function expandDeclaredEntities(text: string): string {
   const doctype = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/.exec(text)
   if (!doctype) return text
   const values = new Map<string, string>()
-  for (const [, name, , value] of (doctype[1] ?? '').matchAll(/<!ENTITY\s+([\w.:-]+)\s+(["'])([^]*?)\2\s*>/g)) {
+  for (const [, name, , value] of (doctype[1] ?? '').matchAll(/<!ENTITY\s+([\w.:-]+)\s+(["'])([\s\S]*?)\2\s*>/g)) {
     if (name && !values.has(name)) values.set(name, escapeXml(value ?? ''))
   }
   const rest = text.slice(doctype.index + doctype[0].length)
