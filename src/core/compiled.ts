@@ -73,6 +73,24 @@ export interface InternalLink {
   column: number
 }
 
+/**
+ * A chart from a Vega-Lite spec (`![Caption](figures/x.vl.json){#fig-x}`): read and checked when the
+ * brief is compiled (pipeline/chart-source.ts), drawn as SVG with the theme's fonts when its page is
+ * rendered (render/chart/).
+ */
+export interface Chart {
+  /** The Vega-Lite spec as written, its data inline (`data.values`) instead of `data.url`. */
+  spec: Record<string, unknown>
+  /** Its accessible name and description (the spec's `title` and `description`, else the caption). */
+  title: string
+  description: string
+  /** The data, for the table under "Data": its columns in order, and its rows. */
+  columns: string[]
+  rows: Array<Record<string, string | number | boolean | null>>
+  /** The data file, copied beside the page so that the table can link it; undefined for inline values. */
+  dataFile: Asset | undefined
+}
+
 /** A local file a page uses, copied into the out dir. */
 export interface Asset {
   /** Absolute path of the source file. */
