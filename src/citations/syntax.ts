@@ -13,6 +13,13 @@ export interface FoundCitation {
   items: CiteItem[]
   /** Offset of each item's `@` in the text. */
   keyOffsets: number[]
+  /** Every key names a figure, table or section (`@fig-x`, `[-@tbl-y]`): a cross-reference, not a citation. */
+  crossReference: boolean
+}
+
+/** Whether a key names a figure, table or section (`fig-…`, `tbl-…`, `sec-…`) rather than a work. */
+export function isCrossReferenceKey(key: string): boolean {
+  return /^(fig|tbl|sec)-/.test(key)
 }
 
 /** A bracket that looks like a citation (`[@`, `[see @`) but is not one: `[@]`, `[@ key]`, `[@{key}]`. */
@@ -63,7 +70,7 @@ function scan(text: string): { found: FoundCitation[]; malformed: MalformedCitat
     const inner = match[1] ?? ''
     const range = { start: match.index, end: match.index + match[0].length }
     const parsed = parseGroup(inner, match.index + 1)
-    if (parsed) found.push({ ...range, narrative: false, ...parsed })
+    if (parsed) found.push({ ...range, narrative: false, ...parsed, crossReference: allCrossReferences(parsed.items) })
     else if (citationIntent.test(inner)) malformed.push(range)
     else continue
     groups.push(range)
@@ -78,9 +85,14 @@ function scan(text: string): { found: FoundCitation[]; malformed: MalformedCitat
       narrative: true,
       items: [{ key: match[1] ?? '', suppressAuthor: false }],
       keyOffsets: [match.index],
+      crossReference: isCrossReferenceKey(match[1] ?? ''),
     })
   }
   return { found: found.sort((a, b) => a.start - b.start), malformed }
+}
+
+function allCrossReferences(items: readonly CiteItem[]): boolean {
+  return items.length > 0 && items.every((item) => isCrossReferenceKey(item.key))
 }
 
 function parseGroup(inner: string, offset: number): Pick<FoundCitation, 'items' | 'keyOffsets'> | undefined {

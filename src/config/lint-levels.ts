@@ -7,6 +7,8 @@ export const lintDefaults = {
   'uncited-reference': 'warn',
   'required-kinds': 'error',
   'image-alt': 'warn',
+  'figure-source': 'warn',
+  'unreferenced-figure': 'warn',
   'cjk-punctuation': 'warn',
   'cjk-spacing': 'warn',
   'summary-figure': 'warn',

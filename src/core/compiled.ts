@@ -1,6 +1,7 @@
 import type { CslItem } from 'citeproc'
 import type { ElementContent } from 'hast'
-import type { Point } from 'unist'
+import type { BlockContent, DefinitionContent, Parent, PhrasingContent, Text } from 'mdast'
+import type { Point, Position } from 'unist'
 import type { CitationCluster } from './citation.ts'
 import type { BriefMeta } from './front-matter.ts'
 
@@ -45,6 +46,13 @@ export interface CompiledBrief {
   /** Whether the style cites by number (the reference list then shows the numbers). */
   numeric: boolean
   assets: Asset[]
+  /** Its charts, in the order of their slots in the HTML (`core/chart-slots.ts`). */
+  charts: Chart[]
+  /**
+   * Files compiling read besides the brief's markdown and bibliography (chart specs and their data),
+   * each with a hash of its bytes: a cached brief is used only while they are unchanged.
+   */
+  inputs: Array<{ path: string; hash: string }>
   /** Links the author wrote to places in the site, checked once every page is known. */
   links: InternalLink[]
   /** Its markdown files' text (brief.md, conclusion.md, then arguments/ by name), to say where a character came from. */
@@ -99,8 +107,61 @@ export interface Asset {
   to: string
 }
 
+/**
+ * An mdast node that is only an HTML element around its children, named by `data.hName`: a figure,
+ * a chart's data disclosure, a big number and a row of them.
+ */
+export interface Box extends Parent {
+  type: 'box'
+  children: Array<BlockContent | DefinitionContent | PhrasingContent>
+}
+
+/** What a cross-reference may point to: a numbered figure (charts too), table or section. */
+export interface Target {
+  /** As written: `fig-prices`, `tbl-costs`, `sec-costs`. */
+  id: string
+  kind: 'fig' | 'tbl' | 'sec'
+  position: Position | undefined
+  /** The text node that gets its label ("Figure 1.") once the brief's figures are numbered. */
+  label: Text
+  /** A section's heading depth (2 for `##`), and its text for a heading that has no number. */
+  depth?: number
+  title?: string
+  /** Whether its caption or `source=` cites anything (figures and tables). */
+  cited?: boolean
+}
+
+/** A cross-reference in the text (`@fig-x`, `[-@fig-x]`), to be labelled once targets are numbered. */
+export interface CrossReference {
+  id: string
+  /** `[-@fig-x]`: the number alone. */
+  bare: boolean
+  position: Position | undefined
+  /** The text node inside its link that gets "Figure 1". */
+  label: Text
+}
+
+declare module 'mdast' {
+  interface ImageData {
+    /** The real path of a local image, checked to be inside the content folder (remarkImages). */
+    path?: string
+  }
+  interface BlockContentMap {
+    box: Box
+  }
+  interface RootContentMap {
+    box: Box
+  }
+}
+
 declare module 'vfile' {
   interface DataMap {
+    /** Numbered figures, tables and sections of this unit, in document order. */
+    targets: Target[]
+    /** Cross-references in this unit, in document order. */
+    crossReferences: CrossReference[]
+    /** Charts drawn in this unit, each with its spec's real path and the text node that gets its slot. */
+    charts: Array<{ chart: Chart; specFile: string; slot: Text }>
     /** Citations found in this unit, in document order. */
     citations: CitationCluster[]
     /** The rendered form of each entry of `citations`, same order. */

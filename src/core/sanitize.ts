@@ -4,7 +4,7 @@ const base = defaultSchema.attributes ?? {}
 
 /**
  * What author-written markdown and HTML may put in a page: GitHub's schema (no scripts, no event
- * handlers, only http(s)/mailto links) plus classes, callouts, figures and citation placeholders.
+ * handlers, only http(s)/mailto links) plus classes, callouts, figures and their widths, and citation placeholders.
  */
 export const contentSchema: Schema = {
   ...defaultSchema,
@@ -17,6 +17,10 @@ export const contentSchema: Schema = {
     // page's own scripts (DOM clobbering), and with a name even an image's id would.
     '*': [...(base['*'] ?? []).filter((attribute) => attribute !== 'name'), 'className'],
     span: [...(base['span'] ?? []), 'dataCitation'],
+    // Note: GitHub's schema allows one class on links; cross-references carry `xref`.
+    a: [...(base['a'] ?? []).filter((a) => !(Array.isArray(a) && a[0] === 'className')), 'className'],
+    // Note: a figure's `width="60%"`, made a style by rehype-presentation once it is checked.
+    figure: ['dataFigureWidth'],
     aside: ['role'],
   },
 }

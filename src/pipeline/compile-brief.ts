@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
 import { renderCitations } from '../citations/render.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { BriefSource } from '../content/load-brief.ts'
@@ -9,6 +11,7 @@ import { internalLinks } from '../lint/links.ts'
 import { reportUnknown } from '../plugins/remark-citations.ts'
 import { hasErrors } from '../reporting/messages.ts'
 import { citeThis } from './cite-this.ts'
+import { numberTargets } from './cross-references.ts'
 import { markdownToHtml, transformMarkdown } from './markdown.ts'
 import { plainText } from './plain-text.ts'
 import { resolveStyle } from './style.ts'
@@ -41,6 +44,7 @@ export function compileBrief(
   const units = briefUnits(source)
   const { summary, findings, intro, args, conclusion, recommendations, all } = units
   for (const unit of all) transformMarkdown(unit.tree, unit.file, { citationKeys, contentDir: config.contentDir, pdf })
+  const charts = numberTargets(units, config)
   lintBrief(source, config, {
     front: [summary, ...findings],
     body: [intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : [])],
@@ -98,9 +102,25 @@ export function compileBrief(
     references,
     citeThis: citeThis(source, config, style, plainText(summary.tree)),
     numeric: style.numeric,
-    assets: all.flatMap((u) => u.file.data.assets ?? []),
+    assets: [
+      ...all.flatMap((u) => u.file.data.assets ?? []),
+      ...charts.flatMap(({ chart }) => (chart.dataFile ? [chart.dataFile] : [])),
+    ],
+    charts: charts.map(({ chart }) => chart),
+    inputs: charts
+      .flatMap(({ chart, specFile }) => [specFile, ...(chart.dataFile ? [chart.dataFile.from] : [])])
+      .map((file) => ({ path: file, hash: fileHash(file) })),
     links: all.flatMap((u) => internalLinks(u.tree, u.file, u.owner ? u.file.data.yamlPoint : undefined)),
     sources: sourceTexts(source),
+  }
+}
+
+/** A hash of a file's bytes, or '' when it cannot be read. */
+export function fileHash(file: string): string {
+  try {
+    return createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+  } catch {
+    return ''
   }
 }
 

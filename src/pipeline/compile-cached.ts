@@ -6,7 +6,7 @@ import type { BriefSource } from '../content/load-brief.ts'
 import { type BuildCache, cacheKey } from '../core/cache.ts'
 import type { CompiledBrief } from '../core/compiled.ts'
 import { resolveInside } from '../core/confined.ts'
-import { type CompileOptions, compileBrief } from './compile-brief.ts'
+import { type CompileOptions, compileBrief, fileHash } from './compile-brief.ts'
 import { briefStyle } from './style.ts'
 
 /** A message compiling left on one of the brief's files, kept to be told again on a cache hit. */
@@ -27,7 +27,7 @@ interface Entry {
 
 /**
  * Compile a brief, or take it from the cache when nothing it is compiled from changed: its files
- * (brief.md, arguments, conclusion, bibliography), its citation style and locales, site.yaml, the
+ * (brief.md, arguments, conclusion, bibliography, chart specs and data), its citation style and locales, site.yaml, the
  * theme's words and briefkit's code. The warnings compiling gave are kept with it and told
  * again. A brief with errors is never cached.
  */
@@ -46,7 +46,8 @@ export function compileCached(
     hit?.brief.assets.every((asset) => {
       const now = resolveInside(config.contentDir, asset.from)
       return now.ok && now.path === asset.from
-    })
+    }) &&
+    hit.brief.inputs.every((input) => fileHash(input.path) === input.hash)
   ) {
     for (const m of hit.messages) tell(files, m)
     return { brief: hit.brief, cached: true }

@@ -11,13 +11,19 @@ import type { VFile } from 'vfile'
 import { contentSchema } from '../core/sanitize.ts'
 import { rehypeCitations } from '../plugins/rehype-citations.ts'
 import { rehypeFootnoteLabel } from '../plugins/rehype-footnote-label.ts'
+import { rehypePresentation } from '../plugins/rehype-presentation.ts'
 import { rehypeUnwrapParagraph } from '../plugins/rehype-unwrap-paragraph.ts'
 import { remarkCallouts } from '../plugins/remark-callouts.ts'
 import { remarkCitations } from '../plugins/remark-citations.ts'
 import { remarkCjkLineBreaks } from '../plugins/remark-cjk-line-breaks.ts'
 import { remarkComments } from '../plugins/remark-comments.ts'
+import { remarkFigures } from '../plugins/remark-figures.ts'
+import { remarkHeadingIds } from '../plugins/remark-heading-ids.ts'
 import { remarkImages } from '../plugins/remark-images.ts'
 import { remarkRawHtml } from '../plugins/remark-raw-html.ts'
+import { remarkStats } from '../plugins/remark-stats.ts'
+import { remarkTableCaptions } from '../plugins/remark-table-captions.ts'
+import { readChart } from './chart-source.ts'
 
 /** Options for the transforms that need to know about the brief. */
 export interface TransformOptions {
@@ -30,17 +36,24 @@ export interface TransformOptions {
 }
 
 /**
- * Check and rewrite the mdast of one unit: raw HTML checked, comments dropped, callouts, citations (collected on `file.data.citations`),
- * local images (collected on `file.data.assets`), line breaks between Chinese characters.
+ * Check and rewrite the mdast of one unit: raw HTML checked, comments dropped, big numbers, callouts,
+ * local images (collected on `file.data.assets`), figures, charts and captioned tables (their targets
+ * on `file.data.targets`), heading ids, citations (on `file.data.citations`) and cross-references,
+ * line breaks between Chinese characters.
  * Problems become messages on `file`.
  */
 export function transformMarkdown(tree: MdastRoot, file: VFile, options: TransformOptions): MdastRoot {
   const processor = unified()
     .use(remarkRawHtml)
     .use(remarkComments)
+    .use(remarkStats)
     .use(remarkCallouts)
-    .use(remarkCitations, { keys: options.citationKeys })
     .use(remarkImages, { contentDir: options.contentDir, warnRemote: options.pdf })
+    // Note: figures, captions and heading ids read their text as written, so before citations.
+    .use(remarkFigures, { readChart: (spec) => readChart(spec, options.contentDir) })
+    .use(remarkTableCaptions)
+    .use(remarkHeadingIds)
+    .use(remarkCitations, { keys: options.citationKeys })
     // Note: last, so that the citations plugin still sees text exactly as in the source.
     .use(remarkCjkLineBreaks)
   return processor.runSync(tree, file) as MdastRoot
@@ -81,6 +94,7 @@ export function markdownToHtml(tree: MdastRoot, file: VFile, options: HtmlOption
     })
     .use(rehypeRaw)
     .use(rehypeSanitize, contentSchema)
+    .use(rehypePresentation)
     .use(rehypeCitations, { linkBase: options.linkBase ?? '' })
     .use(rehypeFootnoteLabel, { prefix: options.idPrefix })
     .use(rehypeShiftHeading, { shift: 1 })

@@ -4,7 +4,7 @@ import type { Node, Point, Position } from 'unist'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import { findCitations, findMalformedCitations } from '../citations/syntax.ts'
+import { findCitations, findMalformedCitations, isCrossReferenceKey } from '../citations/syntax.ts'
 import type { CitationCluster } from '../core/citation.ts'
 import { withinCap } from '../lint/cap.ts'
 import { reportError } from '../reporting/messages.ts'
@@ -123,6 +123,26 @@ export function remarkCitations(options: Options = {}) {
         }
         const pointOf = (offset: number): Point | undefined =>
           sourceOffset === undefined ? range?.start : place.toPoint(sourceOffset + offset - found.start)
+        if (found.crossReference || found.items.some((item) => isCrossReferenceKey(item.key))) {
+          const startPoint = pointOf(found.start)
+          const endPoint = pointOf(found.end)
+          const position = startPoint && endPoint ? { start: startPoint, end: endPoint } : undefined
+          if (!found.crossReference || found.items.length > 1) {
+            reportError(
+              file,
+              `\`${text}\` mixes cross-references with citations, or names several`,
+              startPoint,
+              'cross-reference',
+              'Write one cross-reference on its own (`@fig-prices`, `[-@fig-prices]`) and cite works apart: `@fig-prices [@key]`.',
+            )
+            continue
+          }
+          if (found.start > cursor) replacement.push({ type: 'text', value: node.value.slice(cursor, found.start) })
+          const [item] = found.items
+          replacement.push(crossReference(file, item?.key ?? '', item?.suppressAuthor === true, position))
+          cursor = found.end
+          continue
+        }
         const known = found.items.filter((item, i) => {
           if (!keys || keys.has(item.key)) return true
           reportUnknown(file, item.key, keys, pointOf(found.keyOffsets[i] ?? found.start))
@@ -153,6 +173,17 @@ export function isCitation(node: Nodes | undefined): boolean {
   return (
     (node?.data as { hProperties?: { dataCitation?: unknown } } | undefined)?.hProperties?.dataCitation !== undefined
   )
+}
+
+/**
+ * A link to a figure, table or section, its text set once the brief's targets are numbered;
+ * `bare` (`[-@fig-x]`) for the number alone. `[@fig-x]` reads as `@fig-x` does.
+ */
+function crossReference(file: VFile, id: string, bare: boolean, position: Position | undefined): PhrasingContent {
+  const label: Text = { type: 'text', value: id }
+  file.data.crossReferences ??= []
+  file.data.crossReferences.push({ id, bare, position, label })
+  return { type: 'link', url: `#${id}`, children: [label], data: { hProperties: { className: ['xref'] } } }
 }
 
 function placeholder(index: number, text: string): PhrasingContent {

@@ -92,8 +92,10 @@ export function remarkImages(options: Options) {
       }
       const relative = path.relative(contentDir, target)
       const to = `media/${relative.split(path.sep).join('/')}`
-      // Note: the real path, so that the build copies the file that was checked, never a link's new target.
-      assets.push({ from: resolved.path, to })
+      // Note: the real path, so that the build copies the file that was checked, never a link's new target;
+      // a chart's spec is drawn (remarkFigures reads it from there), not copied.
+      node.data = { ...node.data, path: resolved.path }
+      if (!/\.vl\.(json|ya?ml)$/i.test(written)) assets.push({ from: resolved.path, to })
       node.url = `${baseUrl}${encodeURI(relative.split(path.sep).join('/'))}`
     })
   }

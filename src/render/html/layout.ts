@@ -2,7 +2,18 @@ import { fillLabels, type LabelName } from '../../core/labels.ts'
 import type { Theme } from '../../theme/theme.ts'
 
 // Note: the words a theme that names none of them gets.
-const fallback: Record<LabelName, string> = { footnotes: 'Notes', backToContent: 'Back', citedAt: 'Back to citation' }
+const fallback: Record<LabelName, string> = {
+  footnotes: 'Notes',
+  backToContent: 'Back',
+  citedAt: 'Back to citation',
+  figure: 'Figure {n}',
+  table: 'Table {n}',
+  section: 'Section {n}',
+  figureCaption: 'Figure {n}.',
+  tableCaption: 'Table {n}.',
+  source: 'Source: ',
+  data: 'Data',
+}
 
 /**
  * Render one of the theme's layouts, then fill the label slots of the compiled HTML in it with the
