@@ -43,6 +43,12 @@ export async function readChart(specFile: string, contentDir: string): Promise<C
   if (markProblem) {
     return fail(`Chart ${name} is not a valid Vega-Lite spec: ${markProblem}`, `Use one of ${[...marks].join(', ')}.`)
   }
+  if (nestedUrl(spec)) {
+    return fail(
+      `Chart ${name} names data files inside its layers or views`,
+      'Give the data once, in the top-level `data.url`, and use transforms (`filter`, `lookup`) for the parts.',
+    )
+  }
   const data = readData(spec, specFile, contentDir, name, await import('vega'))
   if ('message' in data) return data
   const inline = { ...spec, data: data.spec }
@@ -116,7 +122,16 @@ function readData(
       'Save the data as a `.csv`, `.tsv` or `.json` file.',
     )
   }
-  const target = path.resolve(path.dirname(specFile), decodeURI(url.split(/[?#]/)[0] ?? ''))
+  let written: string
+  try {
+    written = decodeURI(url.split(/[?#]/)[0] ?? '')
+  } catch {
+    return fail(
+      `Chart ${name}: data \`${url}\` has a \`%\` that starts no escape`,
+      'Write a `%` in a file name as `%25`.',
+    )
+  }
+  const target = path.resolve(path.dirname(specFile), written)
   // Note: the written path must stay inside, and so must the real file behind any symlink.
   const resolved = isInside(path.resolve(contentDir), target) ? resolveInside(contentDir, target) : undefined
   if (!resolved || (!resolved.ok && resolved.problem === 'outside')) {
@@ -203,6 +218,19 @@ function isoDates(record: Record<string, unknown>, types: Record<string, string>
     out[key] = date && !Number.isNaN(date.getTime()) ? date.toISOString() : value
   }
   return out
+}
+
+/** Whether a `url` appears anywhere in the spec but its top-level `data` (data of layers, images, lookups). */
+function nestedUrl(spec: Record<string, unknown>): boolean {
+  const { data, ...rest } = spec
+  const inData = isRecord(data) ? Object.entries(data).some(([key, value]) => key !== 'url' && hasUrl(value)) : false
+  return inData || hasUrl(rest)
+}
+
+function hasUrl(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasUrl)
+  if (!isRecord(value)) return false
+  return Object.entries(value).some(([key, item]) => (key === 'url' && typeof item === 'string') || hasUrl(item))
 }
 
 /** Vega-Lite's marks (vega-lite exports no list of them). */

@@ -99,6 +99,21 @@ describe('readChart', () => {
     }
   })
 
+  it('refuses data files named inside layers', async () => {
+    write('brief/figures/prices.csv', 'month,price\na,1\n')
+    const spec = write(
+      'brief/figures/layers.vl.json',
+      JSON.stringify({
+        data: { url: 'prices.csv' },
+        layer: [{ data: { url: '/etc/passwd', format: { type: 'csv' } }, mark: 'bar' }],
+      }),
+    )
+    expect(await readChart(spec, content)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('inside its layers'),
+    })
+  })
+
   it('refuses data that is not CSV, TSV or JSON', async () => {
     write('brief/figures/prices.xlsx', 'x')
     const spec = write('brief/figures/prices.vl.json', bar({ url: 'prices.xlsx' }))

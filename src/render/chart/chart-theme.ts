@@ -33,11 +33,13 @@ export function chartConfig(fonts: readonly ThemeFont[]): Record<string, unknown
   return {
     font,
     background: null,
-    padding: 4,
-    autosize: { type: 'fit', contains: 'padding' },
+    padding: 6,
+    autosize: { type: 'fit-x', contains: 'padding' },
     view: { stroke: null },
     range: { category: kindSentinels },
     mark: { color: kindSentinels[0] },
+    // Note: the kinds' colours are dark; on a dark page thin lines would be hard to see.
+    line: { strokeWidth: 2.5 },
     text: { color: textSentinel },
     axis: {
       ...text,

@@ -22,9 +22,10 @@ interface TextMetrics {
   width: (item: TextItem, text: unknown) => number
 }
 
-/** The width of a chart that sets none: about a 42rem text column. */
+/** The width of a chart that sets none: about a 42rem text column (axes and legend included). */
 const defaultWidth = 560
-const defaultHeight = 320
+/** The height of the plot of a chart that sets none (axes below it add to it). */
+const defaultHeight = 260
 
 // Note: vega measures text through one shared object; charts take turns so that each is
 // measured with its own theme's fonts, and vega's own measure is back in place after each.
@@ -61,7 +62,10 @@ async function draw(chart: Chart, options: DrawOptions): Promise<string> {
       : measure(line, item.font ?? 'sans-serif', weightOf(item), item.fontSize ?? 11)
   }
   try {
-    const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none' })
+    // Note: a chart loads nothing at all (its data is inline): vega's loader is given none to use.
+    const loader = vega.loader()
+    loader.sanitize = () => Promise.reject(new Error('A chart loads no files'))
+    const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', loader })
     try {
       const svg = await view.toSVG()
       return pageSvg(
@@ -99,5 +103,8 @@ function withoutLinks(value: unknown, parent?: string): unknown {
 /** The spec with the default width and height of a single view (a concat or facet sizes itself). */
 function sized(spec: Record<string, unknown>): Record<string, unknown> {
   if (!('mark' in spec) && !('layer' in spec)) return spec
-  return { width: defaultWidth, height: defaultHeight, ...spec }
+  // Note: `container` means the width of an element in a browser; here there is none.
+  const width = spec.width === undefined || spec.width === 'container' ? defaultWidth : spec.width
+  const height = spec.height === undefined || spec.height === 'container' ? defaultHeight : spec.height
+  return { ...spec, width, height }
 }
