@@ -34,28 +34,46 @@ export function pageSvg(svg: string, label: SvgLabel, colours: ReadonlyMap<strin
     'aria-labelledby': label.description ? `${titleId} ${descId}` : titleId,
     lang: label.lang,
   }
+  const ids = new Map<string, string>()
+  collectIds(root, (id) => ids.set(id, `${label.id}-${ids.size + 1}`))
+  const values = (value: string) =>
+    colours.get(value.toLowerCase()) ??
+    value.replace(/url\(#([^)]+)\)/g, (_ref, id: string) => `url(#${ids.get(id) ?? id})`)
   root.children = [
     element('title', titleId, label.title),
     ...(label.description ? [element('desc', descId, label.description)] : []),
-    ...clean(root.children, colours),
+    ...clean(root.children, values, ids),
   ]
   return toXml(root, { closeEmptyElements: true, tightClose: true })
 }
 
-function clean(nodes: readonly ElementContent[], colours: ReadonlyMap<string, string>): ElementContent[] {
+function clean(
+  nodes: readonly ElementContent[],
+  values: (value: string) => string,
+  ids: ReadonlyMap<string, string>,
+): ElementContent[] {
   return nodes.flatMap((node): ElementContent[] => {
     if (node.type !== 'element') return node.type === 'text' ? [node] : []
     // Note: vega hides the labels it drops for overlapping (`labelOverlap`) by opacity 0.
     if (dropped.has(node.name) || node.attributes.opacity === '0') return []
-    const children = clean(node.children, colours)
+    const children = clean(node.children, values, ids)
     if (node.name === 'a') return children
     const attributes: Element['attributes'] = {}
     for (const [name, value] of Object.entries(node.attributes)) {
       if (value === null || value === undefined || /^on|href$|^xml:base$/i.test(name)) continue
-      attributes[name] = colours.get(value.toLowerCase()) ?? value
+      attributes[name] = name === 'id' ? (ids.get(value) ?? value) : values(value)
     }
     return [{ ...node, attributes, children }]
   })
+}
+
+// Note: vega numbers clip paths and gradients with counters of its own (`clip1`, `gradient_0`), which
+// go on from chart to chart; numbered again under the chart's id, they are the same each time and
+// unique in the page.
+function collectIds(node: Element, add: (id: string) => void): void {
+  const id = node.attributes.id
+  if (typeof id === 'string') add(id)
+  for (const child of node.children) if (child.type === 'element') collectIds(child, add)
 }
 
 function element(name: string, id: string, text: string): Element {

@@ -225,6 +225,34 @@ describe('drawChart', () => {
     expect(await drawChart(line, options)).toBe(lineSvg)
   })
 
+  it('gives clip paths and gradients ids of its own, the same each time (vega counts on from chart to chart)', async () => {
+    const clipped = chart({
+      data: {
+        values: [
+          { a: 1, b: 2 },
+          { a: 5, b: 9 },
+        ],
+      },
+      mark: { type: 'line', clip: true },
+      encoding: {
+        x: { field: 'a', type: 'quantitative', scale: { domain: [0, 3] } },
+        y: { field: 'b', type: 'quantitative' },
+        color: { field: 'b', type: 'quantitative' },
+      },
+    })
+    const [first, second, other] = [
+      await drawChart(clipped, options),
+      await drawChart(clipped, options),
+      await drawChart(clipped, { ...options, id: 'fig-other' }),
+    ]
+    expect(second).toBe(first)
+    const ids = [...first.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])
+    expect(ids.length).toBeGreaterThan(3)
+    for (const id of ids) expect(id).toMatch(/^fig-prices-/)
+    for (const [, id] of first.matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(id)
+    expect(other).not.toContain('fig-prices')
+  })
+
   it('keeps script and links out: text from the data is escaped, hrefs dropped', async () => {
     const svg = await drawChart(
       chart(
