@@ -51,6 +51,13 @@ export function chartConfig(fonts: readonly ThemeFont[]): Record<string, unknown
     },
     legend: { ...text, titleFontWeight: 'bold' },
     header: { ...text },
-    title: { color: textSentinel, subtitleColor: textSentinel, fontSize: 13, subtitleFontSize: 12, anchor: 'start' },
+    title: {
+      color: textSentinel,
+      subtitleColor: textSentinel,
+      fontSize: 13,
+      subtitleFontSize: 12,
+      anchor: 'start',
+      offset: 10,
+    },
   }
 }
