@@ -12,6 +12,7 @@ export const lintDefaults = {
   'cjk-punctuation': 'warn',
   'cjk-spacing': 'warn',
   'summary-figure': 'warn',
+  'uncited-figure': 'warn',
   'dead-link': 'error',
 } as const satisfies Record<string, LintLevel>
 

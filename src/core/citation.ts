@@ -1,4 +1,4 @@
-import type { Position } from 'unist'
+import type { Node, Position } from 'unist'
 
 /** One work cited inside a citation: `[see @key, p. 3]` or `-@key`. */
 export interface CiteItem {
@@ -19,4 +19,14 @@ export interface CitationCluster {
   /** Narrative (`@key says`) rather than parenthetical. */
   narrative: boolean
   position: Position | undefined
+}
+
+/**
+ * Whether a node is a citation placeholder left by remarkCitations (`span[data-citation=N]`). Here, on
+ * the ground floor, so that the lint rules can tell citations from text too.
+ */
+export function isCitation(node: Node | undefined): boolean {
+  return (
+    (node?.data as { hProperties?: { dataCitation?: unknown } } | undefined)?.hProperties?.dataCitation !== undefined
+  )
 }

@@ -3,6 +3,7 @@ import type { BriefSource } from '../content/load-brief.ts'
 import type { MarkdownDoc } from '../content/markdown-file.ts'
 import type { ArgumentMeta } from '../core/front-matter.ts'
 import { type LintUnit, lint, lintSummaryFigures, lintText } from './lints.ts'
+import { lintUncitedFigures } from './uncited-figures.ts'
 
 /** A brief's markdown as the lints over a whole brief see it. */
 export interface LintedBrief {
@@ -16,7 +17,7 @@ export interface LintedBrief {
 }
 
 /**
- * The lints of one brief: text rules in every unit, an argument with no citation, figures up front
+ * The lints of one brief: text rules and uncited figures in every unit, an argument with no citation, figures up front
  * that the body does not have, argument kinds site.yaml requires. Run before the messages of
  * front-matter fields move to their fields.
  */
@@ -25,7 +26,10 @@ export function lintBrief(
   config: Pick<ResolvedConfig, 'lint' | 'requiredKinds'>,
   { front, body, units, args }: LintedBrief,
 ): void {
-  for (const unit of units) lintText(config, unit)
+  for (const unit of units) {
+    lintText(config, unit)
+    lintUncitedFigures(config, unit, source.brief.meta.lang)
+  }
   for (const { doc, claim, body } of args) {
     if ([claim, body].some((unit) => (unit.file.data.citations ?? []).length > 0)) continue
     lint(

@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein'
-import type { Html, Nodes, PhrasingContent, Root, Text } from 'mdast'
+import type { Html, PhrasingContent, Root, Text } from 'mdast'
 import type { Node, Point, Position } from 'unist'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
@@ -8,6 +8,8 @@ import { findCitations, findMalformedCitations, isCrossReferenceKey } from '../c
 import type { CitationCluster } from '../core/citation.ts'
 import { withinCap } from '../lint/cap.ts'
 import { reportError } from '../reporting/messages.ts'
+
+export { isCitation } from '../core/citation.ts'
 
 /** Options of remarkCitations. */
 export interface Options {
@@ -166,13 +168,6 @@ export function remarkCitations(options: Options = {}) {
       return [SKIP, index + replacement.length]
     })
   }
-}
-
-/** Whether a node is a citation placeholder left by remarkCitations. */
-export function isCitation(node: Nodes | undefined): boolean {
-  return (
-    (node?.data as { hProperties?: { dataCitation?: unknown } } | undefined)?.hProperties?.dataCitation !== undefined
-  )
 }
 
 /**
