@@ -99,12 +99,17 @@ export interface Chart {
   dataFile: Asset | undefined
 }
 
+/** A chart read and checked, or what is wrong with it and what to do. */
+export type ChartResult = { ok: true; chart: Chart } | { ok: false; message: string; hint: string }
+
 /** A local file a page uses, copied into the out dir. */
 export interface Asset {
   /** Absolute path of the source file. */
   from: string
   /** Path inside the out dir, with `/`. */
   to: string
+  /** A chart's data file (CSV, TSV or JSON), linked from its data table, rather than an image. */
+  data?: true
 }
 
 /**

@@ -62,10 +62,21 @@ export function lintUncitedFigures(config: Pick<ResolvedConfig, 'lint'>, unit: L
     }
   }
   const cites = (node: Nodes | undefined) => node?.type === 'paragraph' && blockText(node, context).text.includes(cite)
+  const anyCites = (node: Nodes): boolean => {
+    let found = false
+    visit(node, 'paragraph', (paragraph) => {
+      if (cites(paragraph)) found = true
+    })
+    return found
+  }
+  // Note: a figure or table whose caption or source cites, and a big number whose label cites, are cited throughout.
+  const cited = new WeakSet<Nodes>()
   visit(unit.tree, (node, _index, parent) => {
+    if (parent && cited.has(parent)) cited.add(node)
+    if (node.type === 'box' && !cited.has(node) && citedBox(node) && anyCites(node)) cited.add(node)
     if (node.type === 'code' || node.type === 'html' || node.type === 'heading') return SKIP
     if (node.type === 'paragraph') {
-      if (!isCalloutTitle(node)) check(blockText(node, context), false)
+      if (!isCalloutTitle(node)) check(blockText(node, context), cited.has(node))
       return SKIP
     }
     if (node.type !== 'table') return
@@ -75,7 +86,7 @@ export function lintUncitedFigures(config: Pick<ResolvedConfig, 'lint'>, unit: L
       (sibling) => sibling === node || (sibling.type !== 'footnoteDefinition' && sibling.type !== 'definition'),
     )
     const at = siblings.indexOf(node)
-    const tableCites = cites(siblings[at - 1]) || cites(siblings[at + 1])
+    const tableCites = cited.has(node) || cites(siblings[at - 1]) || cites(siblings[at + 1])
     const [header, ...rows] = node.children
     const headerCites = header?.children.map((cell) => blockText(cell, context).text.includes(cite)) ?? []
     for (const row of [header, ...rows]) {
@@ -96,10 +107,26 @@ function sentenceSegmenter(lang: string): Intl.Segmenter {
   }
 }
 
-/** The first figure of each sentence that states one and is cited nowhere near. */
+/** A figure, a table or a big number: what its caption, source or label cites covers it all. */
+function citedBox(node: Nodes): boolean {
+  const className = (node.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties?.className
+  return Array.isArray(className) && className.some((name) => /^(figure|table-figure|stat)$/.test(String(name)))
+}
+
+/**
+ * The first figure of each sentence that states one and is cited nowhere near. A figure inside
+ * quotation marks reports someone's words (an editor's note quoting the original) and is left out.
+ */
 function uncitedFigures(text: string, segmenter: Intl.Segmenter): Figure[] {
-  // Note: a soft line break is no sentence break, though the segmenter takes it for one.
-  const sentences = [...segmenter.segment(text.replace(/[\n\r]/g, ' '))]
+  // Note: a soft line break is no sentence break, though the segmenter takes it for one; quoted text
+  // keeps its length (offsets still point into the source) but loses its figures and its full stops.
+  const prose = text
+    .replace(/[\n\r]/g, ' ')
+    .replace(
+      /“[^”]*”|"[^"]*"|「[^」]*」|『[^』]*』/g,
+      (quote) => `${quote[0]}${'\u00B7'.repeat(quote.length - 2)}${quote.at(-1)}`,
+    )
+  const sentences = [...segmenter.segment(prose)]
   return sentences.flatMap(({ segment, index }, i) => {
     const figure = firstFigure(segment)
     if (!figure) return []

@@ -4,6 +4,7 @@ import type { CompiledBrief } from '../core/compiled.ts'
 import type { OutputFile } from '../core/output.ts'
 import { briefPagePath, pdfPath } from '../core/paths.ts'
 import { lintLinks } from '../lint/links.ts'
+import { hasChartSpecs, loadChartCompiler } from '../pipeline/chart-source.ts'
 import type { PrintFonts } from '../render/pdf/fonts.ts'
 import { checkGlyphs, pdfCoverage } from '../render/pdf/glyphs.ts'
 import { cachedPdfs } from '../render/pdf/pdf-cache.ts'
@@ -45,6 +46,8 @@ export interface CheckedSite {
 export async function checkSite(
   run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'write' | 'pagesOnly' | 'onWarning' | 'signal'>,
 ): Promise<CheckedSite> {
+  // Note: vega-lite loads only asynchronously; compiling checks chart specs with it when there are any.
+  if (hasChartSpecs(run.contentDir)) await loadChartCompiler()
   const compiled = compileSite(run)
   run.signal?.throwIfAborted()
   const { config, cache, briefs } = compiled

@@ -98,7 +98,7 @@ function alternatePaths(config: ResolvedConfig, existing: ReadonlySet<string>) {
 function uniqueAssets(briefs: readonly CompiledBrief[]): OutputFile[] {
   const byPath = new Map<string, OutputFile>()
   for (const asset of briefs.flatMap((b) => b.assets)) {
-    if (!byPath.has(asset.to)) byPath.set(asset.to, mediaFile(asset.from, asset.to))
+    if (!byPath.has(asset.to)) byPath.set(asset.to, mediaFile(asset.from, asset.to, asset.data === true))
   }
   return [...byPath.values()]
 }

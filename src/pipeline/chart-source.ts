@@ -1,24 +1,24 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Format } from 'vega'
 import { parse as parseYaml } from 'yaml'
-import type { Chart } from '../core/compiled.ts'
+import type { Chart, ChartResult } from '../core/compiled.ts'
 import { isInside, resolveInside } from '../core/confined.ts'
-
-/** A chart read and checked, or what is wrong with it and what to do. */
-export type ChartResult = { ok: true; chart: Chart } | { ok: false; message: string; hint: string }
 
 type Row = Chart['rows'][number]
 
 /** The data formats a chart may read, by `data.format.type` or by the file's extension. */
 const dataTypes = new Set(['csv', 'tsv', 'json'])
 
+const require = createRequire(import.meta.url)
+
 /**
  * Read a Vega-Lite spec (`.vl.json` or `.vl.yaml`) and its data file, and check it by compiling it
  * with vega-lite. `specFile` is an absolute path inside `contentDir`; its `data.url` is relative
  * to it and must stay inside `contentDir`. The data ends up inline, in `spec.data.values`.
  */
-export async function readChart(specFile: string, contentDir: string): Promise<ChartResult> {
+export function readChart(specFile: string, contentDir: string): ChartResult {
   const name = `\`${path.relative(contentDir, specFile).split(path.sep).join('/')}\``
   let spec: unknown
   try {
@@ -49,10 +49,11 @@ export async function readChart(specFile: string, contentDir: string): Promise<C
       'Give the data once, in the top-level `data.url`, and use transforms (`filter`, `lookup`) for the parts.',
     )
   }
-  const data = readData(spec, specFile, contentDir, name, await import('vega'))
+  // Note: vega-loader only (no top-level await in its graph), so it loads synchronously, and only here.
+  const data = readData(spec, specFile, contentDir, name, require('vega-loader') as Reader)
   if ('message' in data) return data
   const inline = { ...spec, data: data.spec }
-  const problem = await compileProblem(inline)
+  const problem = compileProblem(inline)
   if (problem)
     return fail(
       `Chart ${name} is not a valid Vega-Lite spec: ${problem}`,
@@ -173,13 +174,40 @@ function readData(
     spec: { ...rest, ...kept, values: records },
     columns,
     rows: records,
-    file: { from: resolved.path, to: `media/${path.relative(contentDir, target).split(path.sep).join('/')}` },
+    file: { from: resolved.path, to: `media/${path.relative(contentDir, target).split(path.sep).join('/')}`, data: true },
   }
 }
 
-/** What vega-lite says is wrong with a spec (its first error or warning), else undefined. */
-async function compileProblem(spec: Record<string, unknown>): Promise<string | undefined> {
+/** vega-lite's compiler and vega's parser, once `loadChartCompiler` has loaded them. */
+let compiler:
+  | { compile: (spec: never, options: never) => { spec: unknown }; parse: (spec: never) => unknown }
+  | undefined
+
+/**
+ * Load vega-lite and vega, which `readChart` then checks each spec with. They load only by `import()`
+ * (vega has a top-level await), so a build or check whose content has chart specs loads them first
+ * (`hasChartSpecs`); without them `readChart` checks the spec's shape and data only, and drawing it
+ * reports what vega-lite refuses.
+ */
+export async function loadChartCompiler(): Promise<void> {
   const [{ compile }, { parse }] = await Promise.all([import('vega-lite'), import('vega')])
+  compiler = { compile: compile as never, parse: parse as never }
+}
+
+/** Whether a content folder holds any chart spec (`*.vl.json`, `*.vl.yaml`). */
+export function hasChartSpecs(contentDir: string): boolean {
+  try {
+    return fs.readdirSync(contentDir, { recursive: true }).some((entry) => chartSpecName.test(String(entry)))
+  } catch {
+    return false
+  }
+}
+
+const chartSpecName = /\.vl\.(json|ya?ml)$/i
+
+/** What vega-lite says is wrong with a spec (its first error or warning), else undefined. */
+function compileProblem(spec: Record<string, unknown>): string | undefined {
+  if (!compiler) return undefined
   const messages: string[] = []
   const collect = (...args: readonly unknown[]) => {
     messages.push(args.map(String).join(' '))
@@ -188,8 +216,8 @@ async function compileProblem(spec: Record<string, unknown>): Promise<string | u
   const logger = { level: () => 2, error: collect, warn: collect, info: () => logger, debug: () => logger }
   try {
     // Note: vega-lite's own types are stricter than a spec read from a file; the compiler checks it.
-    const compiled = compile(spec as never, { logger: logger as never })
-    parse(compiled.spec)
+    const compiled = compiler.compile(spec as never, { logger } as never)
+    compiler.parse(compiled.spec as never)
   } catch (error) {
     messages.push(firstLine(error))
   }

@@ -12,7 +12,7 @@ export function box(tagName: string, className: string, children: Box['children'
   return {
     type: 'box',
     children,
-    data: { hName: tagName, hProperties: { className: [className], ...(id ? { id } : {}) } },
+    data: { hName: tagName, hProperties: { className: className.split(' '), ...(id ? { id } : {}) } },
   }
 }
 

@@ -3,14 +3,11 @@ import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { findCitations } from '../citations/syntax.ts'
-import type { Box, Chart } from '../core/compiled.ts'
+import type { Box, Chart, ChartResult } from '../core/compiled.ts'
 import { labelSlot } from '../core/labels.ts'
 import { reportError } from '../reporting/messages.ts'
 import { parseAttributes, parseInline } from './attributes.ts'
 import { attributeMarkdown, box, caption, checkId, element, sourceLine } from './figure-nodes.ts'
-
-/** What reading a chart's spec gives: the chart, or why not. */
-export type ChartResult = { ok: true; chart: Chart } | { ok: false; message: string; hint: string }
 
 /** Options of remarkFigures. */
 export interface Options {

@@ -30,10 +30,12 @@ const imageExtensions = [
 
 /**
  * A local image as the out dir gets it at `to`: an SVG sanitized (see `sanitizeSvg`), any other
- * image copied as it is. Throws a BriefkitError naming a file that is not an image.
+ * image copied as it is; a chart's data file (`data`) as it is. Throws a BriefkitError naming a
+ * file that is not an image.
  */
-export function mediaFile(from: string, to: string): OutputFile {
+export function mediaFile(from: string, to: string, data = false): OutputFile {
   const extension = path.extname(from).slice(1).toLowerCase()
+  if (data && ['csv', 'tsv', 'json'].includes(extension)) return { path: to, from }
   if (!imageExtensions.includes(extension)) {
     const kind = extension ? `a \`.${extension}\` file` : 'a file without an extension'
     throw new BriefkitError(

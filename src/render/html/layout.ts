@@ -1,3 +1,4 @@
+import { fillChartSlots } from '../../core/chart-slots.ts'
 import { fillLabels, type LabelName } from '../../core/labels.ts'
 import type { Theme } from '../../theme/theme.ts'
 
@@ -17,14 +18,19 @@ const fallback: Record<LabelName, string> = {
 
 /**
  * Render one of the theme's layouts, then fill the label slots of the compiled HTML in it with the
- * theme's words in the page's language: the only way a page is made from a layout.
+ * theme's words in the page's language, and its chart slots with `charts` (the brief's charts drawn;
+ * a page without them loses its slots): the only way a page is made from a layout.
  */
 export async function renderLayout(
   theme: Theme,
   layout: string,
   context: { lang: string } & Record<string, unknown>,
+  charts: readonly string[] = [],
 ): Promise<string> {
   const words = theme.strings(context.lang)
   const html = (await theme.engine.renderFile(layout, context)) as string
-  return fillLabels(html, (name) => words[name] ?? fallback[name])
+  return fillChartSlots(
+    fillLabels(html, (name) => words[name] ?? fallback[name]),
+    charts,
+  )
 }

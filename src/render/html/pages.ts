@@ -5,6 +5,7 @@ import type { CompiledBrief } from '../../core/compiled.ts'
 import { pageCounterContent } from '../../core/css.ts'
 import { briefPagePath, pdfPath, urlPath } from '../../core/paths.ts'
 import type { Theme } from '../../theme/theme.ts'
+import { briefCharts } from './charts.ts'
 import { absoluteUrl } from './languages.ts'
 import { renderLayout } from './layout.ts'
 import { formatDate, kindPagePath } from './listing-pages.ts'
@@ -25,23 +26,28 @@ export async function renderBriefPage(
   hasPdf: boolean,
 ): Promise<Page> {
   const path = briefPagePath(brief)
-  const html = await renderLayout(theme, 'brief', {
-    ...pageContext(config, theme, {
-      lang: brief.lang,
-      path,
-      pathIn: (lang) =>
-        editions.some((e) => e.slug === brief.slug && e.lang === lang)
-          ? briefPagePath({ lang, slug: brief.slug })
-          : undefined,
-      title: brief.meta.title,
-      description: brief.summaryText,
-    }),
-    ogType: 'article',
-    pdfHref: hasPdf ? urlPath(pdfPath(brief).split('/').at(-1) ?? '') : undefined,
-    brief: briefContext(brief, config, theme),
-    scholar: scholarMeta(brief, hasPdf ? absoluteUrl(config, pdfPath(brief)) : undefined),
-    citeThis: { html: brief.citeThis.html, bib: urlPath(`${brief.slug}.bib`), ris: urlPath(`${brief.slug}.ris`) },
-  })
+  const html = await renderLayout(
+    theme,
+    'brief',
+    {
+      ...pageContext(config, theme, {
+        lang: brief.lang,
+        path,
+        pathIn: (lang) =>
+          editions.some((e) => e.slug === brief.slug && e.lang === lang)
+            ? briefPagePath({ lang, slug: brief.slug })
+            : undefined,
+        title: brief.meta.title,
+        description: brief.summaryText,
+      }),
+      ogType: 'article',
+      pdfHref: hasPdf ? urlPath(pdfPath(brief).split('/').at(-1) ?? '') : undefined,
+      brief: briefContext(brief, config, theme),
+      scholar: scholarMeta(brief, hasPdf ? absoluteUrl(config, pdfPath(brief)) : undefined),
+      citeThis: { html: brief.citeThis.html, bib: urlPath(`${brief.slug}.bib`), ris: urlPath(`${brief.slug}.ris`) },
+    },
+    await briefCharts(brief, theme),
+  )
   return { path, html }
 }
 
@@ -51,14 +57,19 @@ export async function renderBriefPage(
  */
 export async function renderPrintPage(brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<Page> {
   const path = briefPagePath(brief).replace(/index\.html$/, 'print.html')
-  const html = await renderLayout(theme, 'print', {
-    ...pageContext(config, theme, { lang: brief.lang, path, title: brief.meta.title }),
-    pageCounter: pageCounterContent(theme.strings(brief.lang)['page'] ?? '{n} / {total}'),
-    paper: config.paper,
-    // Note: the PDF printer writes this stylesheet of font subsets next to the print page.
-    printFonts: theme.fonts.length > 0 ? 'print-fonts.css' : undefined,
-    brief: briefContext(brief, config, theme),
-  })
+  const html = await renderLayout(
+    theme,
+    'print',
+    {
+      ...pageContext(config, theme, { lang: brief.lang, path, title: brief.meta.title }),
+      pageCounter: pageCounterContent(theme.strings(brief.lang)['page'] ?? '{n} / {total}'),
+      paper: config.paper,
+      // Note: the PDF printer writes this stylesheet of font subsets next to the print page.
+      printFonts: theme.fonts.length > 0 ? 'print-fonts.css' : undefined,
+      brief: briefContext(brief, config, theme),
+    },
+    await briefCharts(brief, theme),
+  )
   return { path, html }
 }
 
