@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { readChart } from '../../src/pipeline/chart-source.ts'
+import { hasChartSpecs, loadChartCompiler, readChart } from '../../src/pipeline/chart-source.ts'
 
 let root: string
 let content: string
@@ -46,6 +46,7 @@ describe('readChart', () => {
     expect(chart.dataFile).toEqual({
       from: fs.realpathSync(path.join(content, 'brief/figures/prices.csv')),
       to: 'media/brief/figures/prices.csv',
+      data: true,
     })
   })
 
@@ -127,6 +128,24 @@ describe('readChart', () => {
     )
     const result = await readChart(spec, content)
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/not a valid Vega-Lite spec: .*nosuch/i) })
+  })
+
+  it('checks a spec with vega-lite once it is loaded: an encoding of an unknown type is refused', async () => {
+    const spec = write(
+      'brief/figures/typo.vl.json',
+      JSON.stringify({
+        data: { values: [{ a: 1 }] },
+        mark: 'bar',
+        encoding: { x: { field: 'a', type: 'quantitive' } },
+      }),
+    )
+    expect(hasChartSpecs(content)).toBe(true)
+    await loadChartCompiler()
+    const result = readChart(spec, content)
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not a valid Vega-Lite spec: Invalid field type/),
+    })
   })
 
   it('refuses a spec that is not an object, or draws nothing, or is not JSON', async () => {
