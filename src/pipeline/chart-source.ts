@@ -158,7 +158,8 @@ function readData(
     const header = (raw as { columns?: unknown }).columns
     columns = Array.isArray(header) ? header.map(String) : Object.keys(raw[0] ?? {})
     // Note: what `parse: 'auto'` does, in two steps, to know which fields are dates (it makes them numbers).
-    const types = reader.inferTypes(raw, columns)
+    // Note: the spec's own `format.parse` says how a field reads (`{"Month": "string"}` keeps "September 2019" text).
+    const types = { ...reader.inferTypes(raw, columns), ...(isRecord(format.parse) ? stringValues(format.parse) : {}) }
     records = reader
       .read(text, { ...schema, parse: types })
       .map((row) => isoDates(row as Record<string, unknown>, types))
@@ -174,7 +175,11 @@ function readData(
     spec: { ...rest, ...kept, values: records },
     columns,
     rows: records,
-    file: { from: resolved.path, to: `media/${path.relative(contentDir, target).split(path.sep).join('/')}`, data: true },
+    file: {
+      from: resolved.path,
+      to: `media/${path.relative(contentDir, target).split(path.sep).join('/')}`,
+      data: true,
+    },
   }
 }
 
@@ -222,6 +227,12 @@ function compileProblem(spec: Record<string, unknown>): string | undefined {
     messages.push(firstLine(error))
   }
   return messages[0]
+}
+
+function stringValues(record: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(record).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  )
 }
 
 function toRow(record: Record<string, unknown>): Row {

@@ -51,6 +51,9 @@ export function remarkFigures(options: Options) {
           reportError(file, result.message, image.position, 'invalid-chart', result.hint)
           return SKIP
         }
+        // Note: a numbered chart's caption is its title; the spec's title stays its accessible name.
+        const title = result.chart.spec['title']
+        if (attributes?.id && title !== undefined) delete result.chart.spec['title']
         if (!result.chart.title) result.chart.title = withoutCitations(image.alt ?? '')
         const slot: Text = { type: 'text', value: '' }
         file.data.charts ??= []

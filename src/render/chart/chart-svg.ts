@@ -9,6 +9,11 @@ export interface SvgLabel {
   title: string
   description: string
   lang: string
+  /**
+   * The extent of everything drawn, in the SVG's own units: the viewBox grows to hold it, so that a
+   * label placed past the plot (a bar's value) is never cut off.
+   */
+  bounds?: { x1: number; y1: number; x2: number; y2: number }
 }
 
 /** Elements a chart never needs and a page must not get. */
@@ -29,7 +34,7 @@ export function pageSvg(svg: string, label: SvgLabel, colours: ReadonlyMap<strin
   root.attributes = {
     xmlns: 'http://www.w3.org/2000/svg',
     class: 'chart',
-    viewBox: viewBox ?? `0 0 ${width ?? 0} ${height ?? 0}`,
+    viewBox: grown(viewBox ?? `0 0 ${width ?? 0} ${height ?? 0}`, label.bounds),
     role: 'img',
     'aria-labelledby': label.description ? `${titleId} ${descId}` : titleId,
     lang: label.lang,
@@ -45,6 +50,17 @@ export function pageSvg(svg: string, label: SvgLabel, colours: ReadonlyMap<strin
     ...clean(root.children, values, ids),
   ]
   return toXml(root, { closeEmptyElements: true, tightClose: true })
+}
+
+/** `viewBox` grown to hold `bounds` (and a pixel more each side it grew), in whole pixels. */
+function grown(viewBox: string | number | boolean, bounds: SvgLabel['bounds']): string {
+  const [x = 0, y = 0, w = 0, h = 0] = String(viewBox).split(/\s+/).map(Number)
+  if (!bounds) return `${x} ${y} ${w} ${h}`
+  const left = Math.min(x, Math.floor(bounds.x1 - 1))
+  const top = Math.min(y, Math.floor(bounds.y1 - 1))
+  const right = Math.max(x + w, Math.ceil(bounds.x2 + 1))
+  const bottom = Math.max(y + h, Math.ceil(bounds.y2 + 1))
+  return `${left} ${top} ${right - left} ${bottom - top}`
 }
 
 function clean(

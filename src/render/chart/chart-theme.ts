@@ -17,18 +17,26 @@ export const pageColours: ReadonlyMap<string, string> = new Map([
   ...kindSentinels.map((colour, i): [string, string] => [colour, `var(--kind-${i + 1})`]),
 ])
 
-/** The font family list of the theme's fonts, for CSS and vega: `"Noto Sans", "Noto Sans SC", sans-serif`. */
-export function fontFamilyList(fonts: readonly ThemeFont[]): string {
+/**
+ * The font family list of the theme's fonts, for CSS and vega: `"Noto Sans", "Noto Sans SC", sans-serif`.
+ * In a Chinese, Japanese or Korean page the CJK family comes first, as the themes' stylesheets set
+ * it for such text (`:lang(zh)`, for full-width punctuation), so that the chart is measured in the
+ * fonts it is shown in.
+ */
+export function fontFamilyList(fonts: readonly ThemeFont[], lang = 'en'): string {
   const families = [...new Set(fonts.map((font) => font.family))]
-  return [...families.map((family) => `"${family.replace(/["\\]/g, '')}"`), 'sans-serif'].join(', ')
+  const cjkPage = /^(zh|ja|ko)\b/i.test(lang)
+  const cjk = (family: string) => /\b(SC|TC|HK|JP|KR|CJK)\b/.test(family)
+  const ordered = cjkPage ? [...families.filter(cjk), ...families.filter((f) => !cjk(f))] : families
+  return [...ordered.map((family) => `"${family.replace(/["\\]/g, '')}"`), 'sans-serif'].join(', ')
 }
 
 /**
  * The Vega-Lite config of a chart in a page: the theme's fonts at readable sizes, the kinds'
  * colours, text and lines in the page's text colour, no background, everything inside the view.
  */
-export function chartConfig(fonts: readonly ThemeFont[]): Record<string, unknown> {
-  const font = fontFamilyList(fonts)
+export function chartConfig(fonts: readonly ThemeFont[], lang = 'en', width = 560): Record<string, unknown> {
+  const font = fontFamilyList(fonts, lang)
   const text = { labelColor: textSentinel, titleColor: textSentinel, labelFontSize: 12, titleFontSize: 13 }
   return {
     font,
@@ -49,7 +57,13 @@ export function chartConfig(fonts: readonly ThemeFont[]): Record<string, unknown
       gridColor: textSentinel,
       gridOpacity: 0.15,
     },
-    legend: { ...text, titleFontWeight: 'bold' },
+    // Note: a narrow chart (a phone's) keeps its width for the plot, with the legend under it.
+    legend: {
+      ...text,
+      titleFontWeight: 'bold',
+      rowPadding: 5,
+      ...(width < 450 ? { orient: 'bottom', direction: 'vertical' } : {}),
+    },
     header: { ...text },
     title: {
       color: textSentinel,

@@ -15,6 +15,19 @@ export interface DrawOptions {
    * @default 'chart'
    */
   id?: string
+  /**
+   * The width to draw at, for a chart whose spec sets none (a phone's narrower drawing).
+   * @default 560
+   */
+  width?: number
+}
+
+/** The extent of a scenegraph item. */
+interface Bounds {
+  x1: number
+  y1: number
+  x2: number
+  y2: number
 }
 
 /** vega-scenegraph's text measure, which layout and label placement call. */
@@ -49,9 +62,11 @@ async function draw(chart: Chart, options: DrawOptions): Promise<string> {
     import('vega-lite'),
     loadMeasure(options.fonts),
   ])
-  const spec = sized(withoutLinks(chart.spec) as Record<string, unknown>)
+  const spec = sized(withoutLinks(chart.spec) as Record<string, unknown>, options.width ?? defaultWidth)
   // Note: vega-lite's types are stricter than a spec read from a file; pipeline/chart-source.ts checked it.
-  const compiled = compile(spec as never, { config: chartConfig(options.fonts) as never })
+  const compiled = compile(spec as never, {
+    config: chartConfig(options.fonts, options.lang, options.width ?? defaultWidth) as never,
+  })
   // Note: vega exports the measure vega-scenegraph lays out text with, but its types leave it out.
   const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics
   const estimate = metrics.width
@@ -68,6 +83,13 @@ async function draw(chart: Chart, options: DrawOptions): Promise<string> {
     const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', loader })
     try {
       const svg = await view.toSVG()
+      // Note: vega fits the plot, axes and legend to the width, not marks placed past the plot.
+      const drawn = (view.scenegraph() as unknown as { root: { bounds: Bounds } }).root.bounds
+      // Note: the root group is drawn at the origin plus the padding.
+      const [x = 0, y = 0] = view.origin()
+      const padding = view.padding()
+      const left = x + (typeof padding === 'number' ? padding : (padding.left ?? 0))
+      const top = y + (typeof padding === 'number' ? padding : (padding.top ?? 0))
       return pageSvg(
         svg,
         {
@@ -75,6 +97,7 @@ async function draw(chart: Chart, options: DrawOptions): Promise<string> {
           title: chart.title,
           description: chart.description,
           lang: options.lang,
+          bounds: { x1: drawn.x1 + left, y1: drawn.y1 + top, x2: drawn.x2 + left, y2: drawn.y2 + top },
         },
         pageColours,
       )
@@ -101,7 +124,7 @@ function withoutLinks(value: unknown, parent?: string): unknown {
 }
 
 /** The spec with the default width and height of a single view (a concat or facet sizes itself). */
-function sized(spec: Record<string, unknown>): Record<string, unknown> {
+function sized(spec: Record<string, unknown>, defaultWidth: number): Record<string, unknown> {
   if (!('mark' in spec) && !('layer' in spec)) return spec
   // Note: `container` means the width of an element in a browser; here there is none.
   const width = spec.width === undefined || spec.width === 'container' ? defaultWidth : spec.width
