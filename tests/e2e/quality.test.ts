@@ -119,6 +119,62 @@ describe.each(['default', 'report'])('the sample site in the %s theme', (theme) 
     expect(wide).toEqual([])
   }, 60_000)
 
+  it("keeps every chart's text inside its drawing, none over another, at 390 and 1280 px, light and dark", async () => {
+    const page = await browser.newPage()
+    const problems: string[] = []
+    for (const [width, scheme] of [
+      [390, 'light'],
+      [1280, 'light'],
+      [390, 'dark'],
+      [1280, 'dark'],
+    ] as const) {
+      await page.setViewport({ width, height: 900 })
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }])
+      for (const file of ['zh/mining-not-viable/index.html', 'en/mining-not-viable/index.html']) {
+        await page.goto(`${site.url}${file}`, { waitUntil: 'load' })
+        const found = await page.evaluate(async () => {
+          await document.fonts.ready
+          const out: string[] = []
+          const svgs = [...document.querySelectorAll<SVGSVGElement>('.chart svg')].filter(
+            (s) => s.getClientRects().length,
+          )
+          for (const svg of svgs) {
+            const box = svg.getBoundingClientRect()
+            const texts = [...svg.querySelectorAll('text')].map(
+              (t) => [t.textContent ?? '', t.getBoundingClientRect()] as const,
+            )
+            for (const [text, r] of texts) {
+              if (
+                r.left < box.left - 0.5 ||
+                r.right > box.right + 0.5 ||
+                r.top < box.top - 0.5 ||
+                r.bottom > box.bottom + 0.5
+              )
+                out.push(`outside: ${text}`)
+            }
+            // Note: a text's box includes its line's ascent and descent; glyphs overlap only well inside it.
+            texts.forEach(([a, ra], i) => {
+              for (const [b, rb] of texts.slice(i + 1)) {
+                if (
+                  ra.left < rb.right - 1 &&
+                  rb.left < ra.right - 1 &&
+                  ra.top < rb.bottom - 3 &&
+                  rb.top < ra.bottom - 3
+                )
+                  out.push(`overlap: ${a} / ${b}`)
+              }
+            })
+          }
+          return [`${svgs.length} charts`, ...out]
+        })
+        problems.push(...found.map((f) => `${width} ${scheme} ${file}: ${f}`))
+      }
+    }
+    await page.close()
+    expect(problems.filter((p) => !p.endsWith(' charts'))).toEqual([])
+    expect(problems.filter((p) => p.endsWith(': 2 charts'))).toHaveLength(8)
+  }, 120_000)
+
   it('passes the W3C Nu Html Checker without errors', async () => {
     const files = htmlFiles(out).map((f) => path.join(out, f))
     const jar = require.resolve('vnu-jar/build/dist/vnu.jar')

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -120,6 +120,40 @@ describe('building the sample', () => {
         .subarray(0, 4)
         .toString('latin1'),
     ).toBe('wOF2')
+  })
+})
+
+describe("the sample's figures, charts and tables", () => {
+  it('numbers its figures and table, links the cross-references to them, and draws the charts inline without script', () => {
+    for (const [page, figure, table] of [
+      [briefPage, '图 1', '表 1'],
+      ['en/mining-not-viable/index.html', 'Figure 1.', 'Table 1.'],
+    ] as const) {
+      const $ = loadPage(out, page)
+      expect($('figure#fig-electricity > figcaption .figure-label').text()).toBe(figure)
+      expect($('figure#tbl-pools > figcaption .figure-label').text()).toBe(table)
+      expect($('figure#fig-electricity .chart svg[role="img"]')).toHaveLength(2)
+      expect($('figure#fig-hashrate-share .chart svg title').first().text()).not.toBe('')
+      expect($('.chart script, .chart [href], .chart foreignObject')).toHaveLength(0)
+      const xrefs = $('a.xref')
+        .map((_, a) => $(a).attr('href'))
+        .get()
+      expect(new Set(xrefs)).toEqual(new Set(['#fig-electricity', '#fig-hashrate-share', '#tbl-pools', '#sec-costs']))
+      for (const href of xrefs) expect($(href), href).toHaveLength(1)
+      expect($('.summary-text .stats .stat')).toHaveLength(3)
+      const data = $('figure#fig-electricity details.figure-data a').attr('href') ?? ''
+      expect(fs.existsSync(path.join(out, path.dirname(page), data))).toBe(true)
+    }
+  })
+
+  it('prints the same numbers and chart text in the PDF, the charts as vectors', () => {
+    const pdf = path.join(out, 'zh/mining-not-viable/mining-not-viable.pdf')
+    const text = pdfText(pdf)
+    for (const expected of ['图 1', '图 2', '表 1', '第 3.1 节', '阿根廷', '挪威', '年用电量（太瓦时）', '75.5']) {
+      expect(text).toContain(expected)
+    }
+    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2)
+    expect(images).toEqual([])
   })
 })
 

@@ -15,8 +15,8 @@ const narrow = 340
  */
 export function briefCharts(brief: CompiledBrief, theme: Theme): Promise<string[]> {
   if (brief.charts.length === 0) return Promise.resolve([])
-  let byTheme = drawn.get(brief)
-  if (!byTheme) drawn.set(brief, (byTheme = new Map()))
+  const byTheme = drawn.get(brief) ?? new Map<Theme, Promise<string[]>>()
+  drawn.set(brief, byTheme)
   let charts = byTheme.get(theme)
   if (!charts) {
     // Note: vega loads only when a page has a chart.
