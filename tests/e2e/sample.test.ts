@@ -154,6 +154,10 @@ describe("the sample's figures, charts and tables", () => {
     }
     const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2)
     expect(images).toEqual([])
+    // Note: each cross-reference's target is a named destination, so "图 1" leads to the figure's page.
+    const destinations = execFileSync('pdfinfo', ['-dests', pdf], { encoding: 'utf8' })
+    for (const id of ['fig-electricity', 'fig-hashrate-share', 'tbl-pools', 'sec-costs'])
+      expect(destinations).toContain(`"${id}"`)
   })
 })
 

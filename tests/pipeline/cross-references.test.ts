@@ -51,9 +51,43 @@ describe('figures, tables, sections and cross-references', () => {
       '#fig-heat 1',
       '#sec-method Section 1.1',
       '#tbl-cover Table 1',
+      '#fig-cooling Figure 2',
     ])
     expect($('h3#sec-method').text()).toBe('Method')
     expect(brokenLinks(site.out)).toEqual([])
+  })
+
+  it('draws a chart from its CSV as inline SVG, with its data as a table and the data file beside the media', () => {
+    const $ = page()
+    expect($('figure#fig-cooling > figcaption .figure-label').text()).toBe('Figure 2.')
+    expect($('figure#fig-cooling .chart-wide svg[role="img"] title').text()).toBe('Cooling by city')
+    expect($('figure#fig-cooling svg text').text()).toContain('Cooling (°C)')
+    expect($('figure#fig-cooling script')).toHaveLength(0)
+    expect(
+      $('figure#fig-cooling details.figure-data td')
+        .map((_, td) => $(td).text())
+        .get(),
+    ).toEqual(['A', '20', '1.5', 'B', '35', '2.8'])
+    const href = $('figure#fig-cooling details.figure-data a').attr('href') ?? ''
+    expect(fs.readFileSync(path.join(site.out, 'en/urban-trees', href), 'utf8')).toContain('city,cover,cooling')
+  })
+
+  it('refuses a chart whose data file is missing, at the image, and writes nothing', async () => {
+    await expectRefused(
+      'figures',
+      site,
+      (s) => edit(path.join(s.content, 'urban-trees/figures/cooling.vl.json'), 'cooling.csv', 'nosuch.csv'),
+      /b-cost\.md:10:1: error: Chart `urban-trees\/figures\/cooling\.vl\.json`: data `nosuch\.csv` not found \[invalid-chart\]/,
+    )
+  })
+
+  it('refuses a chart whose spec vega-lite rejects, at the image, and writes nothing', async () => {
+    await expectRefused(
+      'figures',
+      site,
+      (s) => edit(path.join(s.content, 'urban-trees/figures/cooling.vl.json'), '"quantitative"', '"quantity"'),
+      /b-cost\.md:10:1: error: Chart `urban-trees\/figures\/cooling\.vl\.json` is not a valid Vega-Lite spec: .* \[invalid-chart\]/,
+    )
   })
 
   it('lays big numbers of the summary out in a row', () => {
@@ -71,9 +105,9 @@ describe('figures, tables, sections and cross-references', () => {
     edit(argument(copy, 'b-cost.md'), /$/, '\n![A chart without a source](../figures/heat.svg){#fig-lonely}\n')
     const result = await runCli(['check', '--content', copy.content])
     expect(result.code).toBe(0)
-    expect(result.stderr).toMatch(/b-cost\.md:8:1: warning: Figure `fig-lonely` says nowhere .* \[figure-source\]/)
+    expect(result.stderr).toMatch(/b-cost\.md:12:1: warning: Figure `fig-lonely` says nowhere .* \[figure-source\]/)
     expect(result.stderr).toMatch(
-      /b-cost\.md:8:1: warning: Figure `fig-lonely` is never referred to .* \[unreferenced-figure\]/,
+      /b-cost\.md:12:1: warning: Figure `fig-lonely` is never referred to .* \[unreferenced-figure\]/,
     )
   })
 
@@ -97,10 +131,10 @@ describe('figures, tables, sections and cross-references', () => {
     const result = await runCli(['check', '--content', copy.content])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(
-      /a-evidence\.md:10:1: error: The id `sec-method` is given twice \[duplicate-id\]\n\s+hint: Also given at b-cost\.md:8/,
+      /a-evidence\.md:10:1: error: The id `sec-method` is given twice \[duplicate-id\]\n\s+hint: Also given at b-cost\.md:12/,
     )
     expect(result.stderr).toMatch(
-      /b-cost\.md:8:1: error: The id `sec-method` is given twice \[duplicate-id\]\n\s+hint: Also given at a-evidence\.md:10/,
+      /b-cost\.md:12:1: error: The id `sec-method` is given twice \[duplicate-id\]\n\s+hint: Also given at a-evidence\.md:10/,
     )
   })
 
@@ -110,7 +144,7 @@ describe('figures, tables, sections and cross-references', () => {
     const result = await runCli(['check', '--content', copy.content])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(
-      /b-cost\.md:8:5: error: .*mixes cross-references with citations.* \[cross-reference\]/,
+      /b-cost\.md:12:5: error: .*mixes cross-references with citations.* \[cross-reference\]/,
     )
     expect(result.stderr).not.toMatch(/unknown-citation/)
   })
@@ -121,7 +155,7 @@ describe('figures, tables, sections and cross-references', () => {
     const result = await runCli(['check', '--content', copy.content])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(
-      /b-cost\.md:8:1: error: A figure's id `heat` does not start with `fig-` \[figure-id\]/,
+      /b-cost\.md:12:1: error: A figure's id `heat` does not start with `fig-` \[figure-id\]/,
     )
   })
 })
