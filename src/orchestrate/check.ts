@@ -56,10 +56,11 @@ export async function checkSite(
   const printFonts = run.pdf ? await printFontsOf(theme) : undefined
   const coverage = run.pdf ? await pdfCoverage(printFonts, cache) : undefined
   // Note: without printing, print pages are still rendered (a few ms each) to find the PDFs the cache holds.
-  const printPages = run.pdf || run.write ? await renderPrintPages(briefs, config, theme) : []
+  const printPages =
+    run.pdf || run.write ? await renderPrintPages(briefs, config, theme, { drawCharts: run.write }) : []
   const glyphProblems = coverage ? checkGlyphs(printPages, coverage, cache) : []
   const withPdfs = run.pdf ? new Set(briefs) : await cachedPdfs(printPages, { config, theme }, cache)
-  const rendered = await renderSite(briefs, { config, theme }, withPdfs)
+  const rendered = await renderSite(briefs, { config, theme }, withPdfs, { drawCharts: run.write })
   const linkProblems = checkLinks(briefs, rendered, withPdfs, config)
   const diagnostics = collectDiagnostics([...compiled.problems, ...glyphProblems, ...linkProblems])
   if (countDiagnostics(diagnostics).errors > 0) return { diagnostics, compiled, ready: undefined }

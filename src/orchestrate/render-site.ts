@@ -26,27 +26,33 @@ export interface RenderedSite {
   files: OutputFile[]
 }
 
-/** The page each brief's PDF is printed from. */
+/** The page each brief's PDF is printed from (with its charts' text only, not drawn, without `drawCharts`). */
 export async function renderPrintPages(
   briefs: readonly CompiledBrief[],
   config: ResolvedConfig,
   theme: Theme,
+  { drawCharts = true }: { drawCharts?: boolean } = {},
 ): Promise<PrintPage[]> {
-  return Promise.all(briefs.map(async (brief) => ({ brief, page: await renderPrintPage(brief, config, theme) })))
+  return Promise.all(
+    briefs.map(async (brief) => ({ brief, page: await renderPrintPage(brief, config, theme, { drawCharts }) })),
+  )
 }
 
 /**
  * Render the whole site but its web fonts, search index and PDFs: `withPdfs` are the briefs whose
- * pages link a PDF.
+ * pages link a PDF; without `drawCharts` (a check, which writes nothing) the charts are left undrawn.
  */
 export async function renderSite(
   briefs: readonly CompiledBrief[],
   { config, theme }: { config: ResolvedConfig; theme: Theme },
   withPdfs: ReadonlySet<CompiledBrief>,
+  { drawCharts = true }: { drawCharts?: boolean } = {},
 ): Promise<RenderedSite> {
   const pages = [
     ...(await renderHomePages(briefs, config, theme, (brief) => withPdfs.has(brief))),
-    ...(await Promise.all(briefs.map((brief) => renderBriefPage(brief, briefs, config, theme, withPdfs.has(brief))))),
+    ...(await Promise.all(
+      briefs.map((brief) => renderBriefPage(brief, briefs, config, theme, { hasPdf: withPdfs.has(brief), drawCharts })),
+    )),
     ...(await renderKindPages(briefs, config, theme)),
     await renderNotFoundPage(config, theme),
   ]

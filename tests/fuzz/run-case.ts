@@ -80,7 +80,7 @@ async function compileAndRender(
   const { errors } = countDiagnostics(collectDiagnostics(files))
   const theme = loadTheme(config.themeDir)
   for (const brief of briefs) {
-    pages.push({ layout: 'brief', html: (await renderBriefPage(brief, briefs, config, theme, false)).html })
+    pages.push({ layout: 'brief', html: (await renderBriefPage(brief, briefs, config, theme, { hasPdf: false })).html })
     pages.push({ layout: 'print', html: (await renderPrintPage(brief, config, theme)).html })
   }
   return { contentErrors: errors, pages }

@@ -5,7 +5,7 @@ import type { CompiledBrief } from '../../core/compiled.ts'
 import { pageCounterContent } from '../../core/css.ts'
 import { briefPagePath, pdfPath, urlPath } from '../../core/paths.ts'
 import type { Theme } from '../../theme/theme.ts'
-import { briefCharts } from './charts.ts'
+import { briefCharts, chartStandIns } from './charts.ts'
 import { absoluteUrl } from './languages.ts'
 import { renderLayout } from './layout.ts'
 import { formatDate, kindPagePath } from './listing-pages.ts'
@@ -13,6 +13,17 @@ import { type Page, pageContext } from './page-context.ts'
 import { scholarMeta } from './scholar-meta.ts'
 
 export type { Page } from './page-context.ts'
+
+/** How a brief's page is rendered. */
+export interface BriefPageOptions {
+  /** The brief has a PDF to link to. */
+  hasPdf: boolean
+  /**
+   * Draw its charts (`check`, which writes nothing, leaves their slots empty: drawing is the slow part).
+   * @default true
+   */
+  drawCharts?: boolean
+}
 
 /**
  * Render the page of one edition of a brief with the theme's `brief` layout. `editions` are all
@@ -23,7 +34,7 @@ export async function renderBriefPage(
   editions: readonly CompiledBrief[],
   config: ResolvedConfig,
   theme: Theme,
-  hasPdf: boolean,
+  { hasPdf, drawCharts = true }: BriefPageOptions,
 ): Promise<Page> {
   const path = briefPagePath(brief)
   const html = await renderLayout(
@@ -55,7 +66,12 @@ export async function renderBriefPage(
  * Render the page the PDF is printed from, with the theme's `print` layout, next to the brief's page.
  * Its table of contents gets page numbers while printing (`.toc-page` in each entry's link).
  */
-export async function renderPrintPage(brief: CompiledBrief, config: ResolvedConfig, theme: Theme): Promise<Page> {
+export async function renderPrintPage(
+  brief: CompiledBrief,
+  config: ResolvedConfig,
+  theme: Theme,
+  { drawCharts = true }: { drawCharts?: boolean } = {},
+): Promise<Page> {
   const path = briefPagePath(brief).replace(/index\.html$/, 'print.html')
   const html = await renderLayout(
     theme,
