@@ -57,7 +57,7 @@ export async function renderBriefPage(
       scholar: scholarMeta(brief, hasPdf ? absoluteUrl(config, pdfPath(brief)) : undefined),
       citeThis: { html: brief.citeThis.html, bib: urlPath(`${brief.slug}.bib`), ris: urlPath(`${brief.slug}.ris`) },
     },
-    await briefCharts(brief, theme),
+    drawCharts ? await briefCharts(brief, theme) : chartStandIns(brief),
   )
   return { path, html }
 }
@@ -84,7 +84,7 @@ export async function renderPrintPage(
       printFonts: theme.fonts.length > 0 ? 'print-fonts.css' : undefined,
       brief: briefContext(brief, config, theme),
     },
-    await briefCharts(brief, theme),
+    drawCharts ? await briefCharts(brief, theme, { forPrint: true }) : chartStandIns(brief),
   )
   return { path, html }
 }
