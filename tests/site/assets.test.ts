@@ -13,7 +13,14 @@ describe('site assets', () => {
       themeAssets(theme)
         .map((f) => f.path)
         .sort(),
-    ).toEqual(['assets/favicon.svg', 'assets/print.css', 'assets/search.js', 'assets/style.css'])
+    ).toEqual([
+      'assets/favicon.svg',
+      'assets/figures.css',
+      'assets/print-figures.css',
+      'assets/print.css',
+      'assets/search.js',
+      'assets/style.css',
+    ])
   })
 
   it('takes what a theme that extends another lacks from that one', async () => {
