@@ -14,7 +14,16 @@ export const lintDefaults = {
   'summary-figure': 'warn',
   'uncited-figure': 'warn',
   'dead-link': 'error',
+  'placeholder-text': 'error',
 } as const satisfies Record<string, LintLevel>
+
+/**
+ * Where a draft run (`check`, `dev`) sets a rule lower than `lintDefaults`: a rule that guards
+ * publishing, which a half-written brief may break while it is written but never when it is built.
+ */
+export const draftLintDefaults = {
+  'placeholder-text': 'warn',
+} as const satisfies Partial<Record<LintRule, LintLevel>>
 
 /** A lint rule's id. */
 export type LintRule = keyof typeof lintDefaults

@@ -25,7 +25,7 @@ export interface ResolvedConfig {
   cslStyleDirs: string[]
   /** Argument kinds every brief must make, once each (`requiredKinds:`). */
   requiredKinds: readonly string[]
-  /** Levels of the lint rules site.yaml sets (`lint:`); the others keep their defaults. */
+  /** Levels of the lint rules site.yaml sets (`lint:`); a run fills in the others from its `lintDefaults`. */
   lint: Partial<Record<LintRule, LintLevel>>
   /** Paper size of the PDFs. */
   paper: 'A4' | 'Letter'

@@ -3,39 +3,7 @@ import path from 'node:path'
 import { kindLabel } from '../config/kinds.ts'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { BriefkitError } from '../reporting/errors.ts'
-
-type Words = Record<
-  'title' | 'author' | 'summary' | 'finding' | 'intro' | 'claim' | 'body' | 'conclusion' | 'recommendation',
-  string
->
-
-const english: Words = {
-  title: 'Title of the brief',
-  author: 'Author Name',
-  summary: 'Two or three sentences that state what the brief concludes.',
-  finding: 'One sourced key finding.',
-  intro: 'Introduction: what the problem is and why it matters now.',
-  claim: 'The claim of this argument, in one sentence.',
-  body: 'The argument: give the evidence and cite sources at the end of sentences, e.g. `[@key]`.',
-  conclusion: 'Conclusion: bring the arguments together.',
-  recommendation: 'One policy recommendation.',
-}
-
-/** The words a new brief starts with, per language (others use English). */
-const placeholders: Record<string, Words> = {
-  zh: {
-    title: '简报标题',
-    author: '作者姓名',
-    summary: '用两三句话概括简报的结论。',
-    finding: '一条有来源的主要发现。',
-    intro: '引言：说明问题是什么、为什么现在重要。',
-    claim: '这一论证的论点，一句话。',
-    body: '论证正文：给出证据，并在句末引用来源，例如 `[@key]`。',
-    conclusion: '结论：把各个论证合在一起。',
-    recommendation: '一条政策建议。',
-  },
-  en: english,
-}
+import { type Placeholders, placeholdersFor } from './placeholders.ts'
 
 /**
  * Make `content/<slug>/` for a new brief in `lang`: brief.md, one file per argument kind of the
@@ -59,7 +27,7 @@ export function scaffoldBrief(config: ResolvedConfig, slug: string, lang: string
       hint: 'Choose another name; briefkit never overwrites a brief.',
     })
 
-  const words = placeholders[lang.split('-')[0] ?? lang] ?? english
+  const words = placeholdersFor(lang)
   const files: Array<[string, string]> = [
     ['brief.md', briefFile(words, lang, today)],
     ...config.argumentKinds.map((kind, i): [string, string] => [
@@ -81,40 +49,40 @@ export function scaffoldBrief(config: ResolvedConfig, slug: string, lang: string
   return files.map(([name]) => path.join(dir, name))
 }
 
-function briefFile(words: Record<string, string>, lang: string, today: Date): string {
+function briefFile(words: Placeholders, lang: string, today: Date): string {
   return [
     '---',
-    `title: ${words['title']}                 # required`,
+    `title: ${words.title}                 # required`,
     '# subtitle: optional',
     'authors:                          # required, at least one',
-    `  - name: ${words['author']}`,
+    `  - name: ${words.author}`,
     '    # affiliation: optional',
     `date: ${today.toISOString().slice(0, 10)}                  # YYYY-MM-DD`,
     `lang: ${lang}`,
     'summary: |-                       # required; markdown, may cite',
-    `  ${words['summary']}`,
+    `  ${words.summary}`,
     'keyFindings:                      # optional list; markdown, may cite',
-    `  - ${words['finding']}`,
+    `  - ${words.finding}`,
     'recommendations:                  # optional list, shown after the conclusion',
-    `  - ${words['recommendation']}`,
+    `  - ${words.recommendation}`,
     '# csl: apa                        # optional: a CSL style id or a .csl file',
     '# nocite: [key]                   # optional: works listed without a citation',
     'tags: []',
     '---',
-    words['intro'] ?? '',
+    words.intro,
     '',
   ].join('\n')
 }
 
-function argumentFile(words: Record<string, string>, kind: string, label: string): string {
+function argumentFile(words: Placeholders, kind: string, label: string): string {
   return [
     '---',
     `kind: ${kind}                    # ${label}; one of the kinds in site.yaml`,
     `title: ${label}`,
-    `claim: ${words['claim']}`,
+    `claim: ${words.claim}`,
     '# order: optional number; files are otherwise in name order',
     '---',
-    words['body'] ?? '',
+    words.body,
     '',
   ].join('\n')
 }

@@ -16,8 +16,9 @@ export type PassOptions = Pick<BuildOptions, 'contentDir' | 'outDir' | 'pdf' | '
 export async function runPass(pass: Pass, options: PassOptions): Promise<PassOutcome> {
   try {
     // Note: the HTML pass keeps the pages' PDF links, takes unchanged PDFs from the build cache and
-    // keeps the search index; the PDF pass prints the PDFs that changed and indexes the pages.
-    const result = await build({ ...options, pagesOnly: pass === 'html' })
+    // keeps the search index; the PDF pass prints the PDFs that changed and indexes the pages. A preview
+    // is a draft: placeholders left in a brief warn, as in `check`.
+    const result = await build({ ...options, pagesOnly: pass === 'html', draft: true })
     if (!result.written) return { status: 'content-errors', result }
     return { status: 'written', result, changed: result.changed }
   } catch (error) {

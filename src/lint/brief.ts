@@ -3,6 +3,7 @@ import type { BriefSource } from '../content/load-brief.ts'
 import type { MarkdownDoc } from '../content/markdown-file.ts'
 import type { ArgumentMeta } from '../core/front-matter.ts'
 import { type LintUnit, lint, lintSummaryFigures, lintText } from './lints.ts'
+import { lintPlaceholders } from './placeholder-text.ts'
 import { lintUncitedFigures } from './uncited-figures.ts'
 
 /** A brief's markdown as the lints over a whole brief see it. */
@@ -17,7 +18,7 @@ export interface LintedBrief {
 }
 
 /**
- * The lints of one brief: text rules and uncited figures in every unit, an argument with no citation, figures up front
+ * The lints of one brief: text rules and uncited figures in every unit, placeholders left from `briefkit new`, an argument with no citation, figures up front
  * that the body does not have, argument kinds site.yaml requires. Run before the messages of
  * front-matter fields move to their fields.
  */
@@ -42,6 +43,7 @@ export function lintBrief(
     )
   }
   lintSummaryFigures(config, front, body)
+  lintPlaceholders(source, config, units)
   const seen = new Set<string>()
   for (const { doc } of args) {
     if (config.requiredKinds.includes(doc.meta.kind) && seen.has(doc.meta.kind)) {

@@ -17,6 +17,7 @@ export type BuildOptions = Pick<
   | 'contentDir'
   | 'outDir'
   | 'write'
+  | 'draft'
   | 'pdf'
   | 'concurrency'
   | 'onProgress'

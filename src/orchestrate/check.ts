@@ -44,7 +44,10 @@ export interface CheckedSite {
  * somewhere. Each stage returns its problems; they are reported together.
  */
 export async function checkSite(
-  run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'write' | 'pagesOnly' | 'onWarning' | 'signal'>,
+  run: Pick<
+    ResolvedRunOptions,
+    'contentDir' | 'pdf' | 'force' | 'write' | 'pagesOnly' | 'onWarning' | 'signal' | 'lintDefaults'
+  >,
 ): Promise<CheckedSite> {
   // Note: vega-lite loads only asynchronously; compiling checks chart specs with it when there are any.
   if (hasChartSpecs(run.contentDir)) await loadChartCompiler()

@@ -25,8 +25,12 @@ export interface CompiledSite {
  * Read, check and compile every brief of a content folder. Problems are messages on `problems`. A
  * brief whose sources did not change since the last build comes from the build cache (unless `force`).
  */
-export function compileSite(run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'onWarning'>): CompiledSite {
-  const { file: siteFile, config } = loadConfig(run.contentDir)
+export function compileSite(
+  run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'onWarning' | 'lintDefaults'>,
+): CompiledSite {
+  const { file: siteFile, config: site } = loadConfig(run.contentDir)
+  // Note: the run's levels (a draft's are lower) under site.yaml's; from here on, config.lint names every rule.
+  const config = site && { ...site, lint: { ...run.lintDefaults, ...site.lint } }
   const problems: VFile[] = [siteFile]
   if (!config) return { config, briefs: [], problems, cache: undefined, cachedBriefs: 0 }
   const cache = new BuildCache(cacheDirFor(run.contentDir, config.cacheDir), run.onWarning, run.force)

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { draftLintDefaults, type LintLevel, type LintRule, lintDefaults } from '../config/lint-levels.ts'
 import { defaultConcurrency } from '../render/pdf/concurrency.ts'
 
 /** Told as each PDF starts printing and when it is done: how many are done, of how many, and which. */
@@ -12,6 +13,12 @@ export interface RunOptions {
   outDir?: string
   /** Write the site; `false` only checks. @default true */
   write?: boolean
+  /**
+   * A draft of the site, not one to publish: lint rules that guard publishing (`placeholder-text`)
+   * warn instead of refusing, unless site.yaml sets their level. `briefkit dev` runs drafts.
+   * @default true when `write` is false (`briefkit check`)
+   */
+  draft?: boolean
   /**
    * A quick pass whose next pass does the rest (`briefkit dev`): pages link their PDFs, but PDFs
    * come only from the cache, none is printed, and the search index is the previous build's.
@@ -49,6 +56,9 @@ export interface ResolvedRunOptions {
   /** Absolute. */
   outDir: string
   write: boolean
+  draft: boolean
+  /** The level of every lint rule for this run (by `draft`); site.yaml's `lint:` overrides them. */
+  lintDefaults: Readonly<Record<LintRule, LintLevel>>
   pagesOnly: boolean
   pdf: boolean
   concurrency: number
@@ -65,10 +75,14 @@ export interface ResolvedRunOptions {
 
 /** The one place where the defaults of build, check and dev are filled in (as Vite's `resolveConfig`). */
 export function resolveRunOptions(options: RunOptions = {}): ResolvedRunOptions {
+  const write = options.write ?? true
+  const draft = options.draft ?? !write
   return {
     contentDir: path.resolve(options.contentDir ?? 'content'),
     outDir: path.resolve(options.outDir ?? 'dist'),
-    write: options.write ?? true,
+    write,
+    draft,
+    lintDefaults: draft ? { ...lintDefaults, ...draftLintDefaults } : lintDefaults,
     pagesOnly: options.pagesOnly ?? false,
     pdf: options.pdf ?? true,
     concurrency: options.concurrency ?? defaultConcurrency(),

@@ -83,6 +83,8 @@ export function briefKey(
   const lang = source.brief.meta.lang
   return cacheKey([
     JSON.stringify(options),
+    // Note: the levels, not only site.yaml: a draft (check) warns where a build refuses, and a warning is cached.
+    JSON.stringify(config.lint),
     String(siteFile.value ?? ''),
     ...files.flatMap((f) => [path.relative(config.contentDir, f.path), String(f.value ?? '')]),
     spec,

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { copySite, expectRefused, runCli, type Site } from '../helpers/sites.ts'
+import { copySite, expectRefused, fillPlaceholders, runCli, type Site } from '../helpers/sites.ts'
 
 const brief = (site: Site) => path.join(site.content, 'urban-trees', 'brief.md')
 const argument = (site: Site) => path.join(site.content, 'urban-trees', 'arguments', 'b-cost.md')
@@ -149,7 +149,8 @@ describe('briefkit command line', () => {
     expect(fs.readFileSync(path.join(dir, 'brief.md'), 'utf8')).toMatch(/^lang: zh$/m)
     expect(fs.existsSync(path.join(dir, 'conclusion.md')) && fs.existsSync(path.join(dir, 'references.bib'))).toBe(true)
     expect((await runCli(['check', '--content', site.content])).code).toBe(0)
-    // The author fills it in: a source, and a citation of it.
+    // The author fills it in: their own words, a source, and a citation of it.
+    fillPlaceholders(dir)
     fs.appendFileSync(
       path.join(dir, 'references.bib'),
       '@report{oecd2024,\n  author = {{OECD}},\n  title = {Carbon Pricing},\n  date = {2024},\n  langid = {english},\n}\n',

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { installTarball } from '../../scripts/install-tarball.ts'
 import { loadPage } from '../helpers/html.ts'
 import { pdfFonts } from '../helpers/pdf.ts'
+import { fillPlaceholders } from '../helpers/sites.ts'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string }
@@ -46,7 +47,7 @@ describe('briefkit installed from its tarball into an empty project, offline, as
     expect(kilobytes / 1024).toBeLessThan(175)
   })
 
-  it('starts a brief, checks it and builds its site with npx briefkit', () => {
+  it('starts a brief, checks it, is refused a build until its placeholders are filled in, then builds its site with npx briefkit', () => {
     fs.mkdirSync(path.join(project, 'content'))
     fs.writeFileSync(
       path.join(project, 'content', 'site.yaml'),
@@ -55,8 +56,17 @@ describe('briefkit installed from its tarball into an empty project, offline, as
     expect(run(project, 'npx', ['briefkit', 'new', 'carbon-tax'])).toBe('')
     expect(fs.existsSync(path.join(project, 'content', 'carbon-tax', 'brief.md'))).toBe(true)
     run(project, 'npx', ['briefkit', 'check'])
+    const refused = spawnSync('npx', ['briefkit', 'build', '--no-pdf'], {
+      cwd: project,
+      encoding: 'utf8',
+      timeout: 240_000,
+    })
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toMatch(/brief\.md:2:\d+: error: .*Title of the brief.* \[placeholder-text\]/)
+    expect(fs.existsSync(path.join(project, 'dist'))).toBe(false)
+    fillPlaceholders(path.join(project, 'content', 'carbon-tax'))
     run(project, 'npx', ['briefkit', 'build', '--no-pdf'])
-    expect(loadPage(path.join(project, 'dist'), 'en/carbon-tax/index.html')('h1').text()).toBe('Title of the brief')
+    expect(loadPage(path.join(project, 'dist'), 'en/carbon-tax/index.html')('h1').text()).toBe("The writer's title")
   })
 
   it('builds the sample with its PDFs, set in embedded font subsets, no Type 3', () => {

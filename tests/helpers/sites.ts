@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { expect } from 'vitest'
 import { main } from '../../src/cli/main.ts'
+import { placeholders } from '../../src/content/placeholders.ts'
 import { compileSite } from '../../src/orchestrate/compile-site.ts'
 import { resolveRunOptions } from '../../src/orchestrate/options.ts'
 import { loadTheme } from '../../src/theme/theme.ts'
@@ -67,4 +68,18 @@ export async function expectRefused(
 export function compileContent(contentDir: string, pdf: boolean) {
   const site = compileSite(resolveRunOptions({ contentDir, pdf }))
   return { ...site, theme: site.config && loadTheme(site.config.themeDir) }
+}
+
+/** Fill in a scaffolded brief as its writer would: each placeholder of `briefkit new` becomes `The writer's <what>`. */
+export function fillPlaceholders(briefDir: string): void {
+  for (const entry of fs.readdirSync(briefDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.md')) continue
+    const file = path.join(entry.parentPath, entry.name)
+    let text = fs.readFileSync(file, 'utf8')
+    for (const words of Object.values(placeholders)) {
+      for (const [what, placeholder] of Object.entries(words))
+        text = text.replaceAll(placeholder, `The writer's ${what}`)
+    }
+    fs.writeFileSync(file, text)
+  }
 }

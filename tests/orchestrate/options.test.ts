@@ -10,6 +10,7 @@ describe('resolveRunOptions', () => {
       contentDir: path.resolve('content'),
       outDir: path.resolve('dist'),
       write: true,
+      draft: false,
       pagesOnly: false,
       pdf: true,
       concurrency: defaultConcurrency(),
@@ -28,5 +29,18 @@ describe('resolveRunOptions', () => {
     const run = resolveRunOptions(given)
     expect(run).toMatchObject({ ...given, contentDir: path.resolve('site/content') })
     expect(resolveRunOptions(run)).toEqual(run)
+  })
+
+  it('makes a run that writes nothing (check) a draft, whose placeholders warn; a build refuses them', () => {
+    expect(resolveRunOptions({ write: false })).toMatchObject({
+      draft: true,
+      lintDefaults: { 'placeholder-text': 'warn' },
+    })
+    expect(resolveRunOptions({ write: true })).toMatchObject({
+      draft: false,
+      lintDefaults: { 'placeholder-text': 'error' },
+    })
+    expect(resolveRunOptions({ draft: true }).lintDefaults['placeholder-text']).toBe('warn')
+    expect(resolveRunOptions({ write: false }).lintDefaults['dead-link']).toBe('error')
   })
 })
