@@ -3,6 +3,7 @@ import type { Position } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
+import { isoDate } from '../core/dates.ts'
 import { chineseMagnitudes, unitsAfterNumber } from '../lint/figures.ts'
 import { isCitation } from './remark-citations.ts'
 
@@ -33,7 +34,6 @@ const alternation = (words: readonly string[]) =>
 
 // Note: not inside a word, a version, a path or a longer number (`S19`, `1.5.2`, `/2021-05/`, `COVID-19`).
 const start = String.raw`(?<![\p{Script=Latin}\d.,_/\-–])`
-const date = String.raw`(?<date>\d{4}(?:-\d{2}){1,2}|\d{4}[-–](?:\d{4}|\d{2}))(?![\d/\-–])`
 const amount = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 // Note: a range (`2–3 年`) is one run; a percentage may take a unit (`3% 个`), though `85%` alone never breaks.
 const number = `(?:${amount})(?:[-–~～](?:${amount}))?%?`
@@ -42,10 +42,10 @@ const magnitude = alternation(chineseMagnitudes)
 const unit = alternation([...unitsAfterNumber.filter((word) => han.test(word)), ...measureWords, ...countWords])
 
 /** ISO dates (`2021-02-03`, `2021-02`) and year ranges (`2021–2022`), in every language. */
-const dates = new RegExp(`${start}${date}`, 'gu')
+const dates = new RegExp(isoDate, 'gu')
 /** Those, and a number with its Chinese magnitude, unit or measure word (`121.36 太瓦时`, `2400 亿千瓦时`, `2022年`). */
 const chinese = new RegExp(
-  `${start}(?:${date}|${number})(?:${space}(?<magnitude>${magnitude}))?(?:${space}(?:多|余)?(?<unit>${unit}))?`,
+  `(?:${isoDate}|${start}(?:${number}))(?:${space}(?<magnitude>${magnitude}))?(?:${space}(?:多|余)?(?<unit>${unit}))?`,
   'gu',
 )
 

@@ -63,7 +63,9 @@ describe("renderCitations with briefkit's bilingual GB/T 7714 (numeric)", () => 
       'SMITH J, DOE J, ROE R, et al. Street trees and urban heat[J]. Journal of Example Studies, 2020, 12(3): 10-20. DOI:',
     )
     expect(references[2]?.html).toContain('[EB/OL]')
-    expect(references[2]?.html).toMatch(/\[\d{4}-\d{2}-\d{2}\]\. <a href="https:\/\/bitcoin\.org\/bitcoin\.pdf">/)
+    expect(references[2]?.html).toMatch(
+      /\[<span class="nowrap">\d{4}-\d{2}-\d{2}<\/span>\]\. <a href="https:\/\/bitcoin\.org\/bitcoin\.pdf">/,
+    )
   })
 
   it('sorts a group by number, puts a locator in the brackets, and keeps organisations out of capitals', () => {
