@@ -1,13 +1,15 @@
 import CSL, { type CitationItem, type CslItem } from 'citeproc'
-import type { Element, ElementContent, Root } from 'hast'
+import type { Element, ElementContent, Root, Text } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { sanitize } from 'hast-util-sanitize'
 import { toHtml } from 'hast-util-to-html'
 import { toString as hastText } from 'hast-util-to-string'
 import { h } from 'hastscript'
+import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { CitationCluster, CiteItem } from '../core/citation.ts'
 import type { Reference } from '../core/compiled.ts'
+import { isoDate } from '../core/dates.ts'
 import { contentSchema } from '../core/sanitize.ts'
 import { linkPieces } from './link.ts'
 import { cslLanguage, type LoadedStyle, readLocale } from './styles.ts'
@@ -68,6 +70,7 @@ export function renderCitations(
     appendNote(tree, item)
     const text = hastText(tree).replace(/\s+/g, ' ').trim()
     appendBacklinks(tree, citedAt.get(id) ?? [], backLabel)
+    keepDatesWhole(tree)
     const lang = typeof item?.['language'] === 'string' ? item['language'] : undefined
     return { id, html: toHtml(sanitize(tree, contentSchema)), lang, item, citedAt: citedAt.get(id) ?? [], text }
   })
@@ -81,6 +84,29 @@ export function renderCitations(
     mark.children.push(preview(ordered.map((key) => textOf.get(key) ?? key)))
   }
   return references.map(({ text: _text, ...reference }) => reference)
+}
+
+const isoDates = new RegExp(isoDate, 'gu')
+
+/**
+ * Dates in an entry (`2021-05-21`, `[2026-11-25]`) in `span.nowrap`, which the themes keep on one line,
+ * as remark-nowrap-units does in the text. Links are left alone: their text is a URL.
+ */
+function keepDatesWhole(tree: Root): void {
+  visit(tree, 'text', (node: Text, index, parent) => {
+    if (!parent || index === undefined || (parent.type === 'element' && parent.tagName === 'a')) return
+    const pieces: ElementContent[] = []
+    let cursor = 0
+    for (const match of node.value.matchAll(isoDates)) {
+      if (match.index > cursor) pieces.push({ type: 'text', value: node.value.slice(cursor, match.index) })
+      pieces.push(h('span.nowrap', match[0]))
+      cursor = match.index + match[0].length
+    }
+    if (cursor === 0) return
+    if (cursor < node.value.length) pieces.push({ type: 'text', value: node.value.slice(cursor) })
+    parent.children.splice(index, 1, ...pieces)
+    return index + pieces.length
+  })
 }
 
 /**

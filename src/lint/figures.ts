@@ -71,6 +71,23 @@ const namedPercent = /^\s?(attack|攻击)/
 // flag `2022 年` and `2–3 年` far more often than a figure. Single-letter units (m, t, g, L, J) are left
 // out too: `5m` and `3 t` mean too many things; their longer forms (km, kg, tonnes, kJ) are there.
 
+/** Words after a number that make it a figure: units, currencies and percentages, in every language read. */
+export const unitsAfterNumber: readonly string[] = [...Object.values(units).flat(), ...currencyAfter, ...percentAfter]
+
+/** Chinese magnitudes, between a number and its unit (`2400 亿千瓦时`, `1200 亿`). */
+export const chineseMagnitudes: readonly string[] = [
+  '万亿',
+  '千亿',
+  '百亿',
+  '十亿',
+  '亿',
+  '千万',
+  '百万',
+  '十万',
+  '万',
+  '千',
+]
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 const alternation = (words: readonly string[]) =>
   [...words]
@@ -81,8 +98,8 @@ const alternation = (words: readonly string[]) =>
 // Note: not after a letter or digit (`S19`, `COVID-19`, `1.5.2`), so a model or version number is no figure.
 const number = String.raw`(?<![\p{Script=Latin}\d.,_-])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\p{Script=Latin}\d.,_-])\d+(?:\.\d+)?`
 const space = String.raw`[ \u00a0\u202f]?`
-const magnitude = String.raw`(?:${space}(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)|\s(?:thousand|million|billion|trillion|bn|mn)\b)?`
-const unitWords = alternation([...Object.values(units).flat(), ...currencyAfter, ...percentAfter])
+const magnitude = String.raw`(?:${space}(?:${alternation(chineseMagnitudes)})|\s(?:thousand|million|billion|trillion|bn|mn)\b)?`
+const unitWords = alternation(unitsAfterNumber)
 // Note: a Latin unit must end where the word ends (`5 kWh`, not `5 Whales`); a Chinese one need not.
 const after = `(?:${number})${magnitude}${space}(?:${unitWords})(?![A-Za-z])`
 const before = `(?:${alternation(currencyBefore)})${space}(?:${number})${magnitude}`

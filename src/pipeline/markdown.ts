@@ -20,6 +20,7 @@ import { remarkComments } from '../plugins/remark-comments.ts'
 import { remarkFigures } from '../plugins/remark-figures.ts'
 import { remarkHeadingIds } from '../plugins/remark-heading-ids.ts'
 import { remarkImages } from '../plugins/remark-images.ts'
+import { remarkNowrapUnits } from '../plugins/remark-nowrap-units.ts'
 import { remarkRawHtml } from '../plugins/remark-raw-html.ts'
 import { remarkStats } from '../plugins/remark-stats.ts'
 import { remarkTableCaptions } from '../plugins/remark-table-captions.ts'
@@ -33,13 +34,15 @@ export interface TransformOptions {
   contentDir: string
   /** PDFs are being made: warn about what they will leave out. */
   pdf: boolean
+  /** The brief's language (`lang:`): Chinese keeps numbers with their units on one line. */
+  lang: string
 }
 
 /**
  * Check and rewrite the mdast of one unit: raw HTML checked, comments dropped, big numbers, callouts,
  * local images (collected on `file.data.assets`), figures, charts and captioned tables (their targets
  * on `file.data.targets`), heading ids, citations (on `file.data.citations`) and cross-references,
- * line breaks between Chinese characters.
+ * line breaks between Chinese characters, numbers kept with their units and dates whole on one line.
  * Problems become messages on `file`.
  */
 export function transformMarkdown(tree: MdastRoot, file: VFile, options: TransformOptions): MdastRoot {
@@ -56,6 +59,8 @@ export function transformMarkdown(tree: MdastRoot, file: VFile, options: Transfo
     .use(remarkCitations, { keys: options.citationKeys })
     // Note: last, so that the citations plugin still sees text exactly as in the source.
     .use(remarkCjkLineBreaks)
+    // Note: after the line breaks are dropped, which it would otherwise have to see across its spans.
+    .use(remarkNowrapUnits, { lang: options.lang })
   return processor.runSync(tree, file) as MdastRoot
 }
 

@@ -13,7 +13,12 @@ function render(markdowns: string[], style: string, lang: string, nocite: string
   const files = markdowns.map((value, i) => new VFile({ path: `/tmp/unit-${i}.md`, value }))
   const trees = files.map((file) => {
     const tree = parseMarkdown(file)
-    transformMarkdown(tree, file, { citationKeys: new Set(bibliography.items.keys()), contentDir: '/tmp', pdf: false })
+    transformMarkdown(tree, file, {
+      citationKeys: new Set(bibliography.items.keys()),
+      contentDir: '/tmp',
+      pdf: false,
+      lang: 'en',
+    })
     return tree
   })
   const references = renderCitations(files, loadStyle(style), bibliography.items, lang, { nocite })
@@ -58,7 +63,9 @@ describe("renderCitations with briefkit's bilingual GB/T 7714 (numeric)", () => 
       'SMITH J, DOE J, ROE R, et al. Street trees and urban heat[J]. Journal of Example Studies, 2020, 12(3): 10-20. DOI:',
     )
     expect(references[2]?.html).toContain('[EB/OL]')
-    expect(references[2]?.html).toMatch(/\[\d{4}-\d{2}-\d{2}\]\. <a href="https:\/\/bitcoin\.org\/bitcoin\.pdf">/)
+    expect(references[2]?.html).toMatch(
+      /\[<span class="nowrap">\d{4}-\d{2}-\d{2}<\/span>\]\. <a href="https:\/\/bitcoin\.org\/bitcoin\.pdf">/,
+    )
   })
 
   it('sorts a group by number, puts a locator in the brackets, and keeps organisations out of capitals', () => {
@@ -146,6 +153,7 @@ describe('reference notes and languages', () => {
       citationKeys: new Set(items.keys()),
       contentDir: '/tmp',
       pdf: false,
+      lang: 'zh',
     })
     const references = renderCitations([file], loadStyle('china-national-standard-gb-t-7714-2015-numeric'), items, 'zh')
     expect(references[0]?.html).toContain('<span class="reference-note">（未经核实：卷期待核对）</span>')

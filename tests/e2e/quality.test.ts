@@ -119,6 +119,28 @@ describe.each(['default', 'report'])('the sample site in the %s theme', (theme) 
     expect(wide).toEqual([])
   }, 60_000)
 
+  it('regression (issue 16, `121.36 太瓦/时`, `15517 美/元`): keeps numbers with their units on one line in the Chinese brief at 320, 390 and 768 px', async () => {
+    const page = await browser.newPage()
+    const broken: string[] = []
+    let runs: string[] = []
+    for (const width of [320, 390, 768]) {
+      await page.setViewport({ width, height: 844 })
+      await page.goto(`${site.url}zh/mining-not-viable/index.html`, { waitUntil: 'load' })
+      await page.evaluate(() => document.fonts.ready)
+      const found = await page.evaluate(() =>
+        [...document.querySelectorAll('main .nowrap')].map((span) => ({
+          text: span.textContent ?? '',
+          lines: new Set([...span.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size,
+        })),
+      )
+      broken.push(...found.filter((run) => run.lines > 1).map((run) => `${width}px: ${run.text}`))
+      runs = found.map((run) => run.text)
+    }
+    await page.close()
+    expect(runs).toEqual(expect.arrayContaining(['121.36 太瓦时', '15517 美元', '138 太瓦时', '2022 年']))
+    expect(broken).toEqual([])
+  }, 60_000)
+
   it("keeps every chart's text inside its drawing, none over another, at 390 and 1280 px, light and dark", async () => {
     const page = await browser.newPage()
     const problems: string[] = []
