@@ -43,7 +43,8 @@ export function compileBrief(
 
   const units = briefUnits(source)
   const { summary, findings, intro, args, conclusion, recommendations, all } = units
-  for (const unit of all) transformMarkdown(unit.tree, unit.file, { citationKeys, contentDir: config.contentDir, pdf })
+  for (const unit of all)
+    transformMarkdown(unit.tree, unit.file, { citationKeys, contentDir: config.contentDir, pdf, lang: meta.lang })
   const charts = numberTargets(units, config)
   lintBrief(source, config, {
     front: [summary, ...findings],

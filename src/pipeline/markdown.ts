@@ -21,6 +21,7 @@ import { remarkFigures } from '../plugins/remark-figures.ts'
 import { remarkHeadingIds } from '../plugins/remark-heading-ids.ts'
 import { remarkImages } from '../plugins/remark-images.ts'
 import { remarkRawHtml } from '../plugins/remark-raw-html.ts'
+import { remarkSmartPunctuation } from '../plugins/remark-smart-punctuation.ts'
 import { remarkStats } from '../plugins/remark-stats.ts'
 import { remarkTableCaptions } from '../plugins/remark-table-captions.ts'
 import { readChart } from './chart-source.ts'
@@ -33,13 +34,15 @@ export interface TransformOptions {
   contentDir: string
   /** PDFs are being made: warn about what they will leave out. */
   pdf: boolean
+  /** The brief's language (`en`, `en-GB`, `zh-CN`); English text gets curly quotes and real dashes. */
+  lang: string
 }
 
 /**
  * Check and rewrite the mdast of one unit: raw HTML checked, comments dropped, big numbers, callouts,
  * local images (collected on `file.data.assets`), figures, charts and captioned tables (their targets
  * on `file.data.targets`), heading ids, citations (on `file.data.citations`) and cross-references,
- * line breaks between Chinese characters.
+ * line breaks between Chinese characters, and in English curly quotes, dashes and ellipses.
  * Problems become messages on `file`.
  */
 export function transformMarkdown(tree: MdastRoot, file: VFile, options: TransformOptions): MdastRoot {
@@ -56,7 +59,14 @@ export function transformMarkdown(tree: MdastRoot, file: VFile, options: Transfo
     .use(remarkCitations, { keys: options.citationKeys })
     // Note: last, so that the citations plugin still sees text exactly as in the source.
     .use(remarkCjkLineBreaks)
+    // Note: after citations, whose keys and placeholders it leaves alone; Chinese text has its “” typed.
+    .use(isEnglish(options.lang) ? [remarkSmartPunctuation] : [])
   return processor.runSync(tree, file) as MdastRoot
+}
+
+/** `en`, `en-GB`, `EN-us`: a BCP 47 tag whose language is English. */
+export function isEnglish(lang: string): boolean {
+  return /^en(?:-|$)/i.test(lang)
 }
 
 /** Options for turning a unit's mdast into HTML. */

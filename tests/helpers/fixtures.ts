@@ -36,6 +36,7 @@ export function runUnit(inputPath: string, style = 'chicago-author-date', lang =
     citationKeys: new Set(bibliography.items.keys()),
     contentDir: path.dirname(inputPath),
     pdf: true,
+    lang,
   })
   renderCitations([file], loadStyle(style), bibliography.items, lang)
   const html = markdownToHtml(tree, file, { idPrefix: '', footnoteLabel: 'Notes', footnoteBackLabel: 'Back' })
