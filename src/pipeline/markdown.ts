@@ -1,5 +1,6 @@
 import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
+import { toString as mdastText } from 'mdast-util-to-string'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeShiftHeading from 'rehype-shift-heading'
@@ -67,6 +68,16 @@ export function transformMarkdown(tree: MdastRoot, file: VFile, options: Transfo
 /** `en`, `en-GB`, `EN-us`: a BCP 47 tag whose language is English. */
 export function isEnglish(lang: string): boolean {
   return /^en(?:-|$)/i.test(lang)
+}
+
+/**
+ * A plain-text field (a title) with the punctuation its language's text gets: in English curly
+ * quotes, dashes and ellipses (`"Why" -- now` → `“Why” – now`); in any other language as written.
+ */
+export function smartText(text: string, lang: string): string {
+  if (!isEnglish(lang)) return text
+  const tree: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] }
+  return mdastText(unified().use(remarkSmartPunctuation).runSync(tree))
 }
 
 /** Options for turning a unit's mdast into HTML. */

@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { parseMarkdown } from '../../src/content/parse.ts'
-import { isEnglish, markdownToHtml, transformMarkdown } from '../../src/pipeline/markdown.ts'
+import { isEnglish, markdownToHtml, smartText, transformMarkdown } from '../../src/pipeline/markdown.ts'
 import { remarkSmartPunctuation } from '../../src/plugins/remark-smart-punctuation.ts'
 
 /** One unit as a build transforms it, in the brief's language; citations are known keys. */
@@ -144,5 +144,10 @@ describe('remarkSmartPunctuation', () => {
   it('reads English from any English tag', () => {
     expect(['en', 'en-GB', 'EN-us'].map(isEnglish)).toEqual([true, true, true])
     expect(['zh', 'zh-CN', 'eng', 'ent'].map(isEnglish)).toEqual([false, false, false, false])
+  })
+
+  it('makes a plain-text title typographic in English only (smartText)', () => {
+    expect(smartText('"Dual carbon" -- China\'s path...', 'en-GB')).toBe('“Dual carbon” – China’s path…')
+    expect(smartText('"双碳" -- China\'s path...', 'zh-CN')).toBe('"双碳" -- China\'s path...')
   })
 })
