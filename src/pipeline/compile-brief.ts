@@ -12,7 +12,7 @@ import { reportUnknown } from '../plugins/remark-citations.ts'
 import { hasErrors } from '../reporting/messages.ts'
 import { citeThis } from './cite-this.ts'
 import { numberTargets } from './cross-references.ts'
-import { markdownToHtml, smartText, transformMarkdown } from './markdown.ts'
+import { markdownToHtml, smartText, transformMarkdown, typesetMarkdown } from './markdown.ts'
 import { plainText } from './plain-text.ts'
 import { resolveStyle } from './style.ts'
 import { briefUnits, moveMessages, refuseCitationsInPlainText, type Unit } from './units.ts'
@@ -51,18 +51,12 @@ export function compileBrief(
 
   const units = briefUnits(source)
   const { summary, findings, intro, args, conclusion, recommendations, all } = units
-  for (const unit of all)
-    transformMarkdown(unit.tree, unit.file, { citationKeys, contentDir: config.contentDir, pdf, lang: meta.lang })
-  // Note: a section's title, shown by cross-references to it, was read before its quotes were curled.
+  for (const unit of all) transformMarkdown(unit.tree, unit.file, { citationKeys, contentDir: config.contentDir, pdf })
+  // Note: a section's title, which cross-references to it show, is taken as written by remark-heading-ids.
   for (const target of all.flatMap((unit) => unit.file.data.targets ?? [])) {
     if (target.title !== undefined) target.title = smart(target.title)
   }
   const charts = numberTargets(units, config)
-  // Note: a chart's title and description (its SVG's <title> and <desc>) are plain text from its spec or alt text.
-  for (const { chart } of charts) {
-    chart.title = smart(chart.title)
-    chart.description = smart(chart.description)
-  }
   lintBrief(source, config, {
     front: [summary, ...findings],
     body: [intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : [])],
@@ -70,6 +64,13 @@ export function compileBrief(
     args,
   })
   for (const unit of all) moveMessages(unit)
+  // Note: typography after the lints, which find their places by walking a text's value along its source.
+  for (const unit of all) typesetMarkdown(unit.tree, meta.lang)
+  // Note: a chart's title and description (its SVG's <title> and <desc>) are plain text, from its spec or alt text.
+  for (const { chart } of charts) {
+    chart.title = smart(chart.title)
+    chart.description = smart(chart.description)
+  }
   refuseCitationsInPlainText(source)
   if (citationKeys) {
     meta.nocite.forEach((key, i) => {

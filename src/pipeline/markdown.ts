@@ -35,15 +35,13 @@ export interface TransformOptions {
   contentDir: string
   /** PDFs are being made: warn about what they will leave out. */
   pdf: boolean
-  /** The brief's language (`en`, `en-GB`, `zh-CN`); English text gets curly quotes and real dashes. */
-  lang: string
 }
 
 /**
  * Check and rewrite the mdast of one unit: raw HTML checked, comments dropped, big numbers, callouts,
  * local images (collected on `file.data.assets`), figures, charts and captioned tables (their targets
  * on `file.data.targets`), heading ids, citations (on `file.data.citations`) and cross-references,
- * line breaks between Chinese characters, and in English curly quotes, dashes and ellipses.
+ * line breaks between Chinese characters.
  * Problems become messages on `file`.
  */
 export function transformMarkdown(tree: MdastRoot, file: VFile, options: TransformOptions): MdastRoot {
@@ -60,8 +58,6 @@ export function transformMarkdown(tree: MdastRoot, file: VFile, options: Transfo
     .use(remarkCitations, { keys: options.citationKeys })
     // Note: last, so that the citations plugin still sees text exactly as in the source.
     .use(remarkCjkLineBreaks)
-    // Note: after citations, whose keys and placeholders it leaves alone; Chinese text has its “” typed.
-    .use(isEnglish(options.lang) ? [remarkSmartPunctuation] : [])
   return processor.runSync(tree, file) as MdastRoot
 }
 
@@ -75,9 +71,19 @@ export function isEnglish(lang: string): boolean {
  * quotes, dashes and ellipses (`"Why" -- now` → `“Why” – now`); in any other language as written.
  */
 export function smartText(text: string, lang: string): string {
-  if (!isEnglish(lang)) return text
   const tree: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] }
-  return mdastText(unified().use(remarkSmartPunctuation).runSync(tree))
+  return isEnglish(lang) ? mdastText(typesetMarkdown(tree, lang)) : text
+}
+
+/**
+ * The typography of one transformed unit, in its language: English gets curly quotes and
+ * apostrophes, en and em dashes and ellipses (remark-smart-punctuation); Chinese text has its “”
+ * typed and stays as it is. Run after the lints: they find their places by walking a text's value
+ * along its source, which typed `"` and `--` would no longer match.
+ */
+export function typesetMarkdown(tree: MdastRoot, lang: string): MdastRoot {
+  if (!isEnglish(lang)) return tree
+  return unified().use(remarkSmartPunctuation).runSync(tree) as MdastRoot
 }
 
 /** Options for turning a unit's mdast into HTML. */

@@ -37,8 +37,9 @@ const inline = new Set([
 /**
  * SmartyPants (retext-smartypants) for the text an English reader sees: straight quotes and
  * apostrophes become curly ones (`"China's"` → `“China’s”`), `--` and `---` en and em dashes,
- * `...` an ellipsis. Code, raw HTML, URLs, attributes, citation placeholders and cross-references keep their
- * text, and node values change in place, so positions stay.
+ * `...` an ellipsis. Code, raw HTML and its attributes, URLs, citation placeholders and
+ * cross-references keep their text. Only text nodes' values change, so positions stay; checks that
+ * compare a value with its source run before it.
  */
 export function remarkSmartPunctuation(options: Options = {}) {
   const { dashes = 'oldschool', ellipses = true } = options
@@ -50,6 +51,7 @@ export function remarkSmartPunctuation(options: Options = {}) {
 
   return function transform(tree: Root): void {
     const pieces: { text: string; node?: Text }[] = []
+    // Note: code, raw HTML and front matter hold their text in `value`, not in text nodes: never changed.
     visit(tree, (node: Nodes) => {
       if (node.type === 'text') {
         pieces.push({ text: node.value, node })
@@ -70,13 +72,14 @@ export function remarkSmartPunctuation(options: Options = {}) {
     let start = 0
     for (const { text, node } of pieces) {
       const end = start + text.length
-      if (node) node.value = String(marks.processSync(aligned ? curled.slice(start, end) : text))
+      const value = aligned ? curled.slice(start, end) : text
+      // Note: only dashes and dots are left to change; most nodes have neither.
+      if (node) node.value = /[-.]/.test(value) ? String(marks.processSync(value)) : value
       start = end
     }
   }
 }
 
-// Note: code blocks, raw HTML and front matter have values but no text nodes, so they are never changed.
 /** Inline nodes whose text is not prose: inline code, citations, cross-references, bare URLs. */
 function isKept(node: Nodes): boolean {
   if (node.type === 'inlineCode' || isCitation(node)) return true

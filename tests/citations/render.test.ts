@@ -13,12 +13,7 @@ function render(markdowns: string[], style: string, lang: string, nocite: string
   const files = markdowns.map((value, i) => new VFile({ path: `/tmp/unit-${i}.md`, value }))
   const trees = files.map((file) => {
     const tree = parseMarkdown(file)
-    transformMarkdown(tree, file, {
-      citationKeys: new Set(bibliography.items.keys()),
-      contentDir: '/tmp',
-      pdf: false,
-      lang,
-    })
+    transformMarkdown(tree, file, { citationKeys: new Set(bibliography.items.keys()), contentDir: '/tmp', pdf: false })
     return tree
   })
   const references = renderCitations(files, loadStyle(style), bibliography.items, lang, { nocite })
@@ -151,7 +146,6 @@ describe('reference notes and languages', () => {
       citationKeys: new Set(items.keys()),
       contentDir: '/tmp',
       pdf: false,
-      lang: 'zh',
     })
     const references = renderCitations([file], loadStyle('china-national-standard-gb-t-7714-2015-numeric'), items, 'zh')
     expect(references[0]?.html).toContain('<span class="reference-note">（未经核实：卷期待核对）</span>')

@@ -18,7 +18,7 @@ function renderInStyle(input: string) {
   const file = new VFile({ path: input, value: fs.readFileSync(input, 'utf8') })
   const bibliography = loadBibliography(sharedBibliography)
   const tree = parseMarkdown(file)
-  transformMarkdown(tree, file, { citationKeys: new Set(bibliography.items.keys()), contentDir: dir, pdf: false, lang })
+  transformMarkdown(tree, file, { citationKeys: new Set(bibliography.items.keys()), contentDir: dir, pdf: false })
   const references = renderCitations([file], loadStyle(style), bibliography.items, lang)
   const body = markdownToHtml(tree, file, { idPrefix: '', footnoteLabel: 'Notes', footnoteBackLabel: 'Back' })
   const list = references.map((r) => `<li id="ref-${r.id}" lang="${r.lang ?? ''}">${r.html.trim()}</li>`).join('\n')

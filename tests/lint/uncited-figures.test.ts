@@ -10,7 +10,7 @@ import { transformMarkdown } from '../../src/pipeline/markdown.ts'
 function lintFigures(markdown: string, lang = 'en', level?: LintLevel) {
   const file = new VFile({ path: 'x.md', value: markdown })
   const tree = parseMarkdown(file)
-  transformMarkdown(tree, file, { citationKeys: undefined, contentDir: '.', pdf: false, lang })
+  transformMarkdown(tree, file, { citationKeys: undefined, contentDir: '.', pdf: false })
   lintUncitedFigures({ lint: level ? { 'uncited-figure': level } : {} }, { tree, file }, lang)
   return file.messages.filter((m) => m.ruleId === 'uncited-figure')
 }

@@ -42,3 +42,15 @@ describe('compileBrief: English punctuation', () => {
     expect(brief.arguments.find((a) => a.title === 'It’s cheap')?.html).toContain('class="xref">“Upkeep” costs</a>')
   })
 })
+
+describe('compileBrief: English punctuation after the lints', () => {
+  it('regression: a lint finding after a curled quote or a dash keeps its column (it fell back to the start of the line)', () => {
+    const site = copySite('unseen')
+    const line = 'The "original" said -- and... then. Mining uses 138 TWh a year.'
+    fs.appendFileSync(path.join(site.content, 'urban-trees', 'arguments', 'b-cost.md'), `\n${line}\n`)
+    const { problems, briefs } = compileContent(site.content, false)
+    const found = problems.flatMap((file) => file.messages).filter((m) => m.ruleId === 'uncited-figure')
+    expect(found.map((m) => m.column)).toEqual([line.indexOf('138') + 1])
+    expect(briefs[0]?.arguments.map((a) => a.html).join('')).toContain('The “original” said – and… then.')
+  })
+})

@@ -8,12 +8,7 @@ import { metaText, plainText } from '../../src/pipeline/plain-text.ts'
 function summaryTree(markdown: string) {
   const file = new VFile({ path: '/content/x/brief.md', value: markdown })
   const tree = parseMarkdown(file)
-  return transformMarkdown(tree, file, {
-    citationKeys: new Set(['smith2020']),
-    contentDir: '/content',
-    pdf: false,
-    lang: 'en',
-  })
+  return transformMarkdown(tree, file, { citationKeys: new Set(['smith2020']), contentDir: '/content', pdf: false })
 }
 
 describe('plainText', () => {

@@ -4,19 +4,24 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { parseMarkdown } from '../../src/content/parse.ts'
-import { isEnglish, markdownToHtml, smartText, transformMarkdown } from '../../src/pipeline/markdown.ts'
+import {
+  isEnglish,
+  markdownToHtml,
+  smartText,
+  transformMarkdown,
+  typesetMarkdown,
+} from '../../src/pipeline/markdown.ts'
 import { remarkSmartPunctuation } from '../../src/plugins/remark-smart-punctuation.ts'
 
-/** One unit as a build transforms it, in the brief's language; citations are known keys. */
+/** One unit as a build transforms and typesets it, in the brief's language; citations are known keys. */
 function transformed(markdown: string, lang = 'en') {
   const file = new VFile({ path: '/content/x/brief.md', value: markdown })
   const tree = transformMarkdown(parseMarkdown(file), file, {
     citationKeys: new Set(['smith2020']),
     contentDir: '/content',
     pdf: false,
-    lang,
   })
-  return { tree, file }
+  return { tree: typesetMarkdown(tree, lang), file }
 }
 
 /** The unit's HTML before citations are rendered (their placeholders stay empty spans). */
