@@ -12,7 +12,7 @@ import { reportUnknown } from '../plugins/remark-citations.ts'
 import { hasErrors } from '../reporting/messages.ts'
 import { citeThis } from './cite-this.ts'
 import { numberTargets } from './cross-references.ts'
-import { markdownToHtml, transformMarkdown } from './markdown.ts'
+import { markdownToHtml, smartText, transformMarkdown, typesetMarkdown } from './markdown.ts'
 import { plainText } from './plain-text.ts'
 import { resolveStyle } from './style.ts'
 import { briefUnits, moveMessages, refuseCitationsInPlainText, type Unit } from './units.ts'
@@ -35,7 +35,15 @@ export function compileBrief(
   { pdf }: CompileOptions,
 ): CompiledBrief | undefined {
   const { brief, bibliography } = source
-  const { meta } = brief
+  const { meta: written } = brief
+  const smart = <T extends string | undefined>(text: T): T =>
+    text === undefined ? text : (smartText(text, written.lang) as T)
+  // Note: titles are plain text, shown on pages, in feeds and the PDF's metadata; tags stay as written (they name pages).
+  const meta = {
+    ...written,
+    title: smart(written.title),
+    subtitle: smart(written.subtitle),
+  }
   // Note: when the bibliography has errors, every citation would look unknown; its own errors say enough.
   const citationKeys =
     bibliography.file && hasErrors([bibliography.file]) ? undefined : new Set(bibliography.items.keys())
@@ -45,6 +53,10 @@ export function compileBrief(
   const { summary, findings, intro, args, conclusion, recommendations, all } = units
   for (const unit of all)
     transformMarkdown(unit.tree, unit.file, { citationKeys, contentDir: config.contentDir, pdf, lang: meta.lang })
+  // Note: a section's title, which cross-references to it show, is taken as written by remark-heading-ids.
+  for (const target of all.flatMap((unit) => unit.file.data.targets ?? [])) {
+    if (target.title !== undefined) target.title = smart(target.title)
+  }
   const charts = numberTargets(units, config)
   lintBrief(source, config, {
     front: [summary, ...findings],
@@ -53,6 +65,13 @@ export function compileBrief(
     args,
   })
   for (const unit of all) moveMessages(unit)
+  // Note: typography after the lints, which find their places by walking a text's value along its source.
+  for (const unit of all) typesetMarkdown(unit.tree, meta.lang)
+  // Note: a chart's title and description (its SVG's <title> and <desc>) are plain text, from its spec or alt text.
+  for (const { chart } of charts) {
+    chart.title = smart(chart.title)
+    chart.description = smart(chart.description)
+  }
   refuseCitationsInPlainText(source)
   if (citationKeys) {
     meta.nocite.forEach((key, i) => {
@@ -92,16 +111,18 @@ export function compileBrief(
     arguments: args.map((a) => ({
       id: a.id,
       kind: a.doc.meta.kind,
-      title: a.doc.meta.title,
+      title: smart(a.doc.meta.title),
       claimHtml: html(a.claim),
       listClaimHtml: html(a.claim, pagePath),
       html: html(a.body),
     })),
     conclusion:
-      conclusion && source.conclusion ? { title: source.conclusion.meta.title, html: html(conclusion) } : undefined,
+      conclusion && source.conclusion
+        ? { title: smart(source.conclusion.meta.title), html: html(conclusion) }
+        : undefined,
     recommendationsHtml: recommendations.map((unit) => html(unit)),
     references,
-    citeThis: citeThis(source, config, style, plainText(summary.tree)),
+    citeThis: citeThis(source, meta, config, style, plainText(summary.tree)),
     numeric: style.numeric,
     assets: [
       ...all.flatMap((u) => u.file.data.assets ?? []),

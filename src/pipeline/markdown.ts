@@ -1,5 +1,6 @@
 import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
+import { toString as mdastText } from 'mdast-util-to-string'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeShiftHeading from 'rehype-shift-heading'
@@ -22,6 +23,7 @@ import { remarkHeadingIds } from '../plugins/remark-heading-ids.ts'
 import { remarkImages } from '../plugins/remark-images.ts'
 import { remarkNowrapUnits } from '../plugins/remark-nowrap-units.ts'
 import { remarkRawHtml } from '../plugins/remark-raw-html.ts'
+import { remarkSmartPunctuation } from '../plugins/remark-smart-punctuation.ts'
 import { remarkStats } from '../plugins/remark-stats.ts'
 import { remarkTableCaptions } from '../plugins/remark-table-captions.ts'
 import { readChart } from './chart-source.ts'
@@ -62,6 +64,31 @@ export function transformMarkdown(tree: MdastRoot, file: VFile, options: Transfo
     // Note: after the line breaks are dropped, which it would otherwise have to see across its spans.
     .use(remarkNowrapUnits, { lang: options.lang })
   return processor.runSync(tree, file) as MdastRoot
+}
+
+/** `en`, `en-GB`, `EN-us`: a BCP 47 tag whose language is English. */
+export function isEnglish(lang: string): boolean {
+  return /^en(?:-|$)/i.test(lang)
+}
+
+/**
+ * A plain-text field (a title) with the punctuation its language's text gets: in English curly
+ * quotes, dashes and ellipses (`"Why" -- now` → `“Why” – now`); in any other language as written.
+ */
+export function smartText(text: string, lang: string): string {
+  const tree: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] }
+  return isEnglish(lang) ? mdastText(typesetMarkdown(tree, lang)) : text
+}
+
+/**
+ * The typography of one transformed unit, in its language: English gets curly quotes and
+ * apostrophes, en and em dashes and ellipses (remark-smart-punctuation); Chinese text has its “”
+ * typed and stays as it is. Run after the lints: they find their places by walking a text's value
+ * along its source, which typed `"` and `--` would no longer match.
+ */
+export function typesetMarkdown(tree: MdastRoot, lang: string): MdastRoot {
+  if (!isEnglish(lang)) return tree
+  return unified().use(remarkSmartPunctuation).runSync(tree) as MdastRoot
 }
 
 /** Options for turning a unit's mdast into HTML. */

@@ -6,7 +6,7 @@ import { renderCitations } from '../../src/citations/render.ts'
 import { loadStyle } from '../../src/citations/styles.ts'
 import { loadBibliography } from '../../src/content/bibliography.ts'
 import { parseMarkdown } from '../../src/content/parse.ts'
-import { markdownToHtml, transformMarkdown } from '../../src/pipeline/markdown.ts'
+import { markdownToHtml, transformMarkdown, typesetMarkdown } from '../../src/pipeline/markdown.ts'
 
 /** Folder of the fixtures: tests/fixtures. */
 export const fixturesDir = path.resolve(import.meta.dirname, '..', 'fixtures')
@@ -38,6 +38,7 @@ export function runUnit(inputPath: string, style = 'chicago-author-date', lang =
     pdf: true,
     lang,
   })
+  typesetMarkdown(tree, lang)
   renderCitations([file], loadStyle(style), bibliography.items, lang)
   const html = markdownToHtml(tree, file, { idPrefix: '', footnoteLabel: 'Notes', footnoteBackLabel: 'Back' })
   return {
