@@ -20,6 +20,7 @@ function transformed(markdown: string, lang = 'en') {
     citationKeys: new Set(['smith2020']),
     contentDir: '/content',
     pdf: false,
+    lang,
   })
   return { tree: typesetMarkdown(tree, lang), file }
 }
