@@ -122,6 +122,17 @@ describe('building again', () => {
     expect(mtime(page)).toBe(pageBefore)
   }, 60_000)
 
+  it('prints every PDF again when another stylesheet of the print page changes (a theme overriding print-figures.css)', async () => {
+    const pdfBefore = mtime(zhPdf())
+    fs.writeFileSync(
+      path.join(site.root, 'templates', 'mine', 'assets', 'print-figures.css'),
+      `${fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'templates', 'default', 'assets', 'print-figures.css'), 'utf8')}\n.stat { border-top-width: 3pt; }\n`,
+    )
+    const again = await build()
+    expect(again.stderr).toMatch(/2 printed, 0 unchanged/)
+    expect(mtime(zhPdf())).toBeGreaterThan(pdfBefore)
+  }, 60_000)
+
   it('publishes the true PDF after one in the out dir was written in place (regression: a hard link to the cache entry)', async () => {
     const cacheDir = path.join(cacheDirFor(site.content, undefined), 'pdfs')
     const entries = () =>

@@ -30,10 +30,27 @@ export async function cachedPdf(page: Page, site: Site, cache: BuildCache) {
   return { key, cached: cache.readFile('pdfs', `${key}.pdf`, isPdf) }
 }
 
-/** Everything a brief's PDF is printed from: its print page, print stylesheet, fonts, paper and dates. */
+/** Everything a brief's PDF is printed from: its print page, the theme's stylesheets, fonts, paper and dates. */
 async function printKey(page: Page, { config, theme }: Site): Promise<string> {
   const fonts = theme.fonts.map((f) => `${f.family} ${f.weight} ${f.style} ${f.file}`).join('\n')
-  return cacheKey([page.html, await printCss(theme), fonts, config.paper, process.env['SOURCE_DATE_EPOCH'] ?? ''])
+  return cacheKey([page.html, await themeCss(theme), fonts, config.paper, process.env['SOURCE_DATE_EPOCH'] ?? ''])
+}
+
+/**
+ * Every stylesheet of the theme's assets (a theme's own before those of the theme it extends), any
+ * of which a print page may link (print.css, print-figures.css), by name and text.
+ */
+async function themeCss(theme: Theme): Promise<string> {
+  const files = new Map<string, string>()
+  for (const dir of theme.dirs) {
+    const assets = path.join(dir, 'assets')
+    if (!existsSync(assets)) continue
+    for (const name of (await fs.readdir(assets)).filter((n) => n.endsWith('.css')).sort()) {
+      if (!files.has(name)) files.set(name, path.join(assets, name))
+    }
+  }
+  const texts = await Promise.all([...files].map(async ([name, file]) => `${name}\n${await fs.readFile(file, 'utf8')}`))
+  return texts.join('\n')
 }
 
 // Note: a PDF cut short (a build killed while writing it) lacks its end-of-file marker.
