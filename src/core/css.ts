@@ -14,3 +14,8 @@ export function pageCounterContent(template: string): string {
     .map((part) => (part === '{n}' ? 'counter(page)' : part === '{total}' ? 'counter(pages)' : cssString(part)))
     .join(' ')
 }
+
+/** Whether a figure's `width="…"` is one a page may set: a percentage from 0 to 100 (`60%`, `62.5%`). */
+export function isFigureWidth(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{1,3}(\.\d+)?%$/.test(value) && Number.parseFloat(value) <= 100
+}

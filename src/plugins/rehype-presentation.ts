@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
+import { isFigureWidth } from '../core/css.ts'
 
 /**
  * What the author's markdown asks of a table's or figure's look, as the page's stylesheet can use
@@ -18,9 +19,7 @@ export function rehypePresentation() {
       const width = node.properties['dataFigureWidth']
       if (node.tagName === 'figure' && width !== undefined) {
         delete node.properties['dataFigureWidth']
-        if (typeof width === 'string' && /^\d{1,3}(\.\d+)?%$/.test(width) && Number.parseFloat(width) <= 100) {
-          node.properties['style'] = `--figure-width: ${width}`
-        }
+        if (isFigureWidth(width)) node.properties['style'] = `--figure-width: ${width}`
       }
     })
   }

@@ -4,6 +4,7 @@ import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { findCitations } from '../citations/syntax.ts'
 import type { Box, Chart, ChartResult } from '../core/compiled.ts'
+import { isFigureWidth } from '../core/css.ts'
 import { labelSlot } from '../core/labels.ts'
 import { reportError } from '../reporting/messages.ts'
 import { parseAttributes, parseInline } from './attributes.ts'
@@ -52,8 +53,7 @@ export function remarkFigures(options: Options) {
           return SKIP
         }
         // Note: a numbered chart's caption is its title; the spec's title stays its accessible name.
-        const title = result.chart.spec['title']
-        if (attributes?.id && title !== undefined) delete result.chart.spec['title']
+        if (attributes?.id) delete result.chart.spec['title']
         if (!result.chart.title) result.chart.title = withoutCitations(image.alt ?? '')
         const slot: Text = { type: 'text', value: '' }
         file.data.charts ??= []
@@ -73,9 +73,7 @@ export function remarkFigures(options: Options) {
       ])
       const properties = figure.data?.hProperties ?? {}
       if (attributes?.id) properties['id'] = attributes.id
-      if (width && /^\d{1,3}(\.\d+)?%$/.test(width) && Number.parseFloat(width) <= 100) {
-        properties['dataFigureWidth'] = width
-      }
+      if (isFigureWidth(width)) properties['dataFigureWidth'] = width
       parent.children.splice(index, 1, figure as RootContent as Paragraph)
       return SKIP
     })
