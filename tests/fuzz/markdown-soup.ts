@@ -235,6 +235,24 @@ const directives = fc.constantFrom(
   ':x[y]',
   '::x',
   ':::recommendation[label [@smith2020heat]]\nx\n:::',
+  // Figures, tables, sections and cross-references (Quarto's syntax), whole and broken.
+  '![A figure [@smith2020heat]](figures/heat.svg){#fig-heat source="[@lee2019canopy]" width="60%"}',
+  '![x](figures/heat.svg){#fig-',
+  '{#fig-a source="',
+  '{#tbl-x source="[@nosuch"}',
+  '{width=200% #fig-b}',
+  ': A caption {#tbl-a}',
+  ': {#tbl-}',
+  '## Heading {#sec-a}',
+  '## {#sec-a} ##',
+  '@fig-heat',
+  '[-@fig-heat]',
+  '[@fig-heat; @smith2020heat]',
+  '@tbl-nosuch',
+  '@sec-',
+  ':::stat{value="138 TWh"}\nused [@smith2020heat]\n:::',
+  ':::stat\nno value\n:::',
+  ':::stat{value=""}\n:::',
 )
 
 const blocksList = [
