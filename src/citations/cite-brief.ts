@@ -23,6 +23,11 @@ export interface BriefFacts {
   publisher: string
   /** The brief page's absolute URL. */
   url: string
+  doi?: string | undefined
+  /** The series the brief is one of, and its number in it. */
+  series?: string | undefined
+  number?: string | undefined
+  version?: string | undefined
 }
 
 /** The brief itself as a CSL item (a report), for "Cite this brief", its .bib and .ris files. */
@@ -39,6 +44,10 @@ export function briefItem(facts: BriefFacts): CslItem {
     language: cslLanguage(facts.lang),
     abstract: facts.summary,
     keyword: facts.tags.join(', '),
+    ...(facts.doi ? { DOI: facts.doi } : {}),
+    ...(facts.series ? { 'collection-title': facts.series } : {}),
+    ...(facts.number ? { number: facts.number } : {}),
+    ...(facts.version ? { version: facts.version } : {}),
   }
 }
 

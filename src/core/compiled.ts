@@ -40,6 +40,8 @@ export interface CompiledBrief {
   arguments: CompiledArgument[]
   conclusion: { title: string | undefined; html: string } | undefined
   recommendationsHtml: string[]
+  /** Dated corrections, newest first; each text is inline HTML. */
+  errata: Array<{ date: string; html: string }>
   references: Reference[]
   /** The brief itself as a work: its CSL item and its reference in its style ("Cite this brief"). */
   citeThis: { item: CslItem; html: string }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { doiPattern, isOrcid, licenceSuggestion, licences } from './publication.ts'
 
 /** A BCP 47-ish language tag as used in folder names and `lang:` (zh, en, zh-Hant, pt-BR). */
 export const languageTag = z
@@ -24,12 +25,50 @@ function isCalendarDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
 }
 
+const author = z.strictObject({
+  name: z.string().min(1),
+  affiliation: z.string().min(1).optional(),
+  orcid: z
+    .string()
+    .refine(
+      isOrcid,
+      'expected an ORCID iD such as `0000-0002-1825-0097` (its last character is a check digit; copy it from orcid.org)',
+    )
+    .optional(),
+  // Note: plausible, not proven: one `@`, a dot in the domain, no spaces; a mailto link is all it becomes.
+  email: z
+    .string()
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an email address such as `ada@example.org`')
+    .optional(),
+  corresponding: z.boolean().optional(),
+})
+
+const licence = z.string().refine((id) => Object.hasOwn(licences, id), {
+  error: (issue) => `unknown licence \`${String(issue.input)}\`. ${licenceSuggestion(String(issue.input))}`,
+})
+
 /** Front matter of `brief.md`. */
 export const briefSchema = z.strictObject({
   title: z.string().min(1),
   subtitle: z.string().min(1).optional(),
-  authors: z.array(z.strictObject({ name: z.string().min(1), affiliation: z.string().min(1).optional() })).min(1),
+  authors: z.array(author).min(1),
   date: isoDate,
+  updated: isoDate.optional(),
+  series: z.string().min(1).optional(),
+  number: z
+    .union([z.string().min(1), z.number()])
+    .transform(String)
+    .optional(),
+  doi: z
+    .string()
+    .regex(doiPattern, 'expected a DOI such as `10.5281/zenodo.1234567`, without `https://doi.org/`')
+    .optional(),
+  license: licence.optional(),
+  version: z
+    .union([z.string().min(1), z.number()])
+    .transform(String)
+    .optional(),
+  errata: z.array(z.strictObject({ date: isoDate, text: z.string().min(1) })).default([]),
   lang: languageTag,
   summary: z.string().min(1),
   keyFindings: z.array(z.string().min(1)).default([]),

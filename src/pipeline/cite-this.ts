@@ -24,6 +24,7 @@ export function citeThis(
     ...meta,
     title: metaText(meta.title),
     subtitle: meta.subtitle === undefined ? undefined : metaText(meta.subtitle),
+    series: meta.series === undefined ? undefined : metaText(meta.series),
     authors: meta.authors.map((author) => ({ ...author, name: metaText(author.name) })),
     summary,
     slug: source.location.slug,

@@ -50,7 +50,7 @@ export function compileBrief(
   const style = resolveStyle(source, config)
 
   const units = briefUnits(source)
-  const { summary, findings, intro, args, conclusion, recommendations, all } = units
+  const { summary, findings, intro, args, conclusion, recommendations, errata, all } = units
   for (const unit of all)
     transformMarkdown(unit.tree, unit.file, { citationKeys, contentDir: config.contentDir, pdf, lang: meta.lang })
   // Note: a section's title, which cross-references to it show, is taken as written by remark-heading-ids.
@@ -121,6 +121,10 @@ export function compileBrief(
         ? { title: smart(source.conclusion.meta.title), html: html(conclusion) }
         : undefined,
     recommendationsHtml: recommendations.map((unit) => html(unit)),
+    errata: meta.errata
+      .map((erratum, i) => ({ date: erratum.date, html: errata[i] ? html(errata[i]) : '' }))
+      // Note: newest first; a stable sort keeps same-day errata in the order written.
+      .sort((a, b) => b.date.localeCompare(a.date)),
     references,
     citeThis: citeThis(source, meta, config, style, plainText(summary.tree)),
     numeric: style.numeric,

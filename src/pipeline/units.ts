@@ -36,6 +36,8 @@ export interface BriefUnits {
   args: ArgumentUnits[]
   conclusion: Unit | undefined
   recommendations: Unit[]
+  /** The text of each erratum, as written (the page shows them newest first). */
+  errata: Unit[]
   /** Every unit, in reading order (the order citations are numbered in). */
   all: Unit[]
 }
@@ -58,6 +60,9 @@ export function briefUnits(source: BriefSource): BriefUnits {
   const recommendations = meta.recommendations.map((text, i) =>
     fragment(brief, ['recommendations', i], text, `recommendation-${i + 1}-`),
   )
+  const errata = meta.errata.map((erratum, i) =>
+    fragment(brief, ['errata', i, 'text'], erratum.text, `erratum-${i + 1}-`),
+  )
   const all = [
     summary,
     ...findings,
@@ -65,8 +70,9 @@ export function briefUnits(source: BriefSource): BriefUnits {
     ...args.flatMap((a) => [a.claim, a.body]),
     ...(conclusion ? [conclusion] : []),
     ...recommendations,
+    ...errata,
   ]
-  return { summary, findings, intro, args, conclusion, recommendations, all }
+  return { summary, findings, intro, args, conclusion, recommendations, errata, all }
 }
 
 function fragment(owner: FrontMatterDoc, yamlPath: PropertyKey[], text: string, idPrefix: string): Unit {

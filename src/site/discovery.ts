@@ -44,7 +44,12 @@ export function feeds(briefs: readonly CompiledBrief[], config: ResolvedConfig, 
   return config.languages.map((lang) => {
     const list = briefsIn(briefs, lang)
     const title = metaText(localize(config.title, lang))
-    const updated = list[0]?.meta.date ?? '1970-01-01'
+    // Note: the feed changed when its latest entry did; a corrected brief counts from its `updated:` date.
+    const updated =
+      list
+        .map((brief) => brief.meta.updated ?? brief.meta.date)
+        .sort()
+        .at(-1) ?? '1970-01-01'
     const entries = list.map((brief) => {
       const url = absoluteUrl(config, briefPagePath(brief))
       return [
@@ -53,7 +58,7 @@ export function feeds(briefs: readonly CompiledBrief[], config: ResolvedConfig, 
         `    <link href="${xml(url)}"/>`,
         `    <id>${xml(url)}</id>`,
         `    <published>${brief.meta.date}T00:00:00Z</published>`,
-        `    <updated>${brief.meta.date}T00:00:00Z</updated>`,
+        `    <updated>${brief.meta.updated ?? brief.meta.date}T00:00:00Z</updated>`,
         ...brief.meta.authors.map((a) => `    <author><name>${xml(metaText(a.name))}</name></author>`),
         `    <summary>${xml(brief.summaryText)}</summary>`,
         ...brief.arguments.map((a) => `    <category term="${xml(a.kind)}"/>`),

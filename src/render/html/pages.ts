@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
 import { pageCounterContent } from '../../core/css.ts'
 import { briefPagePath, pdfPath, urlPath } from '../../core/paths.ts'
+import { doiUrl, licences } from '../../core/publication.ts'
 import type { Theme } from '../../theme/theme.ts'
 import { briefCharts, chartStandIns } from './charts.ts'
 import { absoluteUrl } from './languages.ts'
@@ -126,6 +127,10 @@ function briefContext(brief: CompiledBrief, config: ResolvedConfig, theme: Theme
     ...brief,
     ...brief.meta,
     dateText: formatDate(brief.meta.date, brief.lang),
+    updatedText: brief.meta.updated && formatDate(brief.meta.updated, brief.lang),
+    doiUrl: brief.meta.doi && doiUrl(brief.meta.doi),
+    licenseUrl: brief.meta.license && licences[brief.meta.license],
+    errata: brief.errata.map((erratum) => ({ ...erratum, dateText: formatDate(erratum.date, brief.lang) })),
     arguments: args,
     toc: tableOfContents(brief, theme),
   }

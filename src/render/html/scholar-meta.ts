@@ -1,5 +1,6 @@
 import type { CslItem } from 'citeproc'
 import type { CompiledBrief } from '../../core/compiled.ts'
+import { doiUrl, licences } from '../../core/publication.ts'
 import { metaText } from '../../pipeline/plain-text.ts'
 
 /** A Highwire Press `<meta>` element, read by Google Scholar. */
@@ -15,13 +16,25 @@ export interface MetaTag {
 export function scholarMeta(brief: CompiledBrief, pdfUrl: string | undefined): { tags: MetaTag[]; jsonLd: string } {
   const { item } = brief.citeThis
   const url = String(item.URL ?? '')
-  const date = brief.meta.date
-  const authors = brief.meta.authors.map((a) => metaText(a.name))
+  const { date, updated, series, number, doi, license, version } = brief.meta
+  const authors = brief.meta.authors.map((a) => ({
+    ...a,
+    name: metaText(a.name),
+    affiliation: a.affiliation === undefined ? undefined : metaText(a.affiliation),
+  }))
   const title = metaText(brief.meta.title)
+  // Note: Scholar ties `citation_author_institution` and `citation_author_orcid` to the `citation_author` before them.
   const tags: MetaTag[] = [
     { name: 'citation_title', content: title },
-    ...authors.map((name) => ({ name: 'citation_author', content: name })),
+    ...authors.flatMap((a) => [
+      { name: 'citation_author', content: a.name },
+      ...(a.affiliation ? [{ name: 'citation_author_institution', content: a.affiliation }] : []),
+      ...(a.orcid ? [{ name: 'citation_author_orcid', content: `https://orcid.org/${a.orcid}` }] : []),
+    ]),
     { name: 'citation_publication_date', content: date.replaceAll('-', '/') },
+    ...(doi ? [{ name: 'citation_doi', content: doi }] : []),
+    ...(series ? [{ name: 'citation_series_title', content: metaText(series) }] : []),
+    ...(number ? [{ name: 'citation_technical_report_number', content: metaText(number) }] : []),
     { name: 'citation_language', content: brief.lang },
     { name: 'citation_publisher', content: String(item.publisher ?? '') },
     { name: 'citation_abstract_html_url', content: url },
@@ -37,11 +50,19 @@ export function scholarMeta(brief: CompiledBrief, pdfUrl: string | undefined): {
     name: title,
     headline: title,
     ...(brief.meta.subtitle ? { alternativeHeadline: metaText(brief.meta.subtitle) } : {}),
-    author: authors.map((name) => ({
-      '@type': /\s/.test(name.trim()) && !/\p{Script=Han}/u.test(name) ? 'Person' : 'Organization',
-      name,
+    author: authors.map((a) => ({
+      '@type': /\s/.test(a.name.trim()) && !/\p{Script=Han}/u.test(a.name) ? 'Person' : 'Organization',
+      name: a.name,
+      ...(a.affiliation ? { affiliation: { '@type': 'Organization', name: a.affiliation } } : {}),
+      ...(a.orcid ? { identifier: `https://orcid.org/${a.orcid}` } : {}),
     })),
     datePublished: date,
+    ...(updated ? { dateModified: updated } : {}),
+    ...(doi ? { identifier: { '@type': 'PropertyValue', propertyID: 'DOI', value: doi }, sameAs: doiUrl(doi) } : {}),
+    ...(series ? { isPartOf: { '@type': 'CreativeWorkSeries', name: metaText(series) } } : {}),
+    ...(number ? { reportNumber: metaText(number) } : {}),
+    ...(version ? { version } : {}),
+    ...(license ? { license: licences[license] } : {}),
     inLanguage: brief.lang,
     description: brief.summaryText,
     url,
