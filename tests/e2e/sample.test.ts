@@ -217,6 +217,14 @@ describe('the sample PDF', () => {
     expect(pdfText(pdf, 3)).toMatch(/目录[\s\S]*参考文献\s+\d+/)
   })
 
+  it('ends with the suggested citation and the canonical URL at the foot of its last page', () => {
+    const pages = Number(pdfInfo(pdf)['Pages'])
+    const last = pdfText(pdf, pages)
+    expect(last).toContain('建议引用格式')
+    expect(last).toContain('https://briefs.example.org/zh/mining-not-viable/')
+    expect(last.replace(/\s+/g, '')).toContain('虚拟货币为什么不能挖矿')
+  })
+
   it('is linked from the brief page and the home page', () => {
     expect(loadPage(out, 'zh/mining-not-viable/index.html')('a.pdf-link').attr('href')).toBe('mining-not-viable.pdf')
     expect(loadPage(out, 'index.html')('a.pdf-link').attr('href')).toBe('zh/mining-not-viable/mining-not-viable.pdf')

@@ -126,6 +126,7 @@ function briefContext(brief: CompiledBrief, config: ResolvedConfig, theme: Theme
   return {
     ...brief,
     ...brief.meta,
+    url: absoluteUrl(config, briefPagePath(brief)),
     dateText: formatDate(brief.meta.date, brief.lang),
     updatedText: brief.meta.updated && formatDate(brief.meta.updated, brief.lang),
     doiUrl: brief.meta.doi && doiUrl(brief.meta.doi),
