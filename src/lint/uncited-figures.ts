@@ -5,6 +5,7 @@ import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import { type CitationCluster, isCitation } from '../core/citation.ts'
+import { hasClass, isAutolink } from '../core/mdast-nodes.ts'
 import { type Figure, firstFigure } from './figures.ts'
 import { type LintUnit, lint } from './lints.ts'
 
@@ -73,7 +74,8 @@ export function lintUncitedFigures(config: Pick<ResolvedConfig, 'lint'>, unit: L
   const cited = new WeakSet<Nodes>()
   visit(unit.tree, (node, _index, parent) => {
     if (parent && cited.has(parent)) cited.add(node)
-    if (node.type === 'box' && !cited.has(node) && citedBox(node) && anyCites(node)) cited.add(node)
+    if (node.type === 'box' && !cited.has(node) && hasClass(node, 'figure', 'table-figure', 'stat') && anyCites(node))
+      cited.add(node)
     if (node.type === 'code' || node.type === 'html' || node.type === 'heading') return SKIP
     if (node.type === 'paragraph') {
       if (!isCalloutTitle(node)) check(blockText(node, context), cited.has(node))
@@ -105,12 +107,6 @@ function sentenceSegmenter(lang: string): Intl.Segmenter {
     // Note: front matter only checks that `lang:` looks like a tag; one ICU refuses (`en-12`) gets the default rules.
     return new Intl.Segmenter(undefined, { granularity: 'sentence' })
   }
-}
-
-/** A figure, a table or a big number: what its caption, source or label cites covers it all. */
-function citedBox(node: Nodes): boolean {
-  const className = (node.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties?.className
-  return Array.isArray(className) && className.some((name) => /^(figure|table-figure|stat)$/.test(String(name)))
 }
 
 /**
@@ -154,7 +150,7 @@ function blockText(block: Paragraph | TableCell, { citingNotes, citations }: Con
       out.text += node.value
     } else if (node.type === 'break') out.text += ' '
     else if (node.type === 'footnoteReference') out.text += citingNotes.has(node.identifier) ? cite : opaque
-    else if (node.type === 'link' && isAutolink(node)) out.text += opaque
+    else if (isAutolink(node)) out.text += opaque
     else if ('children' in node) for (const child of node.children) add(child)
     else out.text += opaque
     cursor = node.position?.end.offset ?? cursor
@@ -164,16 +160,10 @@ function blockText(block: Paragraph | TableCell, { citingNotes, citations }: Con
 }
 
 /** A web or mail address written as is (`www.x.org/2022/5%`): its text is its URL. */
-function isAutolink(node: { url: string; children: Nodes[] }): boolean {
-  const [only] = node.children
-  if (node.children.length !== 1 || only?.type !== 'text') return false
-  return node.url.replace(/^(https?:\/\/|mailto:)/, '') === only.value.replace(/^(https?:\/\/|mailto:)/, '')
-}
-
 function isCalloutTitle(node: Paragraph): boolean {
-  const data = node.data as { directiveLabel?: boolean; hProperties?: { className?: unknown } } | undefined
-  const className = data?.hProperties?.className
-  return data?.directiveLabel === true || (Array.isArray(className) && className.includes('callout-title'))
+  return (
+    (node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true || hasClass(node, 'callout-title')
+  )
 }
 
 /**

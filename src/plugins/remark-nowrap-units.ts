@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { isoDate } from '../core/dates.ts'
+import { hasClass, isAutolink } from '../core/mdast-nodes.ts'
 import { chineseMagnitudes, unitsAfterNumber } from '../lint/figures.ts'
 import { isCitation } from './remark-citations.ts'
 
@@ -113,16 +114,7 @@ function sourceOffsets(node: Text, source: string): (run: string, index: number)
 
 /** Text that is no prose of the author's, or is filled in later: citations, cross-references, figure labels, autolinks. */
 function opaque(node: Nodes): boolean {
-  if (isCitation(node)) return true
-  const className = (node.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties?.className
-  if (Array.isArray(className) && className.some((name) => /^(xref|figure-label|nowrap)$/.test(String(name))))
-    return true
-  if (node.type !== 'link') return false
-  const [only] = node.children
-  return (
-    only?.type === 'text' &&
-    node.url.replace(/^(https?:\/\/|mailto:)/, '') === only.value.replace(/^(https?:\/\/|mailto:)/, '')
-  )
+  return isCitation(node) || hasClass(node, 'xref', 'figure-label', 'nowrap') || isAutolink(node)
 }
 
 function text(value: string, position: Position | undefined): Text {

@@ -1,8 +1,9 @@
-import type { Link, Nodes, Root, Text } from 'mdast'
+import type { Nodes, Root, Text } from 'mdast'
 import { toString as mdastText } from 'mdast-util-to-string'
 import { retext } from 'retext'
 import retextSmartypants from 'retext-smartypants'
 import { SKIP, visit } from 'unist-util-visit'
+import { hasClass, isAutolink } from '../core/mdast-nodes.ts'
 import { isCitation } from './remark-citations.ts'
 
 /** Options of remarkSmartPunctuation. */
@@ -82,17 +83,10 @@ export function remarkSmartPunctuation(options: Options = {}) {
 
 /** Inline nodes whose text is not prose: inline code, citations, cross-references, bare URLs. */
 function isKept(node: Nodes): boolean {
-  if (node.type === 'inlineCode' || isCitation(node)) return true
-  return node.type === 'link' && (isCrossReference(node) || isBareUrl(node))
-}
-
-function isCrossReference(node: Link): boolean {
-  const className = (node.data?.hProperties as { className?: unknown } | undefined)?.className
-  return Array.isArray(className) && className.includes('xref')
-}
-
-// Note: an autolink (`<https://x.org/a--b>`, `www.x.org`, `a@b.org`) shows its URL as its text.
-function isBareUrl(node: Link): boolean {
-  const text = mdastText(node)
-  return node.url === text || node.url.endsWith(`//${text}`) || node.url === `mailto:${text}`
+  return (
+    node.type === 'inlineCode' ||
+    isCitation(node) ||
+    (node.type === 'link' && hasClass(node, 'xref')) ||
+    isAutolink(node)
+  )
 }
