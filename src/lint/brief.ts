@@ -14,6 +14,8 @@ export interface LintedBrief {
   body: readonly LintUnit[]
   /** Every unit. */
   units: readonly LintUnit[]
+  /** The errata, which name the figure they correct without citing it again. */
+  errata: readonly LintUnit[]
   args: ReadonlyArray<{ doc: MarkdownDoc<ArgumentMeta>; claim: LintUnit; body: LintUnit }>
 }
 
@@ -25,11 +27,11 @@ export interface LintedBrief {
 export function lintBrief(
   source: BriefSource,
   config: Pick<ResolvedConfig, 'lint' | 'requiredKinds'>,
-  { front, body, units, args }: LintedBrief,
+  { front, body, units, errata, args }: LintedBrief,
 ): void {
   for (const unit of units) {
     lintText(config, unit)
-    lintUncitedFigures(config, unit, source.brief.meta.lang)
+    if (!errata.includes(unit)) lintUncitedFigures(config, unit, source.brief.meta.lang)
   }
   for (const { doc, claim, body } of args) {
     if ([claim, body].some((unit) => (unit.file.data.citations ?? []).length > 0)) continue

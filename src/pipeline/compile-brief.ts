@@ -62,6 +62,7 @@ export function compileBrief(
     front: [summary, ...findings],
     body: [intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : [])],
     units: all,
+    errata,
     args,
   })
   for (const unit of all) moveMessages(unit)

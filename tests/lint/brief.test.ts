@@ -17,16 +17,19 @@ function loaded() {
 }
 
 /** The rules lintBrief reported, as `rule file:line`, for the brief read as it is (no citations collected). */
-function lintWith(config: ResolvedConfig, source: ReturnType<typeof loaded>['source']): string[] {
-  const { summary, findings, intro, args, all } = briefUnits(source)
+function lintWith(config: ResolvedConfig, source: ReturnType<typeof loaded>['source'], reasons = false): string[] {
+  const { summary, findings, intro, args, errata, all } = briefUnits(source)
   lintBrief(source, config, {
     front: [summary, ...findings],
     body: [intro, ...args.flatMap((a) => [a.claim, a.body])],
     units: all,
+    errata,
     args,
   })
   const files = new Set([source.brief.file, ...source.arguments.map((a) => a.file), ...all.map((u) => u.file)])
-  return [...files].flatMap((f) => f.messages.map((m) => `${m.ruleId} ${path.basename(f.path ?? '')}:${m.line}`))
+  return [...files].flatMap((f) =>
+    f.messages.map((m) => `${m.ruleId} ${path.basename(f.path ?? '')}:${m.line}${reasons ? ` ${m.reason}` : ''}`),
+  )
 }
 
 describe('lintBrief', () => {
@@ -53,6 +56,13 @@ describe('lintBrief', () => {
     )
     expect(found.filter((r) => r.startsWith('required-kinds'))).toEqual(['required-kinds brief.md:undefined'])
     expect(source.brief.file.messages[0]?.fatal).toBe(true)
+  })
+
+  it('leaves the figure an erratum corrects uncited: it names the old figure, whose source is the brief itself', () => {
+    const { config, source } = loaded()
+    source.brief.meta.errata = [{ date: '2026-10-20', text: 'Corrected the growth of sales in 2022 from 13% to 11%.' }]
+    const found = lintWith({ ...config, lint: { 'uncited-argument': 'off' } }, source, true)
+    expect(found.filter((r) => r.includes('`13%`') || r.includes('`11%`'))).toEqual([])
   })
 })
 
