@@ -29,6 +29,8 @@ export interface ResolvedConfig {
   lint: Partial<Record<LintRule, LintLevel>>
   /** Paper size of the PDFs. */
   paper: 'A4' | 'Letter'
+  /** The fewest pages a PDF has (counted without contents) for it to list its contents (`contentsFrom:`; 0 always). */
+  contentsFrom: number
   /** The build cache's folder when site.yaml names one (`cache:`); otherwise briefkit finds one. */
   cacheDir: string | undefined
 }
@@ -87,6 +89,7 @@ export function loadConfig(contentDir: string): { file: VFile; config: ResolvedC
       csl: site.csl,
       cslStyleDirs,
       paper: site.paper,
+      contentsFrom: site.contentsFrom,
       requiredKinds: site.requiredKinds,
       lint: site.lint,
       cacheDir: site.cache === undefined ? undefined : path.resolve(contentDir, site.cache),

@@ -22,6 +22,8 @@ export const siteSchema = z.strictObject({
   csl: localizedString.optional(),
   cslStyles: z.string().min(1).optional(),
   paper: z.enum(['A4', 'Letter']).default('A4'),
+  // Note: contents earn their place from about ten pages on; a shorter brief is read through.
+  contentsFrom: z.number().int().min(0).default(10),
   requiredKinds: z.array(z.string().min(1)).default([]),
   cache: z.string().min(1).optional(),
   lint: z

@@ -30,10 +30,17 @@ export async function cachedPdf(page: Page, site: Site, cache: BuildCache) {
   return { key, cached: cache.readFile('pdfs', `${key}.pdf`, isPdf) }
 }
 
-/** Everything a brief's PDF is printed from: its print page, the theme's stylesheets, fonts, paper and dates. */
+/** Everything a brief's PDF is printed from: its print page, the theme's stylesheets, fonts, paper, when it lists its contents, and dates. */
 async function printKey(page: Page, { config, theme }: Site): Promise<string> {
   const fonts = theme.fonts.map((f) => `${f.family} ${f.weight} ${f.style} ${f.file}`).join('\n')
-  return cacheKey([page.html, await themeCss(theme), fonts, config.paper, process.env['SOURCE_DATE_EPOCH'] ?? ''])
+  return cacheKey([
+    page.html,
+    await themeCss(theme),
+    fonts,
+    config.paper,
+    String(config.contentsFrom),
+    process.env['SOURCE_DATE_EPOCH'] ?? '',
+  ])
 }
 
 /**

@@ -1,12 +1,13 @@
 // Runs in the print page (as print media), before printing: where will each section of the
 // contents land? Chromium has no `target-counter()`, so briefkit lays the document out once in
 // page-sized columns (the same fragmentation engine as printing: forced page breaks made column
-// breaks, `break-inside: avoid`, orphans and widows), reads which column each section starts in,
-// and undoes every change. The cover (`.cover`, a page of its own) is left out and counted as
-// page 1. A guess, checked against the printed PDF's bookmarks; returns [id, page] pairs, or null
-// when the page size is not one it knows. `printCss` is the theme's print.css, whose rules a page
+// breaks, `break-inside: avoid`, orphans and widows), reads which column each section starts in
+// and how many columns there are, and undoes every change. The cover (`.cover`, a page of its own)
+// is left out and counted as page 1; with `withoutContents` the contents (`.toc`) are left out too.
+// A guess, checked against the printed PDF's bookmarks: returns the [id, page] pairs of the
+// contents and the number of pages, or null when the page size is not one it knows. `printCss` is the theme's print.css, whose rules a page
 // loaded from a file may not read (file: stylesheets are cross-origin); it is parsed here instead.
-(printCss) => {
+(printCss, withoutContents) => {
   const sizes = { A3: [297, 420], A4: [210, 297], A5: [148, 210], B4: [250, 353], B5: [176, 250], LETTER: [215.9, 279.4], LEGAL: [215.9, 355.6], LEDGER: [279.4, 431.8] }
   const probe = document.createElement('div')
   probe.style.position = 'absolute'
@@ -54,20 +55,24 @@
   css.textContent = `
     [data-briefkit-before] { break-before: column !important; }
     [data-briefkit-after] { break-after: column !important; }
-    .cover { display: none !important; }
+    .cover${withoutContents ? ', .toc' : ''} { display: none !important; }
     html, body { margin: 0 !important; padding: 0 !important; }
     body { width: ${width}px !important; height: ${height}px !important; column-width: ${width}px !important;
       column-count: auto !important; column-gap: 0 !important; column-fill: auto !important; }`
   document.head.append(css)
   const cover = document.querySelector('.cover') ? 1 : 0
   const left = document.body.getBoundingClientRect().left
-  const pages = []
+  const end = document.createElement('div')
+  document.body.append(end)
+  const sections = []
   for (const link of document.querySelectorAll('.toc a[href^="#"]')) {
     const id = decodeURIComponent(link.getAttribute('href').slice(1))
     const target = document.getElementById(id)
-    if (target) pages.push([id, Math.floor((target.getBoundingClientRect().left - left + 1) / width) + 1 + cover])
+    if (target) sections.push([id, Math.floor((target.getBoundingClientRect().left - left + 1) / width) + 1 + cover])
   }
+  const pages = Math.floor((end.getBoundingClientRect().left - left + 1) / width) + 1 + cover
+  end.remove()
   css.remove()
   for (const el of marked) { el.removeAttribute('data-briefkit-before'); el.removeAttribute('data-briefkit-after') }
-  return pages
+  return { sections, pages }
 }

@@ -143,6 +143,7 @@ export async function printBrief(
     printed = await printPdf(pool, file, staging, {
       pagesOf,
       css,
+      contentsFrom: config.contentsFrom,
       ...(expected ? { expected } : {}),
       ...(onStart ? { onStart } : {}),
     }).catch((error: unknown) => {

@@ -25,7 +25,8 @@ export interface Printed {
  * `a[href="#id"] .toc-page`). The pages `expected` from the last print of this brief, or else
  * predicted from a layout in page-sized columns, are filled in and the page printed once; it is
  * printed again only when the sections ended up elsewhere. Without either, it is printed twice: a
- * draft for the pages, then the result. Only files under `root` (and data: URLs) may load: every
+ * draft for the pages, then the result. A brief shorter than `contentsFrom` pages (laid out
+ * without its contents) loses its contents and is printed once. Only files under `root` (and data: URLs) may load: every
  * other request is refused before it leaves the browser.
  */
 export async function printPdf(
@@ -36,11 +37,14 @@ export async function printPdf(
     pagesOf,
     expected,
     css,
+    contentsFrom,
     onStart,
   }: {
     pagesOf: (pdf: Uint8Array) => Promise<SectionPages>
     expected?: SectionPages
     css: string
+    /** The fewest pages a brief has for its PDF to list its contents. */
+    contentsFrom: number
     onStart?: () => void
   },
 ): Promise<Printed> {
@@ -60,6 +64,10 @@ export async function printPdf(
     page.on('request', guard)
     try {
       await load(page, htmlFile, allowed, pool.timeout, path.relative(root, htmlFile))
+      if (!(await keepContents(page, css, contentsFrom))) {
+        const pdf = await page.pdf({ ...pdfOptions, timeout: pool.timeout })
+        return { pdf, pages: await pagesOf(pdf), passes: 1 }
+      }
       return await printWithContents(page, pool.timeout, pagesOf, expected ?? (await predictPages(page, css)))
     } finally {
       // Note: the pool keeps the page for the next document, which has its own guard.
@@ -133,18 +141,38 @@ async function printWithContents(
 
 const predictScript = readFileSync(new URL('./predict-pages.js', import.meta.url), 'utf8')
 
-/**
- * The section pages a layout in page-sized columns predicts (see predict-pages.js), given the
- * theme's print stylesheet; undefined when it cannot tell.
- */
-async function predictPages(page: Page, css: string): Promise<SectionPages | undefined> {
+/** What a layout in page-sized columns predicts: the page of each section in the contents, and the number of pages. */
+interface Layout {
+  sections: Array<[string, number]>
+  pages: number
+}
+
+/** Lay the print page out in page-sized columns (see predict-pages.js), given the theme's print stylesheet; null when it cannot tell. */
+async function layOut(page: Page, css: string, withoutContents: boolean): Promise<Layout | null> {
   await page.emulateMediaType('print')
   try {
-    const pairs = (await page.evaluate(`(${predictScript})(${JSON.stringify(css)})`)) as Array<[string, number]> | null
-    return pairs ? new Map(pairs) : undefined
+    return (await page.evaluate(`(${predictScript})(${JSON.stringify(css)}, ${withoutContents})`)) as Layout | null
   } finally {
     await page.emulateMediaType()
   }
+}
+
+/** The section pages a layout predicts; undefined when it cannot tell. */
+async function predictPages(page: Page, css: string): Promise<SectionPages | undefined> {
+  const layout = await layOut(page, css, false)
+  return layout ? new Map(layout.sections) : undefined
+}
+
+/**
+ * Whether the print page keeps its contents (`.toc`): only a brief of `from` pages or more,
+ * counted without them, needs a list of its sections. A shorter one has the contents removed.
+ */
+async function keepContents(page: Page, css: string, from: number): Promise<boolean> {
+  if (!(await page.evaluate(() => document.querySelector('.toc') !== null))) return false
+  const layout = from > 1 ? await layOut(page, css, true) : null
+  if (!layout || layout.pages >= from) return true
+  await page.evaluate(() => document.querySelector('.toc')?.remove())
+  return false
 }
 
 async function fillContents(page: Page, pages: SectionPages): Promise<void> {

@@ -31,7 +31,14 @@ describe('printBrief', () => {
     if (!config || !theme || !briefs[0]) throw new Error('the unseen site did not compile')
     brief = briefs[0]
     const fonts = theme.fonts.length > 0 ? PrintFonts.lazy(theme.fonts) : undefined
-    context = { pool: await BrowserPool.create({ concurrency: 1 }), staging: site.out, config, theme, fonts }
+    // Note: a brief this short has no contents by default (`contentsFrom: 10`); these tests ask for them.
+    context = {
+      pool: await BrowserPool.create({ concurrency: 1 }),
+      staging: site.out,
+      config: { ...config, contentsFrom: 0 },
+      theme,
+      fonts,
+    }
   }, 30_000)
   afterAll(() => context.pool.close())
 
@@ -54,5 +61,16 @@ describe('printBrief', () => {
     expect(fixed.pages).toEqual(right.pages)
     expect(contentsNumbers()).toEqual([...right.pages.values()])
     expect(contentsNumbers()).not.toContain(99)
+  }, 60_000)
+
+  it('leaves the contents out of a brief shorter than `contentsFrom` pages, and prints it once', async () => {
+    const short = await printBrief({ ...context, config: { ...context.config, contentsFrom: 10 } }, brief)
+    expect(short.passes).toBe(1)
+    const file = path.join(site.out, pdfPath(brief))
+    expect(pdfText(file)).not.toContain('Contents')
+    expect(pdfText(file)).toContain('References')
+    const long = await printBrief({ ...context, config: { ...context.config, contentsFrom: 2 } }, brief)
+    expect(long.pages.size).toBeGreaterThan(3)
+    expect(pdfText(file)).toContain('Contents')
   }, 60_000)
 })

@@ -38,7 +38,7 @@ describe('printPdf', () => {
 
   it('predicts the section pages of a known page size and prints once', async () => {
     const file = printPage('A5')
-    const printed = await printPdf(await pool, file, path.dirname(file), { pagesOf, css: '' })
+    const printed = await printPdf(await pool, file, path.dirname(file), { pagesOf, css: '', contentsFrom: 0 })
     expect(printed.passes).toBe(1)
     expect([...printed.pages]).toEqual([
       ['a', 3],
@@ -51,7 +51,7 @@ describe('printPdf', () => {
 
   it('prints a draft first for a page size it does not know, with the same result', async () => {
     const file = printPage('auto')
-    const printed = await printPdf(await pool, file, path.dirname(file), { pagesOf, css: '' })
+    const printed = await printPdf(await pool, file, path.dirname(file), { pagesOf, css: '', contentsFrom: 0 })
     expect(printed.passes).toBe(2)
     expect([...printed.pages.values()]).toEqual([3, expect.any(Number), expect.any(Number)])
     fs.writeFileSync(`${file}.pdf`, printed.pdf)
@@ -66,7 +66,7 @@ describe('printPdf', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-print-'))
     const first = printPage('A5')
     fs.cpSync(path.dirname(first), path.join(root, 'first'), { recursive: true })
-    await printPdf(await pool, path.join(root, 'first', 'print.html'), root, { pagesOf, css: '' })
+    await printPdf(await pool, path.join(root, 'first', 'print.html'), root, { pagesOf, css: '', contentsFrom: 0 })
     const dir = path.join(root, 'second')
     fs.mkdirSync(dir)
     fs.writeFileSync(path.join(dir, 'own.css'), 'h2::after { content: " (own style)" }')
@@ -83,7 +83,9 @@ describe('printPdf', () => {
       <p><a href="#end">To the end</a> <a href="https://example.org/">Out</a></p><img src="${remote}" alt=""><h2 id="end">Second</h2></body></html>`,
     )
     const file = path.join(dir, 'print.html')
-    const printed = await printPdf(await pool, file, root, { pagesOf, css: '' }).finally(() => server.close())
+    const printed = await printPdf(await pool, file, root, { pagesOf, css: '', contentsFrom: 0 }).finally(() =>
+      server.close(),
+    )
     expect(requests).toEqual([])
     fs.writeFileSync(`${file}.pdf`, printed.pdf)
     const text = pdfText(`${file}.pdf`)
@@ -100,8 +102,8 @@ describe('printPdf', () => {
       @font-face { font-family: "Gone"; font-weight: 700; src: url("fonts/gone.ttf") format("truetype") }
       body { font-family: "Gone" }</style></head><body><h2>Text</h2></body></html>`,
     )
-    await expect(printPdf(await pool, path.join(dir, 'print.html'), dir, { pagesOf, css: '' })).rejects.toThrow(
-      'A font of the print page did not load: Gone 700 normal (print.html)',
-    )
+    await expect(
+      printPdf(await pool, path.join(dir, 'print.html'), dir, { pagesOf, css: '', contentsFrom: 0 }),
+    ).rejects.toThrow('A font of the print page did not load: Gone 700 normal (print.html)')
   }, 30_000)
 })
