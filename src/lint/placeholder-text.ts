@@ -23,7 +23,7 @@ const hint = 'Replace it with the brief’s own words: `briefkit build` refuses 
 /**
  * The placeholders `briefkit new` writes, left in a brief (`placeholder-text`): in the title,
  * subtitle, authors and titles of brief.md and its parts, at their fields, and in each paragraph or
- * heading of its markdown (summary, key findings, claims, text, recommendations), at its start.
+ * heading of its markdown (summary, key findings, claims, text, recommendations, errata), at its start.
  */
 export function lintPlaceholders(
   source: BriefSource,

@@ -64,6 +64,7 @@ export async function renderSite(
       config,
       pages.map((p) => p.path),
       alternatePaths(config, new Set(pages.map((p) => p.path))),
+      briefs,
     ),
     robots(config),
     ...themeAssets(theme),

@@ -13,12 +13,17 @@ export function feedPath(lang: string): string {
   return `${lang}/feed.xml`
 }
 
-/** `sitemap.xml`: every page but the root copy of the default home, with absolute URLs and hreflang pairs. */
+/**
+ * `sitemap.xml`: every page but the root copy of the default home, with absolute URLs and hreflang
+ * pairs; a brief's page with its `<lastmod>`, the brief's `updated:` date when it has one, else its `date:`.
+ */
 export function sitemap(
   config: ResolvedConfig,
   pagePaths: readonly string[],
   alternatesOf: (path: string) => string[],
+  briefs: readonly CompiledBrief[],
 ): OutputFile {
+  const lastModified = new Map(briefs.map((brief) => [briefPagePath(brief), brief.meta.updated ?? brief.meta.date]))
   const urls = pagePaths
     .filter((p) => p !== 'index.html' && p !== '404.html')
     .map((p) => {
@@ -26,7 +31,9 @@ export function sitemap(
         const lang = alt.split('/')[0] ?? ''
         return `    <xhtml:link rel="alternate" hreflang="${xml(lang)}" href="${xml(absoluteUrl(config, alt))}"/>`
       })
-      return [`  <url>`, `    <loc>${xml(absoluteUrl(config, p))}</loc>`, ...links, `  </url>`].join('\n')
+      const date = lastModified.get(p)
+      const lastmod = date === undefined ? [] : [`    <lastmod>${xml(date)}</lastmod>`]
+      return [`  <url>`, `    <loc>${xml(absoluteUrl(config, p))}</loc>`, ...lastmod, ...links, `  </url>`].join('\n')
     })
   return {
     path: 'sitemap.xml',

@@ -9,6 +9,7 @@ import { cssString } from '../core/css.ts'
 import { compressedFontSuffix } from '../core/font-file.ts'
 import { BriefkitError } from '../reporting/errors.ts'
 import { themeFile, themeFilesIn } from './files.ts'
+import { titleWordsHtml } from './words.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -105,6 +106,11 @@ export function loadTheme(dir: string): Theme {
     cache: true,
   })
   engine.registerFilter('css_string', (value: unknown) => cssString(String(value ?? '')))
+  // Note: `raw`: the filter escapes the title itself and adds only `<wbr>`s, so `{{ brief.title | words: lang }}` needs no `| raw`.
+  engine.registerFilter('words', {
+    handler: (value: unknown, lang: unknown) => titleWordsHtml(String(value ?? ''), String(lang ?? '')),
+    raw: true,
+  })
   const fontsOf = chain.find((link) => link.file.fonts.length > 0)
   const cache = new Map<string, Strings>()
   return {

@@ -141,6 +141,54 @@ describe.each(['default', 'report'])('the sample site in the %s theme', (theme) 
     expect(broken).toEqual([])
   }, 60_000)
 
+  it('regression (issue 16, `虚拟货币为什/么不能挖矿`): breaks the Chinese title, subtitle and listed title only between words at 320 and 360 px', async () => {
+    const page = await browser.newPage()
+    const words = new Intl.Segmenter('zh', { granularity: 'word' })
+    const inside: string[] = []
+    const wrapped: string[] = []
+    for (const width of [320, 360]) {
+      await page.setViewport({ width, height: 844 })
+      for (const [file, selector] of [
+        ['zh/mining-not-viable/index.html', '.title-block h1'],
+        ['zh/mining-not-viable/index.html', '.title-block .subtitle'],
+        ['zh/index.html', '.brief-card h2'],
+      ] as const) {
+        await page.goto(`${site.url}${file}`, { waitUntil: 'load' })
+        await page.evaluate(() => document.fonts.ready)
+        // Where each line of the element ends, as offsets into its text: a character on a lower line than
+        // the one before it starts a line.
+        const { text, breaks } = await page.$eval(selector, (element) => {
+          const chars: Array<{ top: number; height: number }> = []
+          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (let i = 0; i < (node.textContent ?? '').length; i++) {
+              const range = document.createRange()
+              range.setStart(node, i)
+              range.setEnd(node, i + 1)
+              const rect = [...range.getClientRects()].find((r) => r.width > 0) ?? range.getBoundingClientRect()
+              chars.push({ top: rect.top, height: rect.height })
+            }
+          }
+          const found: number[] = []
+          chars.forEach((c, i) => {
+            const before = chars[i - 1]
+            if (before && c.top > before.top + before.height / 2) found.push(i)
+          })
+          return { text: element.textContent ?? '', breaks: found }
+        })
+        const boundaries = new Set([...words.segment(text)].map((s) => s.index))
+        if (breaks.length > 0) wrapped.push(`${width}px ${file} ${selector}`)
+        for (const at of breaks.filter((b) => !boundaries.has(b)))
+          inside.push(`${width}px ${selector}: ${text.slice(0, at)}/${text.slice(at)}`)
+      }
+    }
+    await page.close()
+    expect(inside).toEqual([])
+    // Note: the titles do wrap at these widths, so the check has line ends to look at.
+    expect(wrapped).toContain('320px zh/mining-not-viable/index.html .title-block h1')
+    expect(wrapped).toContain('320px zh/mining-not-viable/index.html .title-block .subtitle')
+  }, 60_000)
+
   it("keeps every chart's text inside its drawing, none over another, at 390 and 1280 px, light and dark", async () => {
     const page = await browser.newPage()
     const problems: string[] = []

@@ -182,4 +182,37 @@ describe('placeholder-text', () => {
       ]
     `)
   })
+
+  it('is found in the text of an erratum too, at its field, in any paragraph of it', async () => {
+    const site = await scaffolded('en')
+    fillPlaceholders(site.brief)
+    const brief = path.join(site.brief, 'brief.md')
+    const text = fs.readFileSync(brief, 'utf8')
+    fs.writeFileSync(
+      brief,
+      text.replace(
+        'tags: []',
+        [
+          'tags: []',
+          'errata:',
+          '  - date: 2026-10-20',
+          '    text: Corrected the growth of heat pump sales.',
+          '  - date: 2026-10-21',
+          '    text: One policy recommendation.',
+          '  - date: 2026-10-22',
+          '    text: |-',
+          '      Corrected a figure.',
+          '',
+          '      简报标题',
+        ].join('\n'),
+      ),
+    )
+    const { found } = await check(site)
+    expect(found).toMatchInlineSnapshot(`
+      [
+        "warning carbon-tax/brief.md:22:11 Placeholder text from \`briefkit new\` left in: “One policy recommendation.”",
+        "warning carbon-tax/brief.md:24:11 Placeholder text from \`briefkit new\` left in: “简报标题”",
+      ]
+    `)
+  })
 })

@@ -13,7 +13,7 @@ const config = { baseUrl: 'https://x.org/', languages: ['zh', 'en'], title: 'Bri
 describe('sitemap', () => {
   it('percent-encodes every <loc> and hreflang href (regression: a raw newline in <loc>)', () => {
     const pages = ['zh/碳 排放/index.html', 'en/a\nb/index.html']
-    const xml = text(sitemap(config, pages, (page) => [page]))
+    const xml = text(sitemap(config, pages, (page) => [page], []))
     const $ = cheerio.load(xml, { xml: true })
     const urls = [
       ...$('loc')
@@ -30,6 +30,41 @@ describe('sitemap', () => {
       'https://x.org/en/a%0Ab/',
     ])
     for (const url of urls) expect(url).toMatch(/^[\x21-\x7e]+$/)
+  })
+
+  it("gives each brief's page its `updated:` date as <lastmod>, else its `date:`, in both languages", () => {
+    const brief = (lang: string, slug: string, date: string, updated?: string) =>
+      ({ lang, slug, meta: { date, ...(updated ? { updated } : {}) } }) as unknown as CompiledBrief
+    const briefs = [
+      brief('zh', 'heat', '2026-01-02', '2026-10-20'),
+      brief('en', 'heat', '2026-01-03', '2026-10-21'),
+      brief('zh', 'trees', '2025-06-01'),
+      brief('en', 'trees', '2025-06-02'),
+    ]
+    const pages = [
+      'zh/index.html',
+      'zh/heat/index.html',
+      'en/heat/index.html',
+      'zh/trees/index.html',
+      'en/trees/index.html',
+      'zh/kinds/policy/index.html',
+    ]
+    const $ = cheerio.load(text(sitemap(config, pages, () => [], briefs)), { xml: true })
+    const lastmods = Object.fromEntries(
+      $('url')
+        .map((_, url) => [[$(url).find('loc').text(), $(url).find('lastmod').text()]])
+        .get() as Array<[string, string]>,
+    )
+    expect(lastmods).toEqual({
+      'https://x.org/zh/': '',
+      'https://x.org/zh/heat/': '2026-10-20',
+      'https://x.org/en/heat/': '2026-10-21',
+      'https://x.org/zh/trees/': '2025-06-01',
+      'https://x.org/en/trees/': '2025-06-02',
+      'https://x.org/zh/kinds/policy/': '',
+    })
+    // Note: the sitemap schema wants <lastmod> right after <loc>.
+    expect($('url').eq(1).children().first().next().is('lastmod')).toBe(true)
   })
 })
 
