@@ -9,8 +9,8 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { CitationCluster, CiteItem } from '../core/citation.ts'
 import type { Reference } from '../core/compiled.ts'
-import { isoDate } from '../core/dates.ts'
 import { contentSchema } from '../core/sanitize.ts'
+import { unbreakableRuns } from '../core/units.ts'
 import { linkPieces } from './link.ts'
 import { cslLanguage, type LoadedStyle, readLocale } from './styles.ts'
 
@@ -70,7 +70,7 @@ export function renderCitations(
     appendNote(tree, item)
     const text = hastText(tree).replace(/\s+/g, ' ').trim()
     appendBacklinks(tree, citedAt.get(id) ?? [], backLabel)
-    keepDatesWhole(tree)
+    keepRunsWhole(tree)
     const lang = typeof item?.['language'] === 'string' ? item['language'] : undefined
     return { id, html: toHtml(sanitize(tree, contentSchema)), lang, item, citedAt: citedAt.get(id) ?? [], text }
   })
@@ -86,18 +86,18 @@ export function renderCitations(
   return references.map(({ text: _text, ...reference }) => reference)
 }
 
-const isoDates = new RegExp(isoDate, 'gu')
-
 /**
- * Dates in an entry (`2021-05-21`, `[2026-11-25]`) in `span.nowrap`, which the themes keep on one line,
- * as remark-nowrap-units does in the text. Links are left alone: their text is a URL.
+ * Dates (`2021-05-21`, `[2026-11-25]`) and numbers with their Chinese units (`42 号`, `2021 年`) in
+ * an entry in `span.nowrap`, which the themes keep on one line, as remark-nowrap-units does in the
+ * text. Any entry may name a Chinese document, so every entry is read as Chinese: the runs need a
+ * Chinese word to follow the number. Links are left alone: their text is a URL.
  */
-function keepDatesWhole(tree: Root): void {
+function keepRunsWhole(tree: Root): void {
   visit(tree, 'text', (node: Text, index, parent) => {
     if (!parent || index === undefined || (parent.type === 'element' && parent.tagName === 'a')) return
     const pieces: ElementContent[] = []
     let cursor = 0
-    for (const match of node.value.matchAll(isoDates)) {
+    for (const match of unbreakableRuns(node.value, 'zh')) {
       if (match.index > cursor) pieces.push({ type: 'text', value: node.value.slice(cursor, match.index) })
       pieces.push(h('span.nowrap', match[0]))
       cursor = match.index + match[0].length

@@ -4,38 +4,7 @@
  * ordinals and counts of things (`five reasons`, `2016 个区块`) state no figure to be sourced.
  */
 
-/** Units after a number that make it a measured quantity, by what they measure. */
-const units = {
-  energy: [
-    ...['Wh', 'kWh', 'MWh', 'GWh', 'TWh', 'PWh', 'kJ', 'MJ', 'GJ', 'TJ', 'PJ', 'EJ'],
-    ...['watt-hours', 'kilowatt-hours', 'megawatt-hours', 'gigawatt-hours', 'terawatt-hours'],
-    ...['瓦时', '千瓦时', '兆瓦时', '吉瓦时', '太瓦时', '度电', '焦耳'],
-  ],
-  power: [
-    ...['W', 'kW', 'MW', 'GW', 'TW', 'watts', 'watt', 'kilowatts', 'kilowatt', 'megawatts', 'megawatt'],
-    ...['gigawatts', 'gigawatt', 'terawatts', 'terawatt', '瓦', '千瓦', '兆瓦', '吉瓦', '太瓦'],
-  ],
-  hashRate: ['H/s', 'kH/s', 'MH/s', 'GH/s', 'TH/s', 'PH/s', 'EH/s', 'ZH/s', 'J/TH', 'W/TH'],
-  mass: [
-    ...['kg', 'Mt', 'Gt', 'kt', 'tonnes', 'tonne', 'tons', 'ton', 'kilograms', 'kilogram'],
-    ...['克', '千克', '公斤', '吨'],
-  ],
-  length: [
-    ...['km', 'cm', 'mm', 'km²', 'm²', 'm³', 'ha', 'hectares', 'kilometres', 'kilometers', 'metres', 'meters'],
-    ...['miles', 'mile', '米', '千米', '公里', '厘米', '毫米', '平方米', '平方公里', '公顷', '亩', '立方米'],
-  ],
-  // Note: 公升, not 升, which after a number is mostly a rise (`从第 5 升至第 3`).
-  volume: ['litres', 'liters', 'barrels', '公升', '毫升', '桶'],
-  temperature: ['°C', '°F', '℃', 'degrees', '摄氏度'],
-  data: ['KB', 'MB', 'GB', 'TB', 'PB', 'Mbps', 'Gbps'],
-} as const
-
-/** Currencies written after the amount (`5 美元`, `5 dollars`). */
-const currencyAfter = [
-  ...['元', '美元', '欧元', '英镑', '日元', '港元', '港币', '人民币', '比特币', '枚比特币', '个比特币'],
-  ...['dollars', 'dollar', 'euros', 'euro', 'pounds', 'yuan', 'renminbi', 'cents'],
-  ...['USD', 'EUR', 'GBP', 'CNY', 'RMB', 'JPY', 'HKD', 'BTC', 'bitcoins', 'bitcoin'],
-]
+import { chineseMagnitudes, unitsAfterNumber } from '../core/units.ts'
 
 /** Currencies written before the amount (`US$5`, `€5`, `RMB 5`). */
 const currencyBefore = [
@@ -58,35 +27,11 @@ const currencyBefore = [
   'CNY',
 ]
 
-/** Percentages: `5%`, `5 percent`, `3 个百分点`. */
-const percentAfter = ['%', '％', 'percent', 'per cent', 'percentage points', 'percentage point', '个百分点']
-
 /**
  * Percentages that are names, not figures: a `51% attack` is the attack whatever share it takes.
  * Note: the text after the percent sign, so that `51% 的算力` is still a figure.
  */
 const namedPercent = /^\s?(attack|攻击)/
-
-// Note: Time units (年, 月, 天, hours, years) are left out on purpose: next to dates and durations they
-// flag `2022 年` and `2–3 年` far more often than a figure. Single-letter units (m, t, g, L, J) are left
-// out too: `5m` and `3 t` mean too many things; their longer forms (km, kg, tonnes, kJ) are there.
-
-/** Words after a number that make it a figure: units, currencies and percentages, in every language read. */
-export const unitsAfterNumber: readonly string[] = [...Object.values(units).flat(), ...currencyAfter, ...percentAfter]
-
-/** Chinese magnitudes, between a number and its unit (`2400 亿千瓦时`, `1200 亿`). */
-export const chineseMagnitudes: readonly string[] = [
-  '万亿',
-  '千亿',
-  '百亿',
-  '十亿',
-  '亿',
-  '千万',
-  '百万',
-  '十万',
-  '万',
-  '千',
-]
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 const alternation = (words: readonly string[]) =>

@@ -3,9 +3,8 @@ import type { Position } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import { isoDate } from '../core/dates.ts'
 import { hasClass, isAutolink } from '../core/mdast-nodes.ts'
-import { chineseMagnitudes, unitsAfterNumber } from '../lint/figures.ts'
+import { unbreakableRuns } from '../core/units.ts'
 import { isCitation } from './remark-citations.ts'
 
 /** Options of remarkNowrapUnits. */
@@ -19,38 +18,6 @@ export interface Options {
 }
 
 /**
- * Measure words after a number that are no figure's unit (`lint/figures.ts` leaves them out): dates,
- * durations and counts. `多` and `余` may stand between (`20 多年`, `1000 余家`).
- */
-const measureWords = ['年', '月', '日', '天', '周', '周年', '小时', '分钟', '秒', '岁']
-const countWords = ['个', '次', '倍', '家', '种', '项', '号', '位', '名', '人', '台', '条', '件', '份', '张', '页']
-
-const han = /\p{Script=Han}/u
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-const alternation = (words: readonly string[]) =>
-  [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegex)
-    .join('|')
-
-// Note: not inside a word, a version, a path or a longer number (`S19`, `1.5.2`, `/2021-05/`, `COVID-19`).
-const start = String.raw`(?<![\p{Script=Latin}\d.,_/\-–])`
-const amount = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
-// Note: a range (`2–3 年`) is one run; a percentage may take a unit (`3% 个`), though `85%` alone never breaks.
-const number = `(?:${amount})(?:[-–~～](?:${amount}))?%?`
-const space = String.raw`[ \u00a0\u202f\n]?`
-const magnitude = alternation(chineseMagnitudes)
-const unit = alternation([...unitsAfterNumber.filter((word) => han.test(word)), ...measureWords, ...countWords])
-
-/** ISO dates (`2021-02-03`, `2021-02`) and year ranges (`2021–2022`), in every language. */
-const dates = new RegExp(isoDate, 'gu')
-/** Those, and a number with its Chinese magnitude, unit or measure word (`121.36 太瓦时`, `2400 亿千瓦时`, `2022年`). */
-const chinese = new RegExp(
-  `(?:${isoDate}|${start}(?:${number}))(?:${space}(?<magnitude>${magnitude}))?(?:${space}(?:多|余)?(?<unit>${unit}))?`,
-  'gu',
-)
-
-/**
  * Keep a number with its unit, so that a line never breaks between `121.36` and `太瓦时` nor inside
  * `太瓦时`: each run is wrapped in `span.nowrap`, which the themes set `white-space: nowrap`.
  * Note: a span, not U+2060 WORD JOINER: Chromium breaks at a space whatever joiners stand around it,
@@ -60,15 +27,12 @@ const chinese = new RegExp(
  */
 export function remarkNowrapUnits(options: Options = {}) {
   const { lang = 'en' } = options
-  const pattern = /^zh\b/i.test(lang) ? chinese : dates
   return function transform(tree: Root, file: VFile): void {
     const source = String(file.value ?? '')
     const place = location(source)
     visit(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined || opaque(parent)) return
-      const runs = [...node.value.matchAll(pattern)].filter(
-        (m) => m.groups?.['date'] || m.groups?.['magnitude'] || m.groups?.['unit'],
-      )
+      const runs = unbreakableRuns(node.value, lang)
       if (runs.length === 0) return
       const offsets = sourceOffsets(node, source)
       const at = (from: number | undefined, to: number | undefined): Position | undefined => {

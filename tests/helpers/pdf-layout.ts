@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chineseMagnitudes, unitsAfterNumber } from '../../src/lint/figures.ts'
+import { chineseUnitWords } from '../../src/core/units.ts'
 
 /** A line of text on a PDF page, from `pdftotext -bbox-layout`: its words joined and its box, in points. */
 export interface PdfLine {
@@ -174,8 +174,6 @@ export function pageFullness(pages: PdfPage[]): Array<{ page: number; full: numb
 export const lastLines = (pages: PdfPage[]) =>
   pages.slice(1).map((p) => ({ page: p.number, text: p.lines.at(-1)?.text ?? '' }))
 
-const units = [...unitsAfterNumber, ...chineseMagnitudes, '年', '月', '日', '个', '次', '倍', '家', '%']
-
 /** Lines of a paragraph that end in a number where the next line starts with its unit or measure word. */
 export function numbersCutFromUnits(pages: PdfPage[]): string[] {
   const cuts: string[] = []
@@ -187,7 +185,7 @@ export function numbersCutFromUnits(pages: PdfPage[]): string[] {
         line.continues &&
         /\p{Script=Han}/u.test(line.text) &&
         /\d$/.test(line.text) &&
-        units.some((u) => next.text.startsWith(u))
+        chineseUnitWords.some((u) => next.text.startsWith(u))
       )
         cuts.push(`${line.text} / ${next.text}`)
     })
