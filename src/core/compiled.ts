@@ -2,6 +2,7 @@ import type { CslItem } from 'citeproc'
 import type { ElementContent } from 'hast'
 import type { BlockContent, DefinitionContent, Parent, PhrasingContent, Text } from 'mdast'
 import type { Point, Position } from 'unist'
+import type { ArgumentMap } from './argument-map.ts'
 import type { CitationCluster } from './citation.ts'
 import type { BriefMeta } from './front-matter.ts'
 
@@ -59,6 +60,8 @@ export interface CompiledBrief {
   links: InternalLink[]
   /** Its markdown files' text (brief.md, conclusion.md, then arguments/ by name), to say where a character came from. */
   sources: SourceText[]
+  /** Its reasoning as a graph: thesis, claims, evidence, objections and responses (`core/argument-map.ts`). */
+  argumentMap: ArgumentMap
 }
 
 /** One entry of a brief's reference list. */

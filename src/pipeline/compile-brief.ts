@@ -139,6 +139,8 @@ export function compileBrief(
       .map((file) => ({ path: file, hash: fileHash(file) })),
     links: all.flatMap((u) => internalLinks(u.tree, u.file, u.owner ? u.file.data.yamlPoint : undefined)),
     sources: sourceTexts(source),
+    // Note: compiled by pipeline/argument-map.ts once objections and relations are read (issue 17).
+    argumentMap: { nodes: [], edges: [] },
   }
 }
 
