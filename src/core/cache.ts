@@ -65,6 +65,8 @@ export const cacheKinds = {
   search: 'index',
   /** Printed PDFs (render/pdf/print-briefs.ts). */
   pdfs: 'print',
+  /** Painted social preview images (render/pdf/cards.ts). */
+  cards: 'print',
   /** Where each section of a PDF was last printed. */
   layout: 'print',
   /** What the print fonts can draw. */

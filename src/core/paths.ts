@@ -8,6 +8,11 @@ export function pdfPath(brief: { lang: string; slug: string }): string {
   return briefPagePath(brief).replace(/index\.html$/, `${brief.slug}.pdf`)
 }
 
+/** Where a brief's social preview image lives in the out dir: `<lang>/<slug>/<slug>.card.png`. */
+export function cardPath(brief: { lang: string; slug: string }): string {
+  return briefPagePath(brief).replace(/index\.html$/, `${brief.slug}.card.png`)
+}
+
 /** The site's stylesheet of web fonts, linked by every page (made by site/fonts.ts). */
 export const fontsStylesheetPath = 'assets/fonts.css'
 /**

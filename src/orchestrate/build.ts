@@ -41,6 +41,10 @@ export interface BuildResult {
   pdfsReused: number
   /** How many were printed. */
   pdfsPrinted: number
+  /** How many social cards (`og:image`) came from the cache, their inputs unchanged. */
+  cardsReused: number
+  /** How many were painted. */
+  cardsPainted: number
   briefs: number
   /** How many briefs came from the cache, their sources unchanged. */
   briefsCached: number
@@ -65,6 +69,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     pdfs: [],
     pdfsReused: 0,
     pdfsPrinted: 0,
+    cardsReused: 0,
+    cardsPainted: 0,
     briefs: compiled.briefs.length,
     briefsCached: compiled.cachedBriefs,
     changed: [],
@@ -81,7 +87,7 @@ async function writeSite(site: ReadySite, run: ResolvedRunOptions): Promise<Part
   warnDroppedPdfs(dropped, run.outDir, run.onWarning)
   const unlock = await lockOutDir(run.outDir)
   let changed: string[]
-  let printed = { reused: 0, printed: 0 }
+  let printed = { reused: 0, printed: 0, cardsReused: 0, cardsPainted: 0 }
   try {
     const staged = await stageOutput(run.outDir, site.rendered.files, run.signal)
     try {
@@ -108,6 +114,8 @@ async function writeSite(site: ReadySite, run: ResolvedRunOptions): Promise<Part
     pdfs: site.briefs.map(pdfPath).filter((file) => existsSync(path.join(run.outDir, file))),
     pdfsReused: printed.reused,
     pdfsPrinted: printed.printed,
+    cardsReused: printed.cardsReused,
+    cardsPainted: printed.cardsPainted,
   }
 }
 
@@ -123,7 +131,7 @@ async function searchIndex(staging: string, site: ReadySite, run: ResolvedRunOpt
   await indexSite(staging, site.cache, run.signal)
 }
 
-/** The PDFs of the briefs that have one: from the cache, or printed (not in a pages-only pass). */
+/** The PDFs and social cards of the briefs that have them: from the cache, or made (not in a pages-only pass). */
 async function printPdfs(staging: string, site: ReadySite, run: ResolvedRunOptions) {
   // Note: loaded only when a build gets this far, so `check` and `new` never load the printer.
   const { printBriefs } = await import('../render/pdf/print-briefs.ts')
@@ -137,6 +145,9 @@ async function printPdfs(staging: string, site: ReadySite, run: ResolvedRunOptio
       onProgress: run.onProgress,
       ...(run.signal ? { signal: run.signal } : {}),
       print: run.pdf && !run.pagesOnly,
+      cards: site.printPages.flatMap(({ brief, page, card }) =>
+        card && site.withCards.has(brief) ? [{ brief, page, card }] : [],
+      ),
     },
   )
 }

@@ -5,6 +5,7 @@ import type { OutputFile } from '../core/output.ts'
 import { briefPagePath, pdfPath } from '../core/paths.ts'
 import { lintLinks } from '../lint/links.ts'
 import { hasChartSpecs, loadChartCompiler } from '../pipeline/chart-source.ts'
+import { cachedCards } from '../render/pdf/card-cache.ts'
 import type { PrintFonts } from '../render/pdf/fonts.ts'
 import { checkGlyphs, pdfCoverage } from '../render/pdf/glyphs.ts'
 import { cachedPdfs } from '../render/pdf/pdf-cache.ts'
@@ -25,6 +26,8 @@ export interface ReadySite {
   printPages: PrintPage[]
   /** The briefs whose pages link a PDF: all when printing, else those whose PDF the cache holds. */
   withPdfs: ReadonlySet<CompiledBrief>
+  /** The briefs whose pages name a social card (`og:image`): as `withPdfs`, among those the theme draws a card for. */
+  withCards: ReadonlySet<CompiledBrief>
   /** The theme's print fonts (when printing and the theme has them). */
   printFonts: PrintFonts | undefined
 }
@@ -63,7 +66,10 @@ export async function checkSite(
     run.pdf || run.write ? await renderPrintPages(briefs, config, theme, { drawCharts: run.write }) : []
   const glyphProblems = coverage ? checkGlyphs(printPages, coverage, cache) : []
   const withPdfs = run.pdf ? new Set(briefs) : await cachedPdfs(printPages, { config, theme }, cache)
-  const rendered = await renderSite(briefs, { config, theme }, withPdfs, { drawCharts: run.write })
+  const withCards = run.pdf
+    ? new Set(printPages.filter((p) => p.card).map((p) => p.brief))
+    : await cachedCards(printPages, { config, theme }, cache)
+  const rendered = await renderSite(briefs, { config, theme }, withPdfs, { drawCharts: run.write, withCards })
   const linkProblems = checkLinks(briefs, rendered, withPdfs, config)
   const diagnostics = collectDiagnostics([...compiled.problems, ...glyphProblems, ...linkProblems])
   if (countDiagnostics(diagnostics).errors > 0) return { diagnostics, compiled, ready: undefined }
@@ -73,7 +79,7 @@ export async function checkSite(
   return {
     diagnostics,
     compiled,
-    ready: { config, theme, cache, briefs, rendered: site, printPages, withPdfs, printFonts },
+    ready: { config, theme, cache, briefs, rendered: site, printPages, withPdfs, withCards, printFonts },
   }
 }
 

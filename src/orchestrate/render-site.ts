@@ -4,7 +4,7 @@ import type { CompiledBrief } from '../core/compiled.ts'
 import { type OutputFile, outputMarker } from '../core/output.ts'
 import { renderHomePages, renderKindPages } from '../render/html/listing-pages.ts'
 import { renderNotFoundPage } from '../render/html/not-found.ts'
-import { citationFiles, type Page, renderBriefPage, renderPrintPage } from '../render/html/pages.ts'
+import { citationFiles, type Page, renderBriefPage, renderCardPage, renderPrintPage } from '../render/html/pages.ts'
 import { themeAssets } from '../site/assets.ts'
 import { feeds, robots, sitemap } from '../site/discovery.ts'
 import { siteCharacters, webFonts } from '../site/fonts.ts'
@@ -12,10 +12,12 @@ import { kindStyles } from '../site/kind-styles.ts'
 import { mediaFile } from '../site/media.ts'
 import type { Theme } from '../theme/theme.ts'
 
-/** A brief with the page its PDF is printed from. */
+/** A brief with the page its PDF is printed from, and the one its social card is painted from. */
 export interface PrintPage {
   brief: CompiledBrief
   page: Page
+  /** Undefined when the theme has no `card` layout. */
+  card: Page | undefined
 }
 
 /** The site as files, before the search index and the PDFs. */
@@ -26,7 +28,10 @@ export interface RenderedSite {
   files: OutputFile[]
 }
 
-/** The page each brief's PDF is printed from (with its charts' text only, not drawn, without `drawCharts`). */
+/**
+ * The page each brief's PDF is printed from (with its charts' text only, not drawn, without
+ * `drawCharts`), and the page its social card is painted from.
+ */
 export async function renderPrintPages(
   briefs: readonly CompiledBrief[],
   config: ResolvedConfig,
@@ -34,24 +39,35 @@ export async function renderPrintPages(
   { drawCharts = true }: { drawCharts?: boolean } = {},
 ): Promise<PrintPage[]> {
   return Promise.all(
-    briefs.map(async (brief) => ({ brief, page: await renderPrintPage(brief, config, theme, { drawCharts }) })),
+    briefs.map(async (brief) => ({
+      brief,
+      page: await renderPrintPage(brief, config, theme, { drawCharts }),
+      card: await renderCardPage(brief, config, theme),
+    })),
   )
 }
 
 /**
  * Render the whole site but its web fonts, search index and PDFs: `withPdfs` are the briefs whose
- * pages link a PDF; without `drawCharts` (a check, which writes nothing) the charts are left undrawn.
+ * pages link a PDF, `withCards` those whose pages name a social card (`og:image`); without
+ * `drawCharts` (a check, which writes nothing) the charts are left undrawn.
  */
 export async function renderSite(
   briefs: readonly CompiledBrief[],
   { config, theme }: { config: ResolvedConfig; theme: Theme },
   withPdfs: ReadonlySet<CompiledBrief>,
-  { drawCharts = true }: { drawCharts?: boolean } = {},
+  { drawCharts = true, withCards = new Set() }: { drawCharts?: boolean; withCards?: ReadonlySet<CompiledBrief> } = {},
 ): Promise<RenderedSite> {
   const pages = [
     ...(await renderHomePages(briefs, config, theme, (brief) => withPdfs.has(brief))),
     ...(await Promise.all(
-      briefs.map((brief) => renderBriefPage(brief, briefs, config, theme, { hasPdf: withPdfs.has(brief), drawCharts })),
+      briefs.map((brief) =>
+        renderBriefPage(brief, briefs, config, theme, {
+          hasPdf: withPdfs.has(brief),
+          hasCard: withCards.has(brief),
+          drawCharts,
+        }),
+      ),
     )),
     ...(await renderKindPages(briefs, config, theme)),
     await renderNotFoundPage(config, theme),

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { fillChartSlots } from '../../core/chart-slots.ts'
 import { fillLabels, type LabelName } from '../../core/labels.ts'
 import type { Theme } from '../../theme/theme.ts'
@@ -33,4 +35,9 @@ export async function renderLayout(
     fillLabels(html, (name) => words[name] ?? fallback[name]),
     charts,
   )
+}
+
+/** Whether the theme (or one it extends) has a layout: a theme made before a layout was added may lack it. */
+export function hasLayout(theme: Theme, layout: string): boolean {
+  return theme.dirs.some((dir) => existsSync(path.join(dir, 'layouts', `${layout}.liquid`)))
 }

@@ -21,6 +21,8 @@ export interface PageSpec {
   title?: string | undefined
   /** Plain text already (see `plainText`). */
   description?: string | undefined
+  /** A preview image of the page for link previews (`og:image`): its path inside the out dir and its size. */
+  image?: { path: string; width: number; height: number; alt: string } | undefined
 }
 
 /**
@@ -53,6 +55,8 @@ export function pageContext(config: ResolvedConfig, theme: Theme, spec: PageSpec
       url: canonicalUrl,
       siteName: metaText(siteTitle),
       locale: spec.lang.replace('-', '_'),
+      // Note: absolute like og:url (`baseUrl` is required), since a link preview is fetched from elsewhere.
+      image: spec.image && { ...spec.image, url: absoluteUrl(config, spec.image.path), alt: metaText(spec.image.alt) },
     },
     // Note: the site's web fonts, subset to its pages' characters once they are rendered (site/fonts.ts).
     fontStylesheets: theme.fonts.length > 0 ? [fontsStylesheetPath] : [],

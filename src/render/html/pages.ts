@@ -3,12 +3,12 @@ import { kindLabel } from '../../config/kinds.ts'
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
 import { pageCounterContent } from '../../core/css.ts'
-import { briefPagePath, pdfPath, urlPath } from '../../core/paths.ts'
+import { briefPagePath, cardPath, pdfPath, urlPath } from '../../core/paths.ts'
 import { doiUrl, licences } from '../../core/publication.ts'
 import type { Theme } from '../../theme/theme.ts'
 import { briefCharts, chartStandIns } from './charts.ts'
 import { absoluteUrl } from './languages.ts'
-import { renderLayout } from './layout.ts'
+import { hasLayout, renderLayout } from './layout.ts'
 import { formatDate, kindPagePath } from './listing-pages.ts'
 import { type Page, pageContext } from './page-context.ts'
 import { scholarMeta } from './scholar-meta.ts'
@@ -19,6 +19,8 @@ export type { Page } from './page-context.ts'
 export interface BriefPageOptions {
   /** The brief has a PDF to link to. */
   hasPdf: boolean
+  /** The brief has a social preview image (`cardPath`) for `og:image`. @default false */
+  hasCard?: boolean
   /**
    * Draw its charts (`check`, which writes nothing, leaves their slots empty: drawing is the slow part).
    * @default true
@@ -35,7 +37,7 @@ export async function renderBriefPage(
   editions: readonly CompiledBrief[],
   config: ResolvedConfig,
   theme: Theme,
-  { hasPdf, drawCharts = true }: BriefPageOptions,
+  { hasPdf, hasCard = false, drawCharts = true }: BriefPageOptions,
 ): Promise<Page> {
   const path = briefPagePath(brief)
   const html = await renderLayout(
@@ -51,6 +53,7 @@ export async function renderBriefPage(
             : undefined,
         title: brief.meta.title,
         description: brief.summaryText,
+        image: hasCard ? { path: cardPath(brief), ...cardSize, alt: brief.meta.title } : undefined,
       }),
       ogType: 'article',
       pdfHref: hasPdf ? urlPath(pdfPath(brief).split('/').at(-1) ?? '') : undefined,
@@ -87,6 +90,34 @@ export async function renderPrintPage(
     },
     drawCharts ? await briefCharts(brief, theme, { forPrint: true }) : chartStandIns(brief),
   )
+  return { path, html }
+}
+
+/** The size of a brief's social preview image in CSS pixels (and in pixels: it is painted at scale 1). */
+export const cardSize = { width: 1200, height: 630 } as const
+
+/**
+ * Render the page a brief's social preview image is painted from, with the theme's `card` layout,
+ * next to the brief's page: publisher, series, title, subtitle, authors and its arguments' kinds.
+ * Its font subsets' stylesheet, `card-fonts.css`, is written beside it while painting. Undefined
+ * when the theme has no `card` layout: its briefs then have no card.
+ */
+export async function renderCardPage(
+  brief: CompiledBrief,
+  config: ResolvedConfig,
+  theme: Theme,
+): Promise<Page | undefined> {
+  if (!hasLayout(theme, 'card')) return undefined
+  const path = briefPagePath(brief).replace(/index\.html$/, 'card.html')
+  const context = briefContext(brief, config, theme)
+  const html = await renderLayout(theme, 'card', {
+    ...pageContext(config, theme, { lang: brief.lang, path, title: brief.meta.title }),
+    cardFonts: theme.fonts.length > 0 ? 'card-fonts.css' : undefined,
+    size: cardSize,
+    brief: context,
+    // Note: each kind once, in the order the brief argues them: the card's colour band.
+    kinds: [...new Map(context.arguments.map((a) => [a.kind, { id: a.kind, label: a.kindLabel }])).values()],
+  })
   return { path, html }
 }
 

@@ -1,5 +1,7 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
+import path from 'node:path'
 import { type BuildCache, cacheKey } from '../../core/cache.ts'
 import { subsetCharacters } from '../../core/characters.ts'
 import { cssString } from '../../core/css.ts'
@@ -102,4 +104,38 @@ export function fontFaces(subsets: readonly FontSubset[], dir: string): string {
         `src: url(${cssString(`${dir}/${name}`)}) format("truetype"); }\n`,
     )
     .join('')
+}
+
+const printFontsDir = '.print-fonts'
+
+/**
+ * Write font subsets into the staging out dir's shared `.print-fonts` folder and their
+ * `@font-face` rules beside a page to print or paint, as `cssName`. Briefs with the same characters
+ * share the files, so the browser, which keeps fonts by URL, decodes them once for all of them. Each file is written under
+ * a temporary name and renamed, so a page loading it never reads half a file.
+ */
+export async function writeFontSubsets(
+  staging: string,
+  pageDir: string,
+  subsets: readonly FontSubset[],
+  cssName: string,
+): Promise<void> {
+  const shared = path.join(staging, printFontsDir)
+  await fs.mkdir(shared, { recursive: true })
+  await Promise.all(
+    subsets.map(async ({ name, data }) => {
+      const file = path.join(shared, name)
+      if (existsSync(file)) return
+      const partial = `${file}.${randomUUID()}.partial`
+      await fs.writeFile(partial, data)
+      await fs.rename(partial, file)
+    }),
+  )
+  const url = path.relative(pageDir, shared).split(path.sep).join('/')
+  await fs.writeFile(path.join(pageDir, cssName), fontFaces(subsets, url))
+}
+
+/** Remove the font subsets printing and painting wrote into the staging out dir. */
+export async function removeFontSubsets(staging: string): Promise<void> {
+  await fs.rm(path.join(staging, printFontsDir), { recursive: true, force: true })
 }

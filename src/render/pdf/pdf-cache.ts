@@ -44,21 +44,26 @@ async function printKey(page: Page, { config, theme }: Site): Promise<string> {
 }
 
 /**
- * Every stylesheet of the theme's assets (a theme's own before those of the theme it extends), any
- * of which a print page may link (print.css, print-figures.css), by name and text.
+ * The stylesheets of the theme's assets (a theme's own before those of the theme it extends) by
+ * name and text: every one a print page may link (print.css, print-figures.css), but the social
+ * card's, which only the card links; with `only`, just those named.
  */
-async function themeCss(theme: Theme): Promise<string> {
+export async function themeCss(theme: Theme, only?: readonly string[]): Promise<string> {
   const files = new Map<string, string>()
   for (const dir of theme.dirs) {
     const assets = path.join(dir, 'assets')
     if (!existsSync(assets)) continue
     for (const name of (await fs.readdir(assets)).filter((n) => n.endsWith('.css')).sort()) {
-      if (!files.has(name)) files.set(name, path.join(assets, name))
+      const wanted = only ? only.includes(name) : name !== cardCss
+      if (wanted && !files.has(name)) files.set(name, path.join(assets, name))
     }
   }
   const texts = await Promise.all([...files].map(async ([name, file]) => `${name}\n${await fs.readFile(file, 'utf8')}`))
   return texts.join('\n')
 }
+
+// Note: a change to the card's look must not print every PDF again.
+const cardCss = 'card.css'
 
 // Note: a PDF cut short (a build killed while writing it) lacks its end-of-file marker.
 function isPdf(data: Buffer): boolean {

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Element } from 'hast'
@@ -11,11 +9,12 @@ import type { ResolvedConfig } from '../../config/resolve.ts'
 import { type BuildCache, cacheKey } from '../../core/cache.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
 import { reuseFile } from '../../core/output.ts'
-import { pdfPath } from '../../core/paths.ts'
+import { cardPath, pdfPath } from '../../core/paths.ts'
 import { BriefkitError } from '../../reporting/errors.ts'
 import type { Theme } from '../../theme/theme.ts'
 import { type Page, renderPrintPage, tableOfContents } from '../html/pages.ts'
-import { type FontSubset, fontFaces, type PrintFonts } from './fonts.ts'
+import { type CardSource, cardPainter, reuseCards } from './cards.ts'
+import { type PrintFonts, removeFontSubsets, writeFontSubsets } from './fonts.ts'
 import { buildDate, setMetadata } from './metadata.ts'
 import { readBookmarks } from './outline.ts'
 import { cachedPdf, printCss } from './pdf-cache.ts'
@@ -28,6 +27,8 @@ export interface PrintOptions extends PoolOptions {
   onProgress?: (done: number, total: number, label: string, state: 'printing' | 'done') => void
   /** Print the PDFs the cache does not hold; `false` only takes those it holds (a quick pass whose PDFs follow later). */
   print: boolean
+  /** The briefs whose social cards to publish: taken from the cache, else painted (when printing) beside the PDFs. */
+  cards?: readonly CardSource[]
 }
 
 /** What printing a brief needs: the pool, the staging out dir, the site and the fonts. */
@@ -45,13 +46,17 @@ export interface PrintResult {
   /** PDFs taken from the cache, their inputs unchanged. */
   reused: number
   printed: number
+  /** Social cards taken from the cache, and painted. */
+  cardsReused: number
+  cardsPainted: number
 }
 
 /**
  * Print every brief's PDF from its print page into the staging out dir, on one browser with a
  * pool of pages. A PDF the cache holds for the same inputs is linked from there, not printed; a
  * printed one goes into the cache, with the page of each section (see `printPdf`). `site.cache`
- * holds PDFs by the key of what they are printed from.
+ * holds PDFs by the key of what they are printed from. The social cards (`options.cards`) are made
+ * the same way, on the same browser (see `cardPainter`).
  */
 export async function printBriefs(
   staging: string,
@@ -72,8 +77,11 @@ export async function printBriefs(
       toPrint.push({ brief, page, key })
     }
   }
+  const cards = await reuseCards(staging, options.cards ?? [], site)
+  const toPaint = options.print ? cards.toPaint : []
+  const result = { reused, printed: toPrint.length, cardsReused: cards.reused, cardsPainted: toPaint.length }
   let done = reused
-  if (toPrint.length === 0) return { reused, printed: 0 }
+  if (toPrint.length === 0 && toPaint.length === 0) return result
   const pool = await BrowserPool.create(options)
   let tasks: Array<Promise<void>> = []
   try {
@@ -90,6 +98,14 @@ export async function printBriefs(
       cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file))
       options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`, 'done')
     })
+    const paint = cardPainter({ ...site, pool, staging })
+    tasks.push(
+      ...toPaint.map((card) =>
+        paint(card).catch((error: unknown) => {
+          throw browserError(error, cardPath(card.brief))
+        }),
+      ),
+    )
     await Promise.all(tasks)
   } finally {
     // Note: on the first failure the browser closes at once, so the other PDFs still printing fail
@@ -98,7 +114,7 @@ export async function printBriefs(
     await Promise.allSettled(tasks)
     await removeFontSubsets(staging)
   }
-  return { reused, printed: toPrint.length }
+  return result
 }
 
 // Note: where each section of a brief was when it was last printed. The next print starts from
@@ -137,7 +153,7 @@ export async function printBrief(
   let printed: Printed
   try {
     const css = await printCss(theme)
-    if (fonts) await writeFontSubsets(staging, dir, await fonts.subset(page.html + css))
+    if (fonts) await writeFontSubsets(staging, dir, await fonts.subset(page.html + css), printFontsCss)
     await fs.writeFile(file, page.html)
     const pagesOf = (pdf: Uint8Array) => sectionPagesOf(pdf, brief, theme, headings)
     printed = await printPdf(pool, file, staging, {
@@ -178,34 +194,6 @@ function browserError(error: unknown, pdf: string): unknown {
 }
 
 const printFontsCss = 'print-fonts.css'
-const printFontsDir = '.print-fonts'
-
-/**
- * Write font subsets into the staging out dir's shared `.print-fonts` folder and their
- * `@font-face` rules beside a print page. Briefs with the same characters share the files, so the
- * browser, which keeps fonts by URL, decodes them once for all of them. Each file is written under
- * a temporary name and renamed, so a page loading it never reads half a file.
- */
-async function writeFontSubsets(staging: string, pageDir: string, subsets: readonly FontSubset[]): Promise<void> {
-  const shared = path.join(staging, printFontsDir)
-  await fs.mkdir(shared, { recursive: true })
-  await Promise.all(
-    subsets.map(async ({ name, data }) => {
-      const file = path.join(shared, name)
-      if (existsSync(file)) return
-      const partial = `${file}.${randomUUID()}.partial`
-      await fs.writeFile(partial, data)
-      await fs.rename(partial, file)
-    }),
-  )
-  const url = path.relative(pageDir, shared).split(path.sep).join('/')
-  await fs.writeFile(path.join(pageDir, printFontsCss), fontFaces(subsets, url))
-}
-
-/** Remove the font subsets printing wrote into the staging out dir. */
-export async function removeFontSubsets(staging: string): Promise<void> {
-  await fs.rm(path.join(staging, printFontsDir), { recursive: true, force: true })
-}
 
 /** Match the table of contents' entries to the PDF's bookmarks by their titles, in order. */
 async function sectionPagesOf(
