@@ -5,6 +5,7 @@ import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
+import { hasClass } from '../core/mdast-nodes.ts'
 import { contentSchema } from '../core/sanitize.ts'
 import { isCitation } from '../plugins/remark-citations.ts'
 
@@ -16,7 +17,7 @@ const toSanitizedHast = unified()
   .use(rehypeSanitize, contentSchema)
 
 /**
- * The text of a fragment as a reader sees it on the page, without its citations and footnotes:
+ * The text of a fragment as a reader sees it on the page, without its citations, footnotes and rows of big numbers:
  * for metadata (the meta description, feeds, JSON-LD, the PDF's Subject). No tags, entities
  * decoded, whitespace collapsed, so that it can be escaped for any of them as it is.
  */
@@ -38,8 +39,9 @@ export function metaText(text: string): string {
 }
 
 // Note: a citation or note reference leaves a mark that takes the space before it along (`cheaply [@a].`).
+// A row of big numbers repeats figures of the text beside it: a description reads on without it.
 function withoutNotes(node: Nodes): Nodes | undefined {
-  if (node.type === 'footnoteDefinition') return undefined
+  if (node.type === 'footnoteDefinition' || hasClass(node, 'stats')) return undefined
   if (isCitation(node) || node.type === 'footnoteReference') return { type: 'text', value: '\uE000' }
   if ('children' in node) {
     const children = node.children.map((child) => withoutNotes(child)).filter((child) => child !== undefined)

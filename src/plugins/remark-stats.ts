@@ -18,8 +18,10 @@ export function remarkStats() {
       const parent = node as Parent
       const children: RootContent[] = []
       let row: Box | undefined
+      let changed = false
       for (const child of parent.children as RootContent[]) {
         if (child.type === 'containerDirective' && child.name === 'stat') {
+          changed = true
           const stat = toStat(child, file)
           if (!row) {
             row = box('div', 'stats', [])
@@ -31,7 +33,8 @@ export function remarkStats() {
         row = undefined
         children.push(child)
       }
-      if (children.length !== parent.children.length) parent.children = children as typeof parent.children
+      // Note: a lone stat makes a row of one, as many children as before (regression: it was left as an unknown directive).
+      if (changed) parent.children = children as typeof parent.children
     })
   }
 }

@@ -28,6 +28,13 @@ describe('plainText', () => {
     expect(text).toBe('A b d')
   })
 
+  it('leaves out a row of big numbers, which repeats figures of the text (regression: stat labels run into the meta description)', () => {
+    const text = plainText(
+      summaryTree('Mining uses 138 TWh a year.\n\n:::stat{value="138 TWh"}\nElectricity use in 2024\n:::\n'),
+    )
+    expect(text).toBe('Mining uses 138 TWh a year.')
+  })
+
   it("keeps markdown's text without its marks, citations or footnotes", () => {
     expect(
       plainText(
