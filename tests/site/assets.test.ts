@@ -14,6 +14,7 @@ describe('site assets', () => {
         .map((f) => f.path)
         .sort(),
     ).toEqual([
+      'assets/card.css',
       'assets/favicon.svg',
       'assets/figures.css',
       'assets/print-figures.css',
