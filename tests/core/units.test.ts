@@ -5,7 +5,11 @@ const runs = (text: string, lang: string) => unbreakableRuns(text, lang).map((m)
 
 describe('unbreakableRuns', () => {
   it('keeps a Chinese number with its magnitude, unit, measure or count word', () => {
-    expect(runs('约 121.36 太瓦时，1200 亿至 2400 亿千瓦时', 'zh')).toEqual(['121.36 太瓦时', '1200 亿', '2400 亿千瓦时'])
+    expect(runs('约 121.36 太瓦时，1200 亿至 2400 亿千瓦时', 'zh')).toEqual([
+      '121.36 太瓦时',
+      '1200 亿',
+      '2400 亿千瓦时',
+    ])
     expect(runs('2022 年 11 月，15517 美元', 'zh')).toEqual(['2022 年', '11 月', '15517 美元'])
     // A document number in a GB/T 7714 entry, whose 号 a line must not take from its number.
     expect(runs('银发〔2026〕42号[R]. 北京', 'zh')).toEqual(['42号'])
