@@ -9,7 +9,7 @@ import type { Box } from './compiled.ts'
 export interface ObjectionBlock {
   /** `objection-<argument id>-<n>`, n from 1 in reading order; undefined outside an argument. */
   id: string | undefined
-  /** Its block in the tree (a box, `aside.objection`); its first child is its title line: the label's span, then (when `title`) a space and the title. */
+  /** Its block in the tree (a box, `aside.objection`); its first child is its title line: the label's span (class `objection-label`), then (when `title`) the title. */
   node: Box
   /** Whether it has a title (`:::objection[Title]`). */
   title: boolean

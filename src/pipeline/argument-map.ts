@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast'
 import type { ArgumentMap, MapEdge, MapNode } from '../core/argument-map.ts'
 import { isCitation } from '../core/citation.ts'
 import type { Box, Reference } from '../core/compiled.ts'
+import { hasClass } from '../core/mdast-nodes.ts'
 import { metaText, plainText } from './plain-text.ts'
 import { shorten } from './shorten.ts'
 import type { BriefUnits, Unit } from './units.ts'
@@ -132,8 +133,10 @@ function evidenceLabel(key: string, reference: Reference | undefined): string {
 function blockLabel(block: { node: Box; title: boolean }, max: number): string {
   const [line, ...rest] = block.node.children
   if (block.title && line?.type === 'paragraph') {
-    // Note: the title line starts with the label's slot and a space (plugins/remark-objections.ts).
-    return plainText({ type: 'paragraph', children: line.children.slice(2) })
+    // Note: the title line holds the label's slot, then the title (plugins/remark-objections.ts); later
+    // transforms may split or merge its text nodes, so the label is found by its class, not its place.
+    const title = line.children.filter((node) => !hasClass(node, 'objection-label', 'response-label'))
+    return plainText({ type: 'paragraph', children: title })
   }
   return shorten(plainText({ type: 'root', children: rest } as Root), max)
 }

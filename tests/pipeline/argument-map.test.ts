@@ -95,6 +95,23 @@ describe('buildArgumentMap', () => {
     expect(map.nodes.filter((n) => n.id === 'work-lindgren2024costs')).toHaveLength(1)
   })
 
+  it('compiles `thesis:` as inline markdown, its citation rendered', () => {
+    const { briefs } = compileContent(copySite('argument-map').content, false)
+    expect(briefs[0]?.thesisHtml).toMatch(
+      /^Grid batteries should replace new gas peaking plants by 2030 <a class="citation" href="#ref-iea2024storage"/,
+    )
+  })
+
+  it('labels an objection in a Chinese brief with its whole title, its numbers kept with their units', () => {
+    const zh = mapOf((site) => {
+      const siteYaml = path.join(site.content, 'site.yaml')
+      fs.writeFileSync(siteYaml, fs.readFileSync(siteYaml, 'utf8').replace('languages: [en]', 'languages: [en, zh]'))
+      edit(site, 'brief.md', 'lang: en', 'lang: zh')
+      edit(site, 'arguments/01-reliability.md', 'Battery fires make large sites unsafe', '2021 年以来 12 座电站起火')
+    })
+    expect(zh.nodes.find((n) => n.id === 'objection-reliability-1')?.label).toBe('2021 年以来 12 座电站起火')
+  })
+
   it('gives the same map for the same brief', () => {
     expect(JSON.stringify(mapOf())).toBe(JSON.stringify(map))
   })

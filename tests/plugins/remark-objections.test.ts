@@ -95,4 +95,16 @@ describe('remarkObjections', () => {
     expect(html).toContain('<aside class="objection"><p class="objection-title">')
     expect(html).not.toContain('id=')
   })
+
+  it('numbers nested and listed objections in reading order, and drops what attributes would add', () => {
+    const { html, file } = run(
+      '::::objection[Outer]{#mine onclick="alert(1)"}\n:::objection[Inner]\nx\n:::\n\n:::response\ny\n:::\n::::\n\n- :::objection[In a list]\n  z\n  :::\n',
+    )
+    expect(file.data.objections?.map((o) => [o.id, o.response?.id])).toEqual([
+      ['objection-policy-1', undefined],
+      ['objection-policy-2', 'response-policy-2'],
+      ['objection-policy-3', undefined],
+    ])
+    expect(html).not.toMatch(/onclick|id="mine"/)
+  })
 })
