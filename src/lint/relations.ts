@@ -1,4 +1,4 @@
-import { closest } from 'fastest-levenshtein'
+import { closest, distance } from 'fastest-levenshtein'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { MarkdownDoc } from '../content/markdown-file.ts'
 import type { ArgumentMeta } from '../core/front-matter.ts'
@@ -49,13 +49,20 @@ function lintDangling(config: Config, args: readonly Doc[]): void {
         if (ids.includes(target)) return
         const others = ids.filter((id) => id !== doc.meta.id)
         const near = others.length > 0 ? closest(target, others) : undefined
+        // Note: a suggestion only when it is close; else the ids there are, so the writer can pick one.
+        const suggestion =
+          near !== undefined && distance(target, near) <= Math.max(2, target.length / 2)
+            ? `Did you mean \`${near}\`? `
+            : others.length > 0
+              ? `The other arguments are ${others.map((id) => `\`${id}\``).join(', ')}. `
+              : ''
         lint(
           config,
           doc.file,
           'dangling-relation',
           `\`${field}\` names \`${target}\`, which is no argument of this brief`,
           doc.yaml.pointAt([field, i]),
-          `${near ? `Did you mean \`${near}\`? ` : ''}An argument's id is its \`id:\`, else its file name without the number (\`01-policy.md\` → \`policy\`).`,
+          `${suggestion}An argument's id is its \`id:\`, else its file name without the number (\`01-policy.md\` → \`policy\`).`,
         )
       })
     }

@@ -51,8 +51,14 @@ describe('argument map lints', () => {
   })
 
   it('refuses `attacks:` naming an id the brief does not have, in a block list, at the id', async () => {
-    const { at } = await check((site) => edit(site, '03-gas.md', 'attacks: [cost]', 'attacks:\n  - cost\n  - supplies'))
+    const { at, problems } = await check((site) =>
+      edit(site, '03-gas.md', 'attacks: [cost]', 'attacks:\n  - cost\n  - grid'),
+    )
     expect(at).toContain('error dangling-relation 03-gas.md:9:5')
+    // Note: nothing is close to `grid`: the hint lists the ids there are instead of guessing.
+    expect(problems.find((p) => p.rule === 'dangling-relation')?.hint).toMatch(
+      /^The other arguments are `reliability`, `cost`, `supply`\. /,
+    )
   })
 
   it('refuses arguments that support each other in a circle, naming them, at the first one’s `supports:`', async () => {
