@@ -72,7 +72,17 @@ export function renderCitations(
     appendBacklinks(tree, citedAt.get(id) ?? [], backLabel)
     keepRunsWhole(tree)
     const lang = typeof item?.['language'] === 'string' ? item['language'] : undefined
-    return { id, html: toHtml(sanitize(tree, contentSchema)), lang, item, citedAt: citedAt.get(id) ?? [], text }
+    const cited = citedAt.get(id) ?? []
+    const short = cited.length > 0 ? shortForm(hastText({ type: 'root', children: cite([{ id }]) }), style) : undefined
+    return {
+      id,
+      html: toHtml(sanitize(tree, contentSchema)),
+      lang,
+      item,
+      citedAt: cited,
+      text,
+      ...(short ? { short } : {}),
+    }
   })
   const textOf = new Map(references.map((r) => [r.id, r.text]))
   const rank = new Map(references.map((r, i) => [r.id, i]))
@@ -200,6 +210,16 @@ function toCitationItem(item: CiteItem): CitationItem {
     ...(item.suffix ? { suffix: item.suffix } : {}),
     ...(item.suppressAuthor ? { 'suppress-author': true } : {}),
   }
+}
+
+/**
+ * How the style names a work in a citation of its own, without parentheses: `[3]` in a numeric style
+ * (a superscript `3` too), `Nakamoto 2008` or `Nakamoto, 2008` in an author-date one.
+ */
+function shortForm(text: string, style: LoadedStyle): string | undefined {
+  const name = bare(text.replace(/\s+/g, ' '))
+  if (name === '') return undefined
+  return style.numeric ? `[${name}]` : name
 }
 
 /** A cite's text without its outer brackets or parentheses, to find it inside a group. */

@@ -15,6 +15,10 @@ export const lintDefaults = {
   'uncited-figure': 'warn',
   'dead-link': 'error',
   'placeholder-text': 'error',
+  'dangling-relation': 'error',
+  'support-cycle': 'error',
+  'unanswered-objection': 'warn',
+  'response-without-objection': 'error',
 } as const satisfies Record<string, LintLevel>
 
 /**

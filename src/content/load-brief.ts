@@ -13,6 +13,7 @@ import {
   conclusionSchema,
 } from '../core/front-matter.ts'
 import { reportError } from '../reporting/messages.ts'
+import { checkArgumentIds, withArgumentId } from './argument-id.ts'
 import { type Bibliography, findBibliography, loadBibliography } from './bibliography.ts'
 import type { BriefLocation } from './discover.ts'
 import { type MarkdownDoc, readMarkdown } from './markdown-file.ts'
@@ -50,8 +51,10 @@ export function loadBrief(
   const argumentDir = path.join(location.dir, 'arguments')
   const args = listArguments(argumentDir, root, open)
     .map((name) => readMarkdown(open(path.join(argumentDir, name)), argumentSchema, 'argument', root, parse))
-    .filter((doc): doc is MarkdownDoc<ArgumentMeta> => doc !== undefined)
+    .filter((doc) => doc !== undefined)
+    .map(withArgumentId)
   for (const doc of args) checkKind(doc, config)
+  checkArgumentIds(args)
   // Note: without `order:` an argument keeps its place in file-name order (1, 2, 3 …).
   const rank = new Map(args.map((doc, i) => [doc, doc.meta.order ?? i + 1]))
   args.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))

@@ -60,6 +60,8 @@ export interface CompiledBrief {
   links: InternalLink[]
   /** Its markdown files' text (brief.md, conclusion.md, then arguments/ by name), to say where a character came from. */
   sources: SourceText[]
+  /** `thesis:` as inline HTML, when the brief states one (the map's root; else the title stands for it). */
+  thesisHtml?: string
   /** Its reasoning as a graph: thesis, claims, evidence, objections and responses (`core/argument-map.ts`). */
   argumentMap: ArgumentMap
 }
@@ -74,7 +76,8 @@ export interface Reference {
   /** The work's data, for metadata about the brief's sources. */
   item: CslItem | undefined
   /** Ids of the citations of this work, in reading order, for links back to them (none for `nocite:`). */
-  citedAt: string[]
+  citedAt: string[] /** How the style names the work in a citation, plain: `[3]`, `Nakamoto 2008`; only for works cited in the text. */
+  short?: string
 }
 
 /** A link an author wrote to a place in the site: `#id` on its own page, or a relative path. */

@@ -71,6 +71,8 @@ export const briefSchema = z.strictObject({
   errata: z.array(z.strictObject({ date: isoDate, text: z.string().min(1) })).default([]),
   lang: languageTag,
   summary: z.string().min(1),
+  /** The brief's thesis, one sentence of markdown: the root of its argument map (else the title). */
+  thesis: z.string().min(1).optional(),
   keyFindings: z.array(z.string().min(1)).default([]),
   recommendations: z.array(z.string().min(1)).default([]),
   bibliography: z.string().min(1).optional(),
@@ -79,12 +81,24 @@ export const briefSchema = z.strictObject({
   tags: z.array(z.string().min(1)).default([]),
 })
 
+// Note: an argument's id goes into HTML ids (`claim-policy`, `objection-policy-1`) and URLs: no spaces.
+const argumentId = z
+  .string()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, 'expected an id of letters, digits, `-` and `_`, such as `policy`')
+
 /** Front matter of one `arguments/*.md` file. */
 export const argumentSchema = z.strictObject({
   kind: z.string().min(1),
   title: z.string().min(1),
   claim: z.string().min(1),
   order: z.number().optional(),
+  /** How other arguments name this one (default: the file name without its number, `01-policy.md` → `policy`). */
+  id: argumentId.optional(),
+  /** Whether the argument is for the thesis (`pro`) or against it (`con`). */
+  stance: z.enum(['pro', 'con']).default('pro'),
+  /** Ids of other arguments of the brief that this one supports, and that it attacks. */
+  supports: z.array(argumentId).default([]),
+  attacks: z.array(argumentId).default([]),
 })
 
 /** Front matter of `conclusion.md`. */
@@ -94,8 +108,10 @@ export const conclusionSchema = z.strictObject({
 
 /** What brief.md's front matter holds after validation. */
 export type BriefMeta = z.output<typeof briefSchema>
-/** What an argument's front matter holds after validation. */
-export type ArgumentMeta = z.output<typeof argumentSchema>
+/** What an argument's front matter holds after validation, its `id` filled from the file name when not given. */
+export type ArgumentMeta = WrittenArgumentMeta & { id: string }
+/** An argument's front matter as validated, before its id is filled in (content/argument-id.ts). */
+export type WrittenArgumentMeta = z.output<typeof argumentSchema>
 /** What conclusion.md's front matter holds after validation. */
 export type ConclusionMeta = z.output<typeof conclusionSchema>
 /** A string, or a map from language to string. */

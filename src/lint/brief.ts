@@ -4,6 +4,7 @@ import type { MarkdownDoc } from '../content/markdown-file.ts'
 import type { ArgumentMeta } from '../core/front-matter.ts'
 import { type LintUnit, lint, lintSummaryFigures, lintText } from './lints.ts'
 import { lintPlaceholders } from './placeholder-text.ts'
+import { lintRelations } from './relations.ts'
 import { lintUncitedFigures } from './uncited-figures.ts'
 
 /** A brief's markdown as the lints over a whole brief see it. */
@@ -21,7 +22,7 @@ export interface LintedBrief {
 
 /**
  * The lints of one brief: text rules and uncited figures in every unit, placeholders left from `briefkit new`, an argument with no citation, figures up front
- * that the body does not have, argument kinds site.yaml requires. Run before the messages of
+ * that the body does not have, argument kinds site.yaml requires, the argument map's relations and objections. Run before the messages of
  * front-matter fields move to their fields.
  */
 export function lintBrief(
@@ -46,6 +47,11 @@ export function lintBrief(
   }
   lintSummaryFigures(config, front, body)
   lintPlaceholders(source, config, units)
+  lintRelations(
+    config,
+    args.map((a) => a.doc),
+    units,
+  )
   const seen = new Set<string>()
   for (const { doc } of args) {
     if (config.requiredKinds.includes(doc.meta.kind) && seen.has(doc.meta.kind)) {

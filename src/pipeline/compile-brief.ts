@@ -10,6 +10,7 @@ import { lintBrief, lintUncited } from '../lint/brief.ts'
 import { internalLinks } from '../lint/links.ts'
 import { reportUnknown } from '../plugins/remark-citations.ts'
 import { hasErrors } from '../reporting/messages.ts'
+import { buildArgumentMap } from './argument-map.ts'
 import { citeThis } from './cite-this.ts'
 import { numberTargets } from './cross-references.ts'
 import { markdownToHtml, smartText, transformMarkdown, typesetMarkdown } from './markdown.ts'
@@ -50,16 +51,25 @@ export function compileBrief(
   const style = resolveStyle(source, config)
 
   const units = briefUnits(source)
-  const { summary, findings, intro, args, conclusion, recommendations, errata, all } = units
-  for (const unit of all)
-    transformMarkdown(unit.tree, unit.file, { citationKeys, contentDir: config.contentDir, pdf, lang: meta.lang })
+  const { summary, findings, thesis, intro, args, conclusion, recommendations, errata, all } = units
+  const argumentOf = new Map(args.map((a) => [a.body, a.doc.meta.id]))
+  for (const unit of all) {
+    const argument = argumentOf.get(unit)
+    transformMarkdown(unit.tree, unit.file, {
+      citationKeys,
+      contentDir: config.contentDir,
+      pdf,
+      lang: meta.lang,
+      argument,
+    })
+  }
   // Note: a section's title, which cross-references to it show, is taken as written by remark-heading-ids.
   for (const target of all.flatMap((unit) => unit.file.data.targets ?? [])) {
     if (target.title !== undefined) target.title = smart(target.title)
   }
   const charts = numberTargets(units, config)
   lintBrief(source, config, {
-    front: [summary, ...findings],
+    front: [summary, ...findings, ...(thesis ? [thesis] : [])],
     body: [intro, ...args.flatMap((a) => [a.claim, a.body]), ...(conclusion ? [conclusion] : [])],
     units: all,
     errata,
@@ -90,6 +100,8 @@ export function compileBrief(
   )
   lintUncited(source, new Set(references.map((r) => r.id)), config)
 
+  // Note: before the HTML is made: remark-rehype may change the trees the map reads its text from.
+  const argumentMap = buildArgumentMap(units, references, meta.title)
   const pagePath = briefPagePath({ lang: meta.lang, slug: source.location.slug })
   const html = (unit: Unit, linkBase?: string) =>
     markdownToHtml(unit.tree, unit.file, {
@@ -108,6 +120,7 @@ export function compileBrief(
     homeSummaryHtml: html(summary, pagePath),
     summaryText: plainText(summary.tree),
     keyFindingsHtml: findings.map((unit) => html(unit)),
+    ...(thesis ? { thesisHtml: html(thesis) } : {}),
     introHtml: html(intro),
     arguments: args.map((a) => ({
       id: a.id,
@@ -139,8 +152,7 @@ export function compileBrief(
       .map((file) => ({ path: file, hash: fileHash(file) })),
     links: all.flatMap((u) => internalLinks(u.tree, u.file, u.owner ? u.file.data.yamlPoint : undefined)),
     sources: sourceTexts(source),
-    // Note: compiled by pipeline/argument-map.ts once objections and relations are read (issue 17).
-    argumentMap: { nodes: [], edges: [] },
+    argumentMap,
   }
 }
 

@@ -22,6 +22,7 @@ import { remarkFigures } from '../plugins/remark-figures.ts'
 import { remarkHeadingIds } from '../plugins/remark-heading-ids.ts'
 import { remarkImages } from '../plugins/remark-images.ts'
 import { remarkNowrapUnits } from '../plugins/remark-nowrap-units.ts'
+import { remarkObjections } from '../plugins/remark-objections.ts'
 import { remarkRawHtml } from '../plugins/remark-raw-html.ts'
 import { remarkSmartPunctuation } from '../plugins/remark-smart-punctuation.ts'
 import { remarkStats } from '../plugins/remark-stats.ts'
@@ -38,10 +39,13 @@ export interface TransformOptions {
   pdf: boolean
   /** The brief's language (`lang:`): Chinese keeps numbers with their units on one line. */
   lang: string
+  /** The id of the argument whose text this is: its objections get ids from it and go into the map. */
+  argument?: string | undefined
 }
 
 /**
- * Check and rewrite the mdast of one unit: raw HTML checked, comments dropped, big numbers, callouts,
+ * Check and rewrite the mdast of one unit: raw HTML checked, comments dropped, big numbers, objections
+ * and responses (on `file.data.objections`), callouts,
  * local images (collected on `file.data.assets`), figures, charts and captioned tables (their targets
  * on `file.data.targets`), heading ids, citations (on `file.data.citations`) and cross-references,
  * line breaks between Chinese characters, numbers kept with their units and dates whole on one line.
@@ -52,6 +56,8 @@ export function transformMarkdown(tree: MdastRoot, file: VFile, options: Transfo
     .use(remarkRawHtml)
     .use(remarkComments)
     .use(remarkStats)
+    // Note: before callouts, which take every other container directive for an unknown one.
+    .use(remarkObjections, { argument: options.argument })
     .use(remarkCallouts)
     .use(remarkImages, { contentDir: options.contentDir, warnRemote: options.pdf })
     // Note: figures, captions and heading ids read their text as written, so before citations.

@@ -32,6 +32,8 @@ export interface ArgumentUnits {
 export interface BriefUnits {
   summary: Unit
   findings: Unit[]
+  /** `thesis:`, when the brief states one (the argument map's root). */
+  thesis: Unit | undefined
   intro: Unit
   args: ArgumentUnits[]
   conclusion: Unit | undefined
@@ -50,6 +52,7 @@ export function briefUnits(source: BriefSource): BriefUnits {
   const { meta } = brief
   const summary = fragment(brief, ['summary'], meta.summary, 'summary-')
   const findings = meta.keyFindings.map((text, i) => fragment(brief, ['keyFindings', i], text, `finding-${i + 1}-`))
+  const thesis = meta.thesis === undefined ? undefined : fragment(brief, ['thesis'], meta.thesis, 'thesis-')
   const intro = whole(brief, 'intro-')
   const ids = argumentIds(source.arguments.map((a) => a.meta.kind))
   const args = source.arguments.map((doc, i) => {
@@ -66,13 +69,15 @@ export function briefUnits(source: BriefSource): BriefUnits {
   const all = [
     summary,
     ...findings,
+    // Note: the thesis is shown with the map, after the summary: its citations are numbered there.
+    ...(thesis ? [thesis] : []),
     intro,
     ...args.flatMap((a) => [a.claim, a.body]),
     ...(conclusion ? [conclusion] : []),
     ...recommendations,
     ...errata,
   ]
-  return { summary, findings, intro, args, conclusion, recommendations, errata, all }
+  return { summary, findings, thesis, intro, args, conclusion, recommendations, errata, all }
 }
 
 function fragment(owner: FrontMatterDoc, yamlPath: PropertyKey[], text: string, idPrefix: string): Unit {

@@ -1,6 +1,6 @@
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { briefSchema } from '../../src/core/front-matter.ts'
+import { argumentSchema, briefSchema } from '../../src/core/front-matter.ts'
 import { isOrcid } from '../../src/core/publication.ts'
 import { parseYaml, validateYaml } from '../../src/core/yaml.ts'
 
@@ -105,5 +105,44 @@ describe('briefSchema: publication details', () => {
 
   it('refuses an `updated` that is not a date', () => {
     expect(validate('updated: last week\n').messages[0]?.reason).toMatch(/Invalid `updated`/)
+  })
+})
+
+describe('argumentSchema: the argument map', () => {
+  const head = 'kind: cost\ntitle: T\nclaim: C.\n'
+  function validateArgument(extra: string) {
+    const file = new VFile({ path: '01-cost.md' })
+    const meta = validateYaml(parseYaml(head + extra, file)!, argumentSchema, file, 'argument')
+    return { meta, messages: file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`) }
+  }
+
+  it('defaults to a pro argument that names no other', () => {
+    expect(validateArgument('').meta).toMatchObject({ stance: 'pro', supports: [], attacks: [] })
+    expect(validateArgument('').meta?.id).toBeUndefined()
+  })
+
+  it('reads an id, a stance and the arguments it supports and attacks', () => {
+    expect(validateArgument('id: fees\nstance: con\nsupports: [a]\nattacks: [b, c]\n').meta).toMatchObject({
+      id: 'fees',
+      stance: 'con',
+      supports: ['a'],
+      attacks: ['b', 'c'],
+    })
+  })
+
+  it('refuses a stance other than pro or con, and an id with a space, at their values', () => {
+    expect(validateArgument('stance: against\n').messages).toEqual([
+      expect.stringMatching(/^4:9 invalid-field Invalid `stance` in argument/),
+    ])
+    expect(validateArgument('supports: [my policy]\n').messages).toEqual([
+      expect.stringMatching(/^4:12 invalid-field Invalid `supports.0` in argument: expected an id/),
+    ])
+  })
+})
+
+describe('briefSchema: thesis', () => {
+  it('is optional markdown', () => {
+    expect(validate('').meta?.thesis).toBeUndefined()
+    expect(validate('thesis: Batteries first [@a].\n').meta?.thesis).toBe('Batteries first [@a].')
   })
 })

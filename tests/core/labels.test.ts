@@ -21,3 +21,13 @@ describe('label slots', () => {
     expect(fillLabels(html, () => 'x')).toBe(html)
   })
 })
+
+describe('label slots of objections and responses', () => {
+  it("fills them with the theme's words, in English when the theme has none", () => {
+    const html = `${labelSlot('objection')} / ${labelSlot('response')}`
+    const zh: Record<string, string> = { objection: '反对意见', response: '回应' }
+    expect(fillLabels(html, (name) => zh[name] ?? '')).toBe('反对意见 / 回应')
+    const none: Record<string, string> = {}
+    expect(fillLabels(html, (name) => none[name] as string)).toBe('Objection / Response')
+  })
+})

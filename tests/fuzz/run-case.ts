@@ -52,7 +52,8 @@ export function writeCase(site: SiteCase, root: string): string {
   fs.writeFileSync(path.join(content, 'site.yaml'), siteYaml)
   fs.writeFileSync(path.join(dir, 'brief.md'), site.brief)
   for (const [i, text] of site.arguments.entries()) {
-    fs.writeFileSync(path.join(dir, 'arguments', `${String(i + 1).padStart(2, '0')}-arg.md`), text)
+    // Note: an argument's id is its file name without the number; two arguments may not share one.
+    fs.writeFileSync(path.join(dir, 'arguments', `${String(i + 1).padStart(2, '0')}-arg-${i + 1}.md`), text)
   }
   if (site.conclusion !== undefined) fs.writeFileSync(path.join(dir, 'conclusion.md'), site.conclusion)
   if (site.bibliography) fs.writeFileSync(path.join(dir, site.bibliography.name), site.bibliography.text)
