@@ -86,7 +86,7 @@ function nodeShape({ node, lines, truncated, width, height }: SizedNode, centre:
       s(
         'text',
         { fontWeight: style.fontWeight === 400 ? undefined : style.fontWeight },
-        spaced(lines).map((line, i) =>
+        spaced(lines, node.label).map((line, i) =>
           s(
             'tspan',
             { x: round(left + style.padLeft), y: round(textTop + i * mapText.lineHeight + mapText.ascent) },
@@ -172,15 +172,17 @@ function arrow(base: [number, number], tip: [number, number], attack: boolean): 
 }
 
 /**
- * Lines as `<tspan>` text: a line broken at a space keeps it at its end, so that the text read
- * out or copied has its words apart (the space is blank, and within the padding).
+ * Lines as `<tspan>` text: a line broken at a space in the label keeps it at its end, so that the
+ * text read out or copied has its words apart (the space is blank, and within the padding).
  */
-function spaced(lines: readonly string[]): string[] {
-  return lines.map((line, i) => {
-    const next = lines[i + 1]
-    return next !== undefined && /[\p{Script=Latin}\d.,;:!?)\]]$/u.test(line) && /^[\p{Script=Latin}\d("[]/u.test(next)
-      ? `${line} `
-      : line
+function spaced(lines: readonly string[], label: string): string[] {
+  const text = label.replace(/\s+/gu, ' ').trim()
+  let at = 0
+  return lines.map((line) => {
+    at += line.length
+    const space = text[at] === ' '
+    if (space) at += 1
+    return space ? `${line} ` : line
   })
 }
 

@@ -114,4 +114,24 @@ describe('drawMap', () => {
     expect(serif).toContain('font-family="&#x22;Noto Serif&#x22;')
     expect(serif).not.toBe(sans)
   })
+
+  it('draws a map of a thesis alone, escapes markup in labels and leaves out edges to nodes it does not have', async () => {
+    const map: ArgumentMap = {
+      nodes: [
+        { id: 'thesis', kind: 'thesis', label: 'A <b>bold</b> & "quoted" thesis -> n1', href: '#summary' },
+        { id: 'claim-a', kind: 'claim', label: '', href: '#a', argumentKind: 'policy' },
+      ],
+      edges: [
+        { from: 'claim-a', to: 'thesis', relation: 'support' },
+        { from: 'work-missing', to: 'claim-a', relation: 'support' },
+      ],
+    }
+    const $ = cheerio.load(await draw(map, 'en'))
+    expect($('svg a.map-node')).toHaveLength(2)
+    expect($('svg a[data-node="thesis"] text').text()).toBe('A <b>bold</b> & "quoted" thesis -> n1')
+    expect($('svg b')).toHaveLength(0)
+    expect($('.map-edges .map-edge')).toHaveLength(1)
+    const alone = cheerio.load(await draw({ nodes: map.nodes.slice(0, 1), edges: [] }, 'en'))
+    expect(alone('svg a.map-node')).toHaveLength(1)
+  })
 })
