@@ -28,7 +28,7 @@ describe("a brief's argument map in its pages", () => {
       expect(order.slice(0, 3)).toEqual(['summary', 'argument-map', 'introduction'])
       expect($('#argument-map h2').text()).toBe(brief.lang === 'zh' ? '论证结构' : 'Argument map')
       expect($('#argument-map').attr('aria-labelledby')).toBe('argument-map-title')
-      expect($('#argument-map svg[role="group"][aria-labelledby="map-title"]')).toHaveLength(1)
+      expect($('#argument-map svg[role="group"][aria-labelledby="argument-map-svg-title"]')).toHaveLength(1)
       expect($('.toc a[href="#argument-map"]')).toHaveLength(1)
       expect($('#argument-map script')).toHaveLength(0)
     }

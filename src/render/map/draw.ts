@@ -20,7 +20,7 @@ export interface DrawMapOptions {
   words: MapWords
   /**
    * Prefix of the ids in the map (its `<title>` and `<desc>`), unique in the page.
-   * @default 'map'
+   * @default 'argument-map-svg'
    */
   id?: string
 }
@@ -31,7 +31,7 @@ export interface DrawMapOptions {
  * the same map as a list. No script; the same map gives the same bytes.
  */
 export async function drawMap(map: ArgumentMap, options: DrawMapOptions): Promise<string> {
-  const id = options.id ?? 'map'
+  const id = options.id ?? 'argument-map-svg'
   const fontFamily = fontFamilyList(options.fonts, options.lang)
   const measure = await loadMeasure(options.fonts)
   const sized = sizeNodes(map, measure, fontFamily)

@@ -101,10 +101,12 @@ describe('drawMap', () => {
     const html = await draw(zhMap, 'zh')
     const svg = cheerio.load(html)('svg.argument-map-svg')
     expect(svg.attr('role')).toBe('group')
-    expect(svg.attr('aria-labelledby')).toBe('map-title')
-    expect(svg.attr('aria-describedby')).toBe('map-desc')
-    expect(html).toContain('<title id="map-title">论证结构：在现行政策')
-    expect(html).toContain('<desc id="map-desc">论点、5 个主张、13 篇引用文献、3 条反对意见和 2 条回应。</desc>')
+    expect(svg.attr('aria-labelledby')).toBe('argument-map-svg-title')
+    expect(svg.attr('aria-describedby')).toBe('argument-map-svg-desc')
+    expect(html).toContain('<title id="argument-map-svg-title">论证结构：在现行政策')
+    expect(html).toContain(
+      '<desc id="argument-map-svg-desc">论点、5 个主张、13 篇引用文献、3 条反对意见和 2 条回应。</desc>',
+    )
     expect(html).not.toMatch(/<script|<foreignObject|\son\w+=/i)
   })
 
