@@ -22,7 +22,11 @@ export function toDot(map: ArgumentMap, sized: readonly SizedNode[]): string {
     `  graph [rankdir=LR, nodesep=${spacing.nodesep}, ranksep=${spacing.ranksep}, splines=true, pad=0];`,
     '  node [shape=box, fixedsize=true, label="", margin=0];',
     '  edge [dir=back, arrowsize=0.6];',
-    ...sized.map(({ width, height }, i) => `  ${dotName(i)} [width=${inches(width)}, height=${inches(height)}];`),
+    // Note: `ordering=out` on the thesis keeps its claims in the brief's order, top to bottom.
+    ...sized.map(
+      ({ node, width, height }, i) =>
+        `  ${dotName(i)} [width=${inches(width)}, height=${inches(height)}${node.kind === 'thesis' ? ', ordering=out' : ''}];`,
+    ),
   ]
   const claims = map.nodes.flatMap((node, i) => (node.kind === 'claim' ? [dotName(i)] : []))
   if (claims.length > 1) lines.push(`  { rank=same; ${claims.join('; ')}; }`)
@@ -34,9 +38,10 @@ export function toDot(map: ArgumentMap, sized: readonly SizedNode[]): string {
     if (from?.kind === 'response' && to?.kind === 'objection') {
       lines.push(`  { rank=same; ${name(edge.to)}; ${name(edge.from)}; }`)
     }
-    lines.push(
-      `  ${name(edge.to)} -> ${name(edge.from)} [arrowtail=${edge.relation === 'support' ? 'normal' : 'tee'}];`,
-    )
+    const head = edge.relation === 'support' ? 'normal' : 'tee'
+    // Note: an edge between two claims must not reorder them (a flat edge puts its tail first).
+    const free = from?.kind === 'claim' && to?.kind === 'claim' ? ', constraint=false' : ''
+    lines.push(`  ${name(edge.to)} -> ${name(edge.from)} [arrowtail=${head}${free}];`)
   }
   lines.push('}')
   return `${lines.join('\n')}\n`

@@ -18,7 +18,8 @@ describe('toDot', () => {
 
   it('gives Graphviz fixed boxes of the measured size, in inches, and no label', () => {
     expect(dot).toContain('node [shape=box, fixedsize=true, label="", margin=0];')
-    expect(dot).toContain('n0 [width=2, height=0.5];')
+    expect(dot).toContain('n0 [width=2, height=0.5, ordering=out];')
+    expect(dot).toContain('n1 [width=2, height=0.5];')
     expect(dot).not.toContain(enMap.nodes[1]?.label ?? '?')
   })
 
@@ -33,16 +34,21 @@ describe('toDot', () => {
     expect(dot).toContain('edge [dir=back, arrowsize=0.6];')
     expect(dot).toContain('n0 -> n1 [arrowtail=normal];')
     expect(dot).toContain('n0 -> n5 [arrowtail=tee];')
+    // Note: policy (n1) supports economics (n3), an edge that must not reorder the claims.
+    expect(dot).toContain('n3 -> n1 [arrowtail=normal, constraint=false];')
   })
 })
 
 describe('layoutDot', () => {
-  it('places the thesis left of the claims, and the claims left of their works, without overlaps', async () => {
+  it('places the thesis left of the claims, the claims in order left of their works, without overlaps', async () => {
     const layout = await layoutDot(toDot(enMap, sized))
     const x = (i: number) => layout.nodes.get(i)?.x ?? Number.NaN
     expect(x(0)).toBeLessThan(x(1))
     const work = enMap.nodes.findIndex((n) => n.kind === 'evidence')
     expect(x(1)).toBeLessThan(x(work))
+    // Note: the claims top to bottom in the brief's order, though one supports another.
+    const ys = [1, 2, 3, 4, 5].map((i) => layout.nodes.get(i)?.y ?? Number.NaN)
+    expect(ys).toEqual([...ys].sort((a, b) => a - b))
     const boxes = [...layout.nodes.values()]
     for (const [i, a] of boxes.entries()) {
       for (const b of boxes.slice(i + 1)) {
