@@ -3,11 +3,15 @@ import path from 'node:path'
 /** The `--import` hook that logs every module a process loads to the file named by BRIEFKIT_MODULE_LOG. */
 export const moduleLogHook = path.join(import.meta.dirname, 'module-log.js')
 
-/** Packages that `--help`, `check` and `new` should not need: the printer, the indexer, fonts, and (for `--help`) the compiler. */
+/**
+ * Packages that `--help`, `check` and `new` should not need: the printer, the indexer, fonts, Graphviz
+ * (argument maps are drawn by build only), and (for `--help`) the compiler.
+ */
 export const heavyPackages = [
   'puppeteer',
   '@pdfme/pdf-lib',
   'harfbuzzjs',
+  '@hpcc-js/wasm-graphviz',
   'subset-font',
   'pagefind',
   '@fontsource',

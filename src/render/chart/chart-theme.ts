@@ -1,4 +1,5 @@
 import type { ThemeFont } from '../../theme/theme.ts'
+import { fontFamilyList } from '../text/font-family.ts'
 
 /** How many kind colours the page defines (`--kind-1` … `--kind-8` in the theme's style.css). */
 const kindCount = 8
@@ -16,20 +17,6 @@ export const pageColours: ReadonlyMap<string, string> = new Map([
   [textSentinel, 'currentColor'],
   ...kindSentinels.map((colour, i): [string, string] => [colour, `var(--kind-${i + 1})`]),
 ])
-
-/**
- * The font family list of the theme's fonts, for CSS and vega: `"Noto Sans", "Noto Sans SC", sans-serif`.
- * In a Chinese, Japanese or Korean page the CJK family comes first, as the themes' stylesheets set
- * it for such text (`:lang(zh)`, for full-width punctuation), so that the chart is measured in the
- * fonts it is shown in.
- */
-export function fontFamilyList(fonts: readonly ThemeFont[], lang = 'en'): string {
-  const families = [...new Set(fonts.map((font) => font.family))]
-  const cjkPage = /^(zh|ja|ko)\b/i.test(lang)
-  const cjk = (family: string) => /\b(SC|TC|HK|JP|KR|CJK)\b/.test(family)
-  const ordered = cjkPage ? [...families.filter(cjk), ...families.filter((f) => !cjk(f))] : families
-  return [...ordered.map((family) => `"${family.replace(/["\\]/g, '')}"`), 'sans-serif'].join(', ')
-}
 
 /**
  * The Vega-Lite config of a chart in a page: the theme's fonts at readable sizes, the kinds'

@@ -1,8 +1,8 @@
 import type { Chart } from '../../core/compiled.ts'
 import type { ThemeFont } from '../../theme/theme.ts'
+import { loadMeasure, type TextItem, weightOf } from '../text/measure.ts'
 import { pageSvg } from './chart-svg.ts'
 import { chartConfig, pageColours } from './chart-theme.ts'
-import { loadMeasure, type TextItem, weightOf } from './measure.ts'
 
 /** Options of drawChart. */
 export interface DrawOptions {

@@ -6,6 +6,7 @@ import { pageCounterContent } from '../../core/css.ts'
 import { briefPagePath, cardPath, pdfPath, urlPath } from '../../core/paths.ts'
 import { doiUrl, licences } from '../../core/publication.ts'
 import type { Theme } from '../../theme/theme.ts'
+import { briefMap } from './argument-map.ts'
 import { briefCharts, chartStandIns } from './charts.ts'
 import { absoluteUrl } from './languages.ts'
 import { hasLayout, renderLayout } from './layout.ts'
@@ -22,7 +23,7 @@ export interface BriefPageOptions {
   /** The brief has a social preview image (`cardPath`) for `og:image`. @default false */
   hasCard?: boolean
   /**
-   * Draw its charts (`check`, which writes nothing, leaves their slots empty: drawing is the slow part).
+   * Draw its charts and argument map (`check`, which writes nothing, draws neither: drawing is the slow part).
    * @default true
    */
   drawCharts?: boolean
@@ -60,6 +61,7 @@ export async function renderBriefPage(
       brief: briefContext(brief, config, theme),
       scholar: scholarMeta(brief, hasPdf ? absoluteUrl(config, pdfPath(brief)) : undefined),
       citeThis: { html: brief.citeThis.html, bib: urlPath(`${brief.slug}.bib`), ris: urlPath(`${brief.slug}.ris`) },
+      argumentMap: await briefMap(brief, theme, { draw: drawCharts }),
     },
     drawCharts ? await briefCharts(brief, theme) : chartStandIns(brief),
   )
@@ -87,6 +89,7 @@ export async function renderPrintPage(
       // Note: the PDF printer writes this stylesheet of font subsets next to the print page.
       printFonts: theme.fonts.length > 0 ? 'print-fonts.css' : undefined,
       brief: briefContext(brief, config, theme),
+      argumentMap: await briefMap(brief, theme, { draw: drawCharts }),
     },
     drawCharts ? await briefCharts(brief, theme, { forPrint: true }) : chartStandIns(brief),
   )
@@ -140,6 +143,7 @@ export function tableOfContents(
   const label = (key: string) => t[key] ?? key
   return [
     { id: 'summary', title: label('summary') },
+    ...(brief.argumentMap.nodes.length > 0 ? [{ id: 'argument-map', title: label('argumentMap') }] : []),
     { id: 'introduction', title: label('introduction') },
     ...brief.arguments.map((a) => ({ id: a.id, title: a.title, kind: a.kind })),
     ...(brief.conclusion ? [{ id: 'conclusion', title: brief.conclusion.title ?? label('conclusion') }] : []),

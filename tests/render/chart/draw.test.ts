@@ -4,7 +4,7 @@ import type { Element, Root } from 'xast'
 import { fromXml } from 'xast-util-from-xml'
 import type { Chart } from '../../../src/core/compiled.ts'
 import { drawChart } from '../../../src/render/chart/draw.ts'
-import { loadMeasure, type MeasureText, weightOf } from '../../../src/render/chart/measure.ts'
+import { loadMeasure, type MeasureText, weightOf } from '../../../src/render/text/measure.ts'
 import { findTheme, loadTheme } from '../../../src/theme/theme.ts'
 
 const content = path.resolve(import.meta.dirname, '../../../content')

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadMeasure, type MeasureText, weightOf } from '../../../src/render/chart/measure.ts'
+import { loadMeasure, type MeasureText, weightOf } from '../../../src/render/text/measure.ts'
 import { loadTheme } from '../../../src/theme/theme.ts'
 
 const theme = loadTheme(path.resolve(import.meta.dirname, '../../../templates/default'))

@@ -1,0 +1,41 @@
+import { toHtml } from 'hast-util-to-html'
+import type { ArgumentMap } from '../../core/argument-map.ts'
+import type { ThemeFont } from '../../theme/theme.ts'
+import { fontFamilyList } from '../text/font-family.ts'
+import { loadMeasure } from '../text/measure.ts'
+import { toDot } from './dot.ts'
+import { mapFigure, mapLabel } from './figure.ts'
+import { layoutDot } from './layout.ts'
+import { sizeNodes } from './nodes.ts'
+import { mapSvg } from './svg.ts'
+import type { MapWords } from './words.ts'
+
+/** Options of drawMap. */
+export interface DrawMapOptions {
+  /** The theme's fonts: labels are measured with them, and the SVG names their families. */
+  fonts: readonly ThemeFont[]
+  /** The language of the page the map is in. */
+  lang: string
+  /** The theme's words for the map in that language. */
+  words: MapWords
+  /**
+   * Prefix of the ids in the map (its `<title>` and `<desc>`), unique in the page.
+   * @default 'argument-map-svg'
+   */
+  id?: string
+}
+
+/**
+ * A brief's argument map as HTML for its page: an inline `<svg>` laid out by Graphviz's `dot`
+ * (loaded on first use) with every label wrapped and measured in the theme's fonts, its key and
+ * the same map as a list. No script; the same map gives the same bytes.
+ */
+export async function drawMap(map: ArgumentMap, options: DrawMapOptions): Promise<string> {
+  const id = options.id ?? 'argument-map-svg'
+  const fontFamily = fontFamilyList(options.fonts, options.lang)
+  const measure = await loadMeasure(options.fonts)
+  const sized = sizeNodes(map, measure, fontFamily)
+  const layout = await layoutDot(toDot(map, sized))
+  const svg = mapSvg(map, sized, layout, { id, lang: options.lang, fontFamily, ...mapLabel(map, options.words) })
+  return toHtml(mapFigure(map, options.words, svg))
+}
