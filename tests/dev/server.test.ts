@@ -47,7 +47,7 @@ describe('the dev server serves the out dir', () => {
   it('on 127.0.0.1, printing the URL', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
     expect(log.join('\n')).toContain(`at ${server.url}`)
-    expect(log.join('\n')).toMatch(/built 7 pages/)
+    expect(log.join('\n')).toMatch(/built 8 pages/)
   })
 
   it('with the right content types; pages never cached, other files revalidated', async () => {
