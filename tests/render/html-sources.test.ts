@@ -83,6 +83,30 @@ describe('citedWorks', () => {
     }
   })
 
+  it("gives an entry whose authors a style wrote as `———` (the entry before's) its authors back", () => {
+    const [brief] = briefs('en')
+    if (!brief) throw new Error('no brief')
+    const entry = (id: string, html: string) => ({ id, html, lang: undefined, item: undefined, citedAt: ['cite-1'] })
+    const references = [
+      entry(
+        'tfr2023',
+        '<div class="csl-entry">European Parliament and Council of the European Union. 2023a. <i>Regulation (EU) 2023/1113</i>.</div>',
+      ),
+      entry('mica2023', '<div class="csl-entry">———. 2023b. <i>Regulation (EU) 2023/1114</i>.</div>'),
+      entry('mica2024', '<div class="csl-entry">———. 2024. <i>Guidance</i>.</div>'),
+      entry('smith', '<div class="csl-entry">Smith, J. R. 2020. <i>A Book</i>.</div>'),
+      entry('smith2', '<div class="csl-entry">———. 2021. <i>Another Book</i>.</div>'),
+    ]
+    const texts = citedWorks([{ ...brief, references }], 'en').map((w) => w.text)
+    expect(texts.sort()).toEqual([
+      'European Parliament and Council of the European Union. 2023a. Regulation (EU) 2023/1113.',
+      'European Parliament and Council of the European Union. 2023b. Regulation (EU) 2023/1114.',
+      'European Parliament and Council of the European Union. 2024. Guidance.',
+      'Smith, J. R. 2020. A Book.',
+      'Smith, J. R. 2021. Another Book.',
+    ])
+  })
+
   it('keeps two works with the same key but different titles apart, each with an id of its own', () => {
     const [first, second] = briefs('en')
     if (!first || !second) throw new Error('no briefs')

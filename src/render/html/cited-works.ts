@@ -1,8 +1,9 @@
-import type { Element, Root } from 'hast'
+import type { Element, Root, Text } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toHtml } from 'hast-util-to-html'
 import { toString as hastText } from 'hast-util-to-string'
 import { remove } from 'unist-util-remove'
+import { visit } from 'unist-util-visit'
 import type { MapNode } from '../../core/argument-map.ts'
 import type { CompiledBrief, Reference } from '../../core/compiled.ts'
 
@@ -34,13 +35,15 @@ export function citedWorks(briefs: readonly CompiledBrief[], lang: string): Cite
   const works = new Map<string, CitedWork>()
   const ids = new Set<string>()
   for (const brief of briefs) {
+    let previous = ''
     for (const reference of brief.references) {
+      const entry = siteEntry(reference.html, previous)
+      if (!substituted.test(hastText(entry))) previous = hastText(entry).trim()
       const supports = supported(brief, reference.id)
       if (reference.citedAt.length === 0 && supports.length === 0) continue
       const identity = workIdentity(reference)
       let work = works.get(identity)
       if (!work) {
-        const entry = siteEntry(reference.html)
         let id = `work-${reference.id}`
         for (let n = 2; ids.has(id); n++) id = `work-${reference.id}-${n}`
         ids.add(id)
@@ -112,15 +115,41 @@ function workIdentity(reference: Reference): string {
   return `key:${reference.id}\n${String(item?.title ?? '')}`
 }
 
+/** The dashes a style writes for the authors of the entry before (Chicago's `———`, MLA's `---`). */
+const substituted = /^\s*[-\u2014\u2015\u2e3a\u2e3b]{2,}/
+
 /**
  * A brief's entry for a page of the whole site: its number in that brief (`[3]`) and its links back to
- * that brief's citations mean nothing there.
+ * that brief's citations mean nothing there, nor do dashes standing for the authors of the entry before
+ * it (`previous`, as text), which get those authors back.
  */
-function siteEntry(html: string): Root {
+function siteEntry(html: string, previous: string): Root {
   const tree = fromHtml(html, { fragment: true })
   remove(tree, (node) => {
     const className = (node as Element).properties?.['className']
     return Array.isArray(className) && (className.includes('backlinks') || className.includes('csl-left-margin'))
   })
+  let first = true
+  visit(tree, 'text', (node: Text) => {
+    if (!first || node.value.trim() === '') return
+    first = false
+    const dashes = substituted.exec(node.value)?.[0]
+    const names = dashes && authorsOf(previous, hastText(tree).slice(hastText(tree).indexOf(dashes) + dashes.length))
+    if (dashes && names) node.value = node.value.replace(dashes, names)
+  })
   return tree
+}
+
+/**
+ * The authors at the start of `previous`: what comes before the punctuation and year that follow the
+ * dashes in the entry (`. 2023b.` → up to the first `. ` and four digits), else before that punctuation;
+ * undefined when neither is found.
+ */
+function authorsOf(previous: string, rest: string): string | undefined {
+  const delimiter = /^[^\p{L}\p{N}]+/u.exec(rest)?.[0] ?? ''
+  const quoted = delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const dated = /^\d{4}/.test(rest.slice(delimiter.length))
+  let at = dated ? (new RegExp(`${quoted}\\d{4}`).exec(previous)?.index ?? -1) : -1
+  if (at < 0 && delimiter.trim() !== '') at = previous.indexOf(delimiter)
+  return at > 0 ? previous.slice(0, at) : undefined
 }
