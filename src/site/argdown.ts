@@ -24,7 +24,8 @@ export function argdownText(map: ArgumentMap, about: ArgdownAbout): string {
   const titles = uniqueTitles(map.nodes)
   const edges = map.edges.filter((edge) => byId.has(edge.from) && byId.has(edge.to))
   // Note: under a node, the works that back it first, then the claims, then the objections.
-  const rank = (edge: MapEdge) => ['evidence', 'claim'].indexOf(byId.get(edge.from)?.kind ?? '') >>> 0
+  const order: Record<string, number> = { evidence: 0, claim: 1 }
+  const rank = (edge: MapEdge) => order[byId.get(edge.from)?.kind ?? ''] ?? 2
   const into = (id: string) => edges.filter((edge) => edge.to === id).sort((a, b) => rank(a) - rank(b))
   const defined = new Set<string>()
   const lines: string[] = []
