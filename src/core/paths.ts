@@ -13,6 +13,16 @@ export function cardPath(brief: { lang: string; slug: string }): string {
   return briefPagePath(brief).replace(/index\.html$/, `${brief.slug}.card.png`)
 }
 
+/** Where a brief's argument map is written as Argdown, beside its page: `<lang>/<slug>/<slug>.argdown`. */
+export function argdownPath(brief: { lang: string; slug: string }): string {
+  return briefPagePath(brief).replace(/index\.html$/, `${brief.slug}.argdown`)
+}
+
+/** Where a brief's argument map is written as AIF JSON, beside its page: `<lang>/<slug>/<slug>.aif.json`. */
+export function aifPath(brief: { lang: string; slug: string }): string {
+  return briefPagePath(brief).replace(/index\.html$/, `${brief.slug}.aif.json`)
+}
+
 /** The site's stylesheet of web fonts, linked by every page (made by site/fonts.ts). */
 export const fontsStylesheetPath = 'assets/fonts.css'
 /**

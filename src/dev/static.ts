@@ -15,6 +15,7 @@ export const contentTypes: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
   '.bib': 'text/plain; charset=utf-8',
   '.ris': 'application/x-research-info-systems',
+  '.argdown': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',

@@ -5,6 +5,9 @@ import { type OutputFile, outputMarker } from '../core/output.ts'
 import { renderHomePages, renderKindPages } from '../render/html/listing-pages.ts'
 import { renderNotFoundPage } from '../render/html/not-found.ts'
 import { citationFiles, type Page, renderBriefPage, renderCardPage, renderPrintPage } from '../render/html/pages.ts'
+import { renderSourcesPages } from '../render/html/sources-page.ts'
+import { aifFiles } from '../site/aif.ts'
+import { argdownFiles } from '../site/argdown.ts'
 import { themeAssets } from '../site/assets.ts'
 import { feeds, robots, sitemap } from '../site/discovery.ts'
 import { siteCharacters, webFonts } from '../site/fonts.ts'
@@ -22,9 +25,9 @@ export interface PrintPage {
 
 /** The site as files, before the search index and the PDFs. */
 export interface RenderedSite {
-  /** Every page: homes, briefs, kind pages and the 404 page. */
+  /** Every page: homes, briefs, kind pages, sources pages and the 404 page. */
   pages: Page[]
-  /** The pages and every other file of the site: citation files, feeds, sitemap, theme assets, images (and fonts, see `withWebFonts`). */
+  /** The pages and every other file of the site: citation files, argument maps (Argdown, AIF), feeds, sitemap, theme assets, images (and fonts, see `withWebFonts`). */
   files: OutputFile[]
 }
 
@@ -70,11 +73,13 @@ export async function renderSite(
       ),
     )),
     ...(await renderKindPages(briefs, config, theme)),
+    ...(await renderSourcesPages(briefs, config, theme)),
     await renderNotFoundPage(config, theme),
   ]
   const files: OutputFile[] = [
     ...pages.map((page) => ({ path: page.path, content: page.html })),
     ...briefs.flatMap(citationFiles),
+    ...briefs.flatMap((brief) => [...argdownFiles(brief, config.baseUrl), ...aifFiles(brief)]),
     ...feeds(briefs, config, theme),
     sitemap(
       config,

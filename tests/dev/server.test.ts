@@ -37,7 +37,7 @@ describe('the dev server serves the out dir', () => {
       log: (line) => log.push(line),
     })
     // Files of kinds the fixture site lacks; the out dir is not watched, so they stay until a rebuild.
-    for (const name of ['a.pdf', 'a.png', 'a.jpg', 'a.webp', 'a.wasm', 'a.ttf', 'a.json', 'a.bin'])
+    for (const name of ['a.pdf', 'a.png', 'a.jpg', 'a.webp', 'a.wasm', 'a.ttf', 'a.json', 'a.argdown', 'a.bin'])
       fs.writeFileSync(path.join(site.out, name), 'x')
   })
   afterAll(async () => {
@@ -47,7 +47,7 @@ describe('the dev server serves the out dir', () => {
   it('on 127.0.0.1, printing the URL', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
     expect(log.join('\n')).toContain(`at ${server.url}`)
-    expect(log.join('\n')).toMatch(/built 7 pages/)
+    expect(log.join('\n')).toMatch(/built 8 pages/)
   })
 
   it('with the right content types; pages never cached, other files revalidated', async () => {
@@ -64,6 +64,7 @@ describe('the dev server serves the out dir', () => {
       'a.wasm': 'application/wasm',
       'a.ttf': 'font/ttf',
       'a.json': 'application/json',
+      'a.argdown': 'text/plain; charset=utf-8',
       'a.bin': 'application/octet-stream',
     }
     // Note: dev's HTML pass makes TrueType subsets where the cache has no woff2 ones (see webFonts).

@@ -21,6 +21,8 @@ const pages = [
   'en/mining-not-viable/index.html',
   'zh/kinds/environment/index.html',
   'en/kinds/environment/index.html',
+  'zh/sources/index.html',
+  'en/sources/index.html',
   '404.html',
 ]
 

@@ -1,9 +1,11 @@
+import * as cheerio from 'cheerio'
 import * as hb from 'harfbuzzjs'
 import { fromHtml } from 'hast-util-from-html'
 import { toString as hastText } from 'hast-util-to-string'
 import subsetFont from 'subset-font'
 import { describe, expect, it } from 'vitest'
 import { renderPrintPages, renderSite, withWebFonts } from '../../src/orchestrate/render-site.ts'
+import { mapFixture } from '../helpers/argument-maps.ts'
 import { compileContent, copySite } from '../helpers/sites.ts'
 
 async function rendered(withPdf: boolean) {
@@ -18,7 +20,7 @@ describe('renderSite', () => {
   it('renders every page and the files beside them, each page also a file', async () => {
     const { pages, files } = await rendered(true)
     expect(pages.map((p) => p.path).sort()).toEqual(
-      ['404.html', 'en/index.html', 'en/urban-trees/index.html', 'index.html']
+      ['404.html', 'en/index.html', 'en/sources/index.html', 'en/urban-trees/index.html', 'index.html']
         .concat(pages.filter((p) => p.path.startsWith('en/kinds/')).map((p) => p.path))
         .sort(),
     )
@@ -48,6 +50,43 @@ describe('renderSite', () => {
       r.pages.find((p) => p.path === 'en/urban-trees/index.html')?.html ?? ''
     expect(link(page(await rendered(true)))).toBe(true)
     expect(link(page(await rendered(false)))).toBe(false)
+  })
+})
+
+describe('renderSite and the argument map', () => {
+  it('writes a brief\'s map as Argdown and AIF beside its page, linked from "Cite this brief", only when the map has nodes', async () => {
+    const { briefs, config, theme } = await rendered(false)
+    const mapped = briefs.map((brief) => ({ ...brief, argumentMap: mapFixture('en') }))
+    const site = await renderSite(mapped, { config, theme }, new Set())
+    const paths = site.files.map((f) => f.path)
+    expect(paths).toEqual(
+      expect.arrayContaining(['en/urban-trees/urban-trees.argdown', 'en/urban-trees/urban-trees.aif.json']),
+    )
+    const $ = cheerio.load(site.pages.find((p) => p.path === 'en/urban-trees/index.html')?.html ?? '')
+    expect(
+      $('.cite-this-files a')
+        .map((_, a) => `${$(a).text()} ${$(a).attr('href')}`)
+        .get(),
+    ).toEqual([
+      'BibTeX urban-trees.bib',
+      'RIS urban-trees.ris',
+      'Argdown urban-trees.argdown',
+      'AIF (JSON) urban-trees.aif.json',
+    ])
+
+    const bare = await renderSite(briefs, { config, theme }, new Set())
+    expect(bare.files.map((f) => f.path).filter((p) => /\.(argdown|aif\.json)$/.test(p))).toEqual([])
+    expect(bare.pages.find((p) => p.path === 'en/urban-trees/index.html')?.html).not.toMatch(/Argdown|aif\.json/)
+  })
+
+  it('lists the sources page among the pages and in the sitemap, and links it from every page', async () => {
+    const { pages, files } = await rendered(false)
+    expect(pages.map((p) => p.path)).toContain('en/sources/index.html')
+    const sitemap = files.find((f) => f.path === 'sitemap.xml')
+    expect(String(sitemap && 'content' in sitemap ? sitemap.content : '')).toContain('<loc>https://')
+    expect(String(sitemap && 'content' in sitemap ? sitemap.content : '')).toMatch(/<loc>[^<]*\/en\/sources\/<\/loc>/)
+    for (const page of pages.filter((p) => p.path !== '404.html'))
+      expect(page.html, page.path).toMatch(/<a href="(\.\.\/)*en\/sources\/index\.html">Sources<\/a>/)
   })
 })
 

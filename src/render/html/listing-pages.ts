@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
 import { briefPagePath, pdfPath, urlPath } from '../../core/paths.ts'
 import type { Theme } from '../../theme/theme.ts'
+import { evidenceCountText } from './cited-works.ts'
 import { rebaseFragment } from './fragments.ts'
 import { absoluteUrl, homePath } from './languages.ts'
 import { renderLayout } from './layout.ts'
@@ -96,6 +97,7 @@ export async function renderKindPages(
             briefTitle: brief.meta.title,
             briefHref: `${context.root}${urlPath(briefPagePath(brief))}`,
             dateText: formatDate(brief.meta.date, lang),
+            sourcesText: evidenceCountText(brief, a.id, context.t),
           })),
       )
       const html = await renderLayout(theme, 'kind', {
@@ -111,7 +113,7 @@ export async function renderKindPages(
 }
 
 /** Every kind of the site with its label and page, for navigation. */
-function kindLinks(config: ResolvedConfig, lang: string, root: string) {
+export function kindLinks(config: ResolvedConfig, lang: string, root: string) {
   return config.argumentKinds.map((kind) => ({
     id: kind.id,
     label: kindLabel(config.argumentKinds, kind.id, lang),

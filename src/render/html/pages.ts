@@ -3,7 +3,7 @@ import { kindLabel } from '../../config/kinds.ts'
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
 import { pageCounterContent } from '../../core/css.ts'
-import { briefPagePath, cardPath, pdfPath, urlPath } from '../../core/paths.ts'
+import { aifPath, argdownPath, briefPagePath, cardPath, pdfPath, urlPath } from '../../core/paths.ts'
 import { doiUrl, licences } from '../../core/publication.ts'
 import type { Theme } from '../../theme/theme.ts'
 import { briefMap } from './argument-map.ts'
@@ -60,7 +60,7 @@ export async function renderBriefPage(
       pdfHref: hasPdf ? urlPath(pdfPath(brief).split('/').at(-1) ?? '') : undefined,
       brief: briefContext(brief, config, theme),
       scholar: scholarMeta(brief, hasPdf ? absoluteUrl(config, pdfPath(brief)) : undefined),
-      citeThis: { html: brief.citeThis.html, bib: urlPath(`${brief.slug}.bib`), ris: urlPath(`${brief.slug}.ris`) },
+      citeThis: citeThisContext(brief),
       argumentMap: await briefMap(brief, theme, { draw: drawCharts }),
     },
     drawCharts ? await briefCharts(brief, theme) : chartStandIns(brief),
@@ -132,6 +132,22 @@ export function citationFiles(brief: CompiledBrief): Array<{ path: string; conte
     { path: `${base}.bib`, content: bibtex },
     { path: `${base}.ris`, content: ris },
   ]
+}
+
+/**
+ * "Cite this brief": its reference, its `.bib` and `.ris` files, and its argument map as Argdown and AIF
+ * when it has one (site/argdown.ts and site/aif.ts write them only then).
+ */
+function citeThisContext(brief: CompiledBrief) {
+  const beside = (filePath: string) => urlPath(filePath.split('/').at(-1) ?? '')
+  const mapped = brief.argumentMap.nodes.length > 0
+  return {
+    html: brief.citeThis.html,
+    bib: urlPath(`${brief.slug}.bib`),
+    ris: urlPath(`${brief.slug}.ris`),
+    argdown: mapped ? beside(argdownPath(brief)) : undefined,
+    aif: mapped ? beside(aifPath(brief)) : undefined,
+  }
 }
 
 /** The entries of a brief's table of contents: each section's id and title, in reading order. */
