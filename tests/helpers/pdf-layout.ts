@@ -45,7 +45,7 @@ function joinWords(words: string[]): string {
 }
 
 /**
- * The pages of a PDF as lines, from `pdftotext -bbox-layout`. Lines in the top or bottom 7% of
+ * The pages of a PDF as lines, from `pdftotext -bbox-layout`. Lines that end in the top 6% or start in the bottom 6% of
  * the page (the running head and page number of both themes) are left out. Poppler's blocks are
  * not paragraphs at a loose line height, so lines are grouped anew: a line continues the one above
  * when it follows at the usual pitch. `referencesHeading` (`References`) marks where the
@@ -71,7 +71,7 @@ export function pdfPages(file: string, referencesHeading = ''): PdfPage[] {
         continues: false,
         inReferences: false,
       }
-      if (line.top > height * 0.07 && line.bottom < height * 0.93) lines.push(line)
+      if (line.bottom > height * 0.06 && line.top < height * 0.94) lines.push(line)
     }
     lines.sort((a, b) => a.top - b.top || a.left - b.left)
     pages.push({ number: number + 1, height, lines })
