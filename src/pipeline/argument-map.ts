@@ -46,7 +46,7 @@ export function buildArgumentMap(units: BriefUnits, references: readonly Referen
   nodes.push({
     id: 'thesis',
     kind: 'thesis',
-    label: units.thesis ? plainText(units.thesis.tree) : title,
+    label: units.thesis ? labelText(units.thesis.tree) : title,
     href: '#summary',
   })
   if (units.thesis) evidence(citedIn(units.thesis).get(undefined) ?? [], 'thesis')
@@ -58,7 +58,7 @@ export function buildArgumentMap(units: BriefUnits, references: readonly Referen
     nodes.push({
       id: claimId,
       kind: 'claim',
-      label: plainText(claim.tree),
+      label: labelText(claim.tree),
       href: `#${sectionId}`,
       argumentKind: meta.kind,
       argument: meta.id,
@@ -129,6 +129,19 @@ function evidenceLabel(key: string, reference: Reference | undefined): string {
   return [reference?.short ?? key, shortTitle].filter((part) => part !== '').join(' ')
 }
 
+/**
+ * A node's label: its text as plainText gives it, without code blocks, which are no part of a
+ * sentence and whose text is code's (a `[@key]` in one is no citation, yet would read as one in the map).
+ */
+function labelText(node: Nodes): string {
+  const strip = (n: Nodes): Nodes => {
+    if (!('children' in n)) return n
+    const children = (n.children as Nodes[]).filter((child) => child.type !== 'code').map(strip)
+    return { ...n, children } as Nodes
+  }
+  return node.type === 'code' ? '' : plainText(strip(node))
+}
+
 /** An objection's or response's title as plain text; without a title, its text shortened to `max`. */
 function blockLabel(block: { node: Box; title: boolean }, max: number): string {
   const [line, ...rest] = block.node.children
@@ -136,7 +149,7 @@ function blockLabel(block: { node: Box; title: boolean }, max: number): string {
     // Note: the title line holds the label's slot, then the title (plugins/remark-objections.ts); later
     // transforms may split or merge its text nodes, so the label is found by its class, not its place.
     const title = line.children.filter((node) => !hasClass(node, 'objection-label', 'response-label'))
-    return plainText({ type: 'paragraph', children: title })
+    return labelText({ type: 'paragraph', children: title })
   }
-  return shorten(plainText({ type: 'root', children: rest } as Root), max)
+  return shorten(labelText({ type: 'root', children: rest } as Root), max)
 }

@@ -74,7 +74,8 @@ describe('renderSite and the argument map', () => {
       'AIF (JSON) urban-trees.aif.json',
     ])
 
-    const bare = await renderSite(briefs, { config, theme }, new Set())
+    const unmapped = briefs.map((brief) => ({ ...brief, argumentMap: { nodes: [], edges: [] } }))
+    const bare = await renderSite(unmapped, { config, theme }, new Set())
     expect(bare.files.map((f) => f.path).filter((p) => /\.(argdown|aif\.json)$/.test(p))).toEqual([])
     expect(bare.pages.find((p) => p.path === 'en/urban-trees/index.html')?.html).not.toMatch(/Argdown|aif\.json/)
   })

@@ -43,8 +43,8 @@ describe("a brief's argument map in its pages", () => {
   })
 
   it('shows no map section for a brief whose map is empty', async () => {
-    const brief = site.briefs[0] as CompiledBrief
-    expect(brief.argumentMap.nodes).toEqual([])
+    // Note: the sample has a map since it gained a thesis and objections; this one is emptied.
+    const brief = { ...(site.briefs[0] as CompiledBrief), argumentMap: { nodes: [], edges: [] } }
     const page = (await renderBriefPage(brief, site.briefs, config(), theme(), { hasPdf: false })).html
     const print = (await renderPrintPage(brief, config(), theme())).html
     expect(page).not.toContain('argument-map')
