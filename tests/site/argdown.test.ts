@@ -1,38 +1,8 @@
-import { execFile } from 'node:child_process'
-import fs from 'node:fs'
-import { createRequire } from 'node:module'
-import os from 'node:os'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { ArgumentMap } from '../../src/core/argument-map.ts'
 import { argdownFiles, argdownInline, argdownText } from '../../src/site/argdown.ts'
+import { type ArgdownJson, parsed } from '../helpers/argdown.ts'
 import { briefWithMap, mapFixture } from '../helpers/argument-maps.ts'
-
-const cli = createRequire(import.meta.url).resolve('@argdown/cli')
-
-/** A statement's equivalence class or an argument, with its texts. */
-interface Element {
-  members?: Array<{ text?: string }>
-  descriptions?: Array<{ text?: string }>
-}
-
-interface ArgdownJson {
-  statements: Record<string, Element>
-  arguments: Record<string, Element>
-  relations: Array<{ from: string; to: string; relationType: string }>
-}
-
-/** What the real `@argdown/cli` 1.7 reads from a file: `argdown json <file> --stdout`, run in a scratch folder. */
-async function parsed(text: string): Promise<ArgdownJson> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-argdown-'))
-  fs.writeFileSync(path.join(dir, 'map.argdown'), text)
-  const { stdout } = await promisify(execFile)(process.execPath, [cli, 'json', 'map.argdown', '--stdout', '--silent'], {
-    cwd: dir,
-    maxBuffer: 16 << 20,
-  })
-  return JSON.parse(stdout) as ArgdownJson
-}
 
 const about = { title: 'Why "mining" === 挖矿 is not viable', date: '2026-11-25', url: 'https://x.org/en/mining/' }
 const single = (text: string) => text.replace(/\s+/g, ' ').trim()
