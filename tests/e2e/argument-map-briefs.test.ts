@@ -80,6 +80,10 @@ describe('the argument map of real briefs', () => {
       const section = $('#argument-map')
       expect(section.find('svg.argument-map-svg'), b.name).toHaveLength(1)
       expect(section.find('script'), b.name).toHaveLength(0)
+      // The thesis stands above the drawing in words, its citations linked (the unseen briefs' cite).
+      const thesis = section.find('.argument-map-thesis')
+      expect(thesis.text().length, b.name).toBeGreaterThan(20)
+      if (!b.name.startsWith('sample')) expect(thesis.find('a[href^="#ref-"]').length, b.name).toBeGreaterThan(0)
       const drawn = squeeze(section.find('svg.argument-map-svg').text())
       const items = claimsAndObjections(b)
       expect(items.length, b.name).toBeGreaterThanOrEqual(b.name.startsWith('sample') ? 8 : 6)

@@ -105,7 +105,7 @@ describe('drawMap', () => {
     expect(svg.attr('aria-describedby')).toBe('argument-map-svg-desc')
     expect(html).toContain('<title id="argument-map-svg-title">论证结构：在现行政策')
     expect(html).toContain(
-      '<desc id="argument-map-svg-desc">论点、5 个主张、13 篇引用文献、3 条反对意见和 2 条回应。</desc>',
+      '<desc id="argument-map-svg-desc">中心论点、5 个论点、13 篇引用文献、3 条反对意见和 2 条回应。</desc>',
     )
     expect(html).not.toMatch(/<script|<foreignObject|\son\w+=/i)
   })
