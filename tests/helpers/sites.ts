@@ -25,6 +25,23 @@ export async function runCli(args: string[]): Promise<{ code: number; stdout: st
   return { code, stdout: out.join('\n'), stderr: err.join('\n') }
 }
 
+/** One problem as `briefkit check --format json` prints it. */
+export interface Problem {
+  path: string
+  line: number
+  column: number
+  severity: string
+  message: string
+  rule: string
+  hint?: string
+}
+
+/** `briefkit check --format json` on a content folder, in-process: its exit code and problems. */
+export async function checkJson(content: string): Promise<{ code: number; problems: Problem[] }> {
+  const result = await runCli(['check', '--format', 'json', '--content', content])
+  return { code: result.code, problems: JSON.parse(result.stdout) as Problem[] }
+}
+
 /** Every file under a folder with its content hash and mtime, to prove a folder was left alone. */
 export function snapshot(dir: string): Record<string, string> {
   const result: Record<string, string> = {}

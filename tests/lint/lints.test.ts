@@ -4,7 +4,7 @@ import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { parseMarkdown } from '../../src/content/parse.ts'
 import { lintText } from '../../src/lint/lints.ts'
-import { copySite, runCli } from '../helpers/sites.ts'
+import { checkJson, copySite } from '../helpers/sites.ts'
 
 type Site = ReturnType<typeof copySite>
 const briefDir = (site: Site) => path.join(site.content, 'urban-trees')
@@ -15,18 +15,9 @@ const appendSite = (site: Site, text: string) => fs.appendFileSync(path.join(sit
 async function check(edit: (site: Site) => void) {
   const site = copySite('unseen')
   edit(site)
-  const result = await runCli(['check', '--format', 'json', '--content', site.content])
-  const problems = JSON.parse(result.stdout) as Array<{
-    path: string
-    line: number
-    column: number
-    severity: string
-    message: string
-    rule: string
-    hint?: string
-  }>
+  const { code, problems } = await checkJson(site.content)
   return {
-    code: result.code,
+    code,
     problems,
     rules: problems.map((p) => `${p.severity} ${p.rule} ${path.basename(p.path)}:${p.line}`),
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { copySite, expectRefused, runCli, type Site } from '../helpers/sites.ts'
+import { checkJson, copySite, expectRefused, runCli, type Site } from '../helpers/sites.ts'
 
 const argument = (site: Site, name: string) => path.join(site.content, 'grid-batteries', 'arguments', name)
 const edit = (site: Site, name: string, from: string, to: string) => {
@@ -14,18 +14,9 @@ const edit = (site: Site, name: string, from: string, to: string) => {
 async function check(change: (site: Site) => void = () => {}) {
   const site = copySite('argument-map')
   change(site)
-  const result = await runCli(['check', '--format', 'json', '--content', site.content])
-  const problems = JSON.parse(result.stdout) as Array<{
-    path: string
-    line: number
-    column: number
-    severity: string
-    message: string
-    rule: string
-    hint?: string
-  }>
+  const { code, problems } = await checkJson(site.content)
   return {
-    code: result.code,
+    code,
     problems,
     at: problems.map((p) => `${p.severity} ${p.rule} ${path.basename(p.path)}:${p.line}:${p.column}`),
   }
