@@ -3,16 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { placeholders } from '../../src/content/placeholders.ts'
 import { runPass } from '../../src/dev/rebuild.ts'
-import { copySite, expectRefused, fillPlaceholders, runCli, type Site } from '../helpers/sites.ts'
-
-interface Problem {
-  path: string
-  line: number
-  column: number
-  severity: string
-  message: string
-  rule: string
-}
+import { copySite, expectRefused, fillPlaceholders, type Problem, runCli, type Site } from '../helpers/sites.ts'
 
 /** A copy of the bilingual site with a brief `briefkit new` just wrote, in `lang`. */
 async function scaffolded(lang: 'zh' | 'en'): Promise<Site & { brief: string }> {

@@ -15,6 +15,7 @@ describe('site assets', () => {
         .sort(),
     ).toEqual([
       'assets/card.css',
+      'assets/chinese.css',
       'assets/favicon.svg',
       'assets/figures.css',
       'assets/print-figures.css',

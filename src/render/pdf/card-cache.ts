@@ -26,7 +26,7 @@ export async function cachedCard(card: Page, site: Site, cache: BuildCache) {
 }
 
 /**
- * Everything a card is painted from: its page, the theme's card.css and fonts, the colours of the
+ * Everything a card is painted from: its page, the theme's card.css, chinese.css and fonts, the colours of the
  * site's kinds (assets/kinds.css follows their order) and the size. No date: a PNG screenshot holds none.
  */
 async function cardKey(card: Page, { config, theme }: Site): Promise<string> {
@@ -34,7 +34,7 @@ async function cardKey(card: Page, { config, theme }: Site): Promise<string> {
   const kinds = config.argumentKinds.map((k) => k.id).join('\n')
   return cacheKey([
     card.html,
-    await themeCss(theme, ['card.css']),
+    await themeCss(theme, ['card.css', 'chinese.css']),
     fonts,
     kinds,
     `${cardSize.width}x${cardSize.height}`,
