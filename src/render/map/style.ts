@@ -29,8 +29,9 @@ export interface NodeStyle {
 export const nodeStyles: Readonly<Record<MapNodeKind, NodeStyle>> = {
   thesis: { maxWidth: 150, fontWeight: 700, padLeft: 10, pad: 8, maxLines: 7 },
   claim: { maxWidth: 168, fontWeight: 400, padLeft: 14, pad: 7, maxLines: 5 },
-  // Note: a work's short form and title on two lines: a brief cites many, and they make the map's tallest column.
-  evidence: { maxWidth: 168, fontWeight: 400, padLeft: 8, pad: 5, maxLines: 2 },
+  // Note: a work's short form and title on one line: a brief cites many, and they make the map's tallest column
+  // (the sample's 24 works on two lines each made its map a third taller); the full title is in the list.
+  evidence: { maxWidth: 200, fontWeight: 400, padLeft: 8, pad: 4, maxLines: 1 },
   objection: { maxWidth: 156, fontWeight: 400, padLeft: 10, pad: 7, maxLines: 4 },
   response: { maxWidth: 156, fontWeight: 400, padLeft: 10, pad: 7, maxLines: 4 },
 }

@@ -78,7 +78,7 @@ describe('drawMap', () => {
       expect($(a).find('text').text()).toMatch(/…$/)
     }
     // Note: an English label's lines keep the space they broke at, so its text reads as words.
-    expect($('a[data-node="work-mica2023"] text').text()).toBe('Regulation (EU) 2023/1114 on markets in…')
+    expect($('a[data-node="work-mica2023"] text').text()).toBe('Regulation (EU) 2023/1114 on…')
     expect(attr('a.map-claim', 'data-kind')).toEqual(['policy', 'environment', 'economics', 'centralization', 'value'])
     expect(attr('a.map-con', 'data-node')).toEqual(['claim-value'])
   })
