@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { HTTPRequest, Page as Tab } from 'puppeteer'
+import type { Page as Tab } from 'puppeteer'
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { BuildCache } from '../../core/cache.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
@@ -12,6 +12,7 @@ import { BriefkitError } from '../../reporting/errors.ts'
 import type { Theme } from '../../theme/theme.ts'
 import { cardSize, type Page } from '../html/pages.ts'
 import { cachedCard } from './card-cache.ts'
+import { confineRequests, loadPageFonts } from './confined-page.ts'
 import { type PrintFonts, writeFontSubsets } from './fonts.ts'
 import { printCss } from './pdf-cache.ts'
 import type { BrowserPool } from './pool.ts'
@@ -114,18 +115,12 @@ async function paint(
   timeout: number,
   shoot: (tab: Tab) => Promise<Uint8Array>,
 ): Promise<Uint8Array> {
-  const allowed = `${pathToFileURL(path.resolve(root)).href}/`
-  const guard = (request: HTTPRequest) => {
-    const url = request.url()
-    void (url.startsWith(allowed) || url.startsWith('data:') ? request.continue() : request.abort('blockedbyclient'))
-  }
   const viewport = tab.viewport()
-  await tab.setRequestInterception(true)
-  tab.on('request', guard)
+  const release = await confineRequests(tab, root)
   try {
     await tab.setViewport({ ...cardSize, deviceScaleFactor: 1 })
     await tab.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout })
-    const failed = await tab.evaluate(loadFonts)
+    const failed = await loadPageFonts(tab)
     if (failed.length > 0) {
       throw new BriefkitError(`A font of the card did not load: ${failed.join(', ')} (${path.relative(root, file)})`, {
         hint: "Card fonts must be files of the build: check `fonts` in the theme's theme.yaml and any @font-face in its card.css.",
@@ -134,21 +129,9 @@ async function paint(
     await tab.evaluate(fitText)
     return await shoot(tab)
   } finally {
-    tab.off('request', guard)
+    release()
     if (viewport) await tab.setViewport(viewport)
   }
-}
-
-// Note: evaluated in the page. A hidden page lays nothing out until asked, so every declared font
-// is loaded before the text is measured; one that failed would leave its text to a system font.
-function loadFonts(): Promise<string[]> {
-  const faces: FontFace[] = []
-  document.fonts.forEach((font) => {
-    faces.push(font)
-  })
-  return Promise.all(faces.map((font) => font.load().catch(() => undefined))).then(() =>
-    faces.filter((font) => font.status === 'error').map((font) => `${font.family} ${font.weight} ${font.style}`),
-  )
 }
 
 /**

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { HTTPRequest, Page, PDFOptions } from 'puppeteer'
+import type { Page, PDFOptions } from 'puppeteer'
 import { BriefkitError } from '../../reporting/errors.ts'
+import { confineRequests, loadPageFonts } from './confined-page.ts'
 import type { BrowserPool } from './pool.ts'
 
 const pdfOptions: PDFOptions = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }
@@ -51,17 +52,7 @@ export async function printPdf(
   const allowed = `${pathToFileURL(path.resolve(root)).href}/`
   return pool.withPage(async (page) => {
     onStart?.()
-    const guard = (request: HTTPRequest) => {
-      const url = request.url()
-      if (url.startsWith(allowed) || url.startsWith('data:')) {
-        void request.continue()
-      } else {
-        // Note: remote images were already reported at their line while compiling (`remote-image`).
-        void request.abort('blockedbyclient')
-      }
-    }
-    await page.setRequestInterception(true)
-    page.on('request', guard)
+    const release = await confineRequests(page, root)
     try {
       await load(page, htmlFile, allowed, pool.timeout, path.relative(root, htmlFile))
       if (!(await keepContents(page, css, contentsFrom))) {
@@ -71,7 +62,7 @@ export async function printPdf(
       return await printWithContents(page, pool.timeout, pagesOf, expected ?? (await predictPages(page, css)))
     } finally {
       // Note: the pool keeps the page for the next document, which has its own guard.
-      page.off('request', guard)
+      release()
     }
   })
 }
@@ -90,17 +81,7 @@ async function load(page: Page, file: string, allowed: string, timeout: number, 
   } else {
     await page.goto(url, { waitUntil: 'load', timeout })
   }
-  // Note: a hidden page lays nothing out until asked, so fonts would load only while printing;
-  // every declared font is loaded first. One that fails would leave its text to a system font.
-  const failed = await page.evaluate(() => {
-    const faces: FontFace[] = []
-    document.fonts.forEach((font) => {
-      faces.push(font)
-    })
-    return Promise.all(faces.map((font) => font.load().catch(() => undefined))).then(() =>
-      faces.filter((font) => font.status === 'error').map((font) => `${font.family} ${font.weight} ${font.style}`),
-    )
-  })
+  const failed = await loadPageFonts(page)
   if (failed.length > 0) {
     throw new BriefkitError(`A font of the print page did not load: ${failed.join(', ')} (${label})`, {
       hint: "Print fonts must be files of the build: check `fonts` in the theme's theme.yaml and any @font-face in its print.css.",
