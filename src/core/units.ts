@@ -79,7 +79,8 @@ export const chineseUnitWords: readonly string[] = [
 ]
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-const alternation = (words: readonly string[]) =>
+/** Words as one regular-expression alternation, longest first (so `千瓦时` wins over `千瓦`), escaped. */
+export const alternation = (words: readonly string[]) =>
   [...new Set(words)]
     .sort((a, b) => b.length - a.length)
     .map(escapeRegex)

@@ -4,7 +4,7 @@
  * ordinals and counts of things (`five reasons`, `2016 个区块`) state no figure to be sourced.
  */
 
-import { chineseMagnitudes, unitsAfterNumber } from '../core/units.ts'
+import { alternation, chineseMagnitudes, unitsAfterNumber } from '../core/units.ts'
 
 /** Currencies written before the amount (`US$5`, `€5`, `RMB 5`). */
 const currencyBefore = [
@@ -32,13 +32,6 @@ const currencyBefore = [
  * Note: the text after the percent sign, so that `51% 的算力` is still a figure.
  */
 const namedPercent = /^\s?(attack|攻击)/
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-const alternation = (words: readonly string[]) =>
-  [...words]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegex)
-    .join('|')
 
 // Note: not after a letter or digit (`S19`, `COVID-19`, `1.5.2`), so a model or version number is no figure.
 const number = String.raw`(?<![\p{Script=Latin}\d.,_-])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\p{Script=Latin}\d.,_-])\d+(?:\.\d+)?`
