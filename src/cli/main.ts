@@ -18,7 +18,7 @@ Commands:
 
 Options:
   --content DIR   content folder (default: content)
-  --out DIR       out dir for build (default: dist)
+  --out DIR       out dir for build and merge (default: dist)
   --no-pdf        skip PDFs
   --force         ignore the build cache: compile every brief and print every PDF anew
   --shard I/N     build only shard I of N of the briefs, into a shard folder for merge
