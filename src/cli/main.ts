@@ -2,6 +2,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { BuildResult } from '../orchestrate/build.ts'
 import { type ProgressListener, type RunOptions, resolveRunOptions } from '../orchestrate/options.ts'
+import { parseShard } from '../orchestrate/shards.ts'
 import { BriefkitError, environmentError, isSystemError, UsageError } from '../reporting/errors.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic, formatDiagnostics } from '../reporting/report.ts'
 import { signalExitCode, withStopSignals } from './signals.ts'
@@ -13,12 +14,15 @@ Commands:
   check         Check the content without writing anything
   new <slug>    Start a new brief in content/<slug>/ (--lang to choose its language)
   dev           Build, serve on 127.0.0.1 and rebuild on every change, with live reload
+  merge SHARD…  Merge the shard folders of \`build --shard\` into one site in the out dir
 
 Options:
   --content DIR   content folder (default: content)
-  --out DIR       out dir for build (default: dist)
+  --out DIR       out dir for build and merge (default: dist)
   --no-pdf        skip PDFs
   --force         ignore the build cache: compile every brief and print every PDF anew
+  --shard I/N     build only shard I of N of the briefs, into a shard folder for merge
+                  (default out dir: dist-shard-I-of-N; see docs/shards.md)
   --concurrency N PDFs printed at once (default: one per core, at most 4)
   --lang LANG     language of a new brief (default: the site's first)
   --format FMT    how problems are printed: text (default) or json (an array on stdout)
@@ -49,6 +53,7 @@ export async function main(
         format: { type: 'string', default: 'text' },
         force: { type: 'boolean' },
         concurrency: { type: 'string' },
+        shard: { type: 'string' },
         port: { type: 'string' },
         open: { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -72,15 +77,24 @@ export async function main(
       ...(values.concurrency === undefined ? {} : { concurrency: concurrency(values.concurrency) }),
       ...(values.port === undefined ? {} : { port: portNumber(values.port) }),
       ...(values.open === undefined ? {} : { open: values.open }),
+      ...(values.shard === undefined ? {} : { shard: parseShard(values.shard) }),
     }
+    if (given.shard && command !== 'build')
+      throw new UsageError('`--shard` is an option of `build`', {
+        hint: 'briefkit build --shard 1/3, then `briefkit merge` the shard folders.',
+      })
     if (command === 'new') return await newBrief(extra, resolveRunOptions(given).contentDir, values.lang, io)
-    if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``)
+    if (extra.length > 0 && command !== 'merge') throw new UsageError(`Unexpected argument \`${extra[0]}\``)
+    if (command === 'merge' && extra.length === 0)
+      throw new UsageError('`merge` needs the shard folders to merge', {
+        hint: 'briefkit merge dist-shard-1-of-3 dist-shard-2-of-3 dist-shard-3-of-3 --out dist',
+      })
     if (command === 'dev') {
       const { dev } = await import('./dev.ts')
       return await dev(resolveRunOptions(given), io)
     }
-    if (command !== 'build' && command !== 'check')
-      throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check, new, dev.' })
+    if (command !== 'build' && command !== 'check' && command !== 'merge')
+      throw new UsageError(`Unknown command \`${command}\``, { hint: 'Commands: build, check, new, dev, merge.' })
 
     if (values.format !== 'text' && values.format !== 'json')
       throw new UsageError(`Unknown format \`${values.format}\``, { hint: 'Formats: text, json.' })
@@ -88,20 +102,21 @@ export async function main(
     const progress = progressLine(io)
     const options = resolveRunOptions({
       ...given,
-      write: command === 'build',
+      write: command !== 'check',
       onProgress: progress,
       onWarning: (message) => io.err(`briefkit: warning: ${message}`),
     })
     const out = shownPath(options.outDir)
     // Note: each command imports what it runs here, so `--help` and `new` load no compiler and no printer.
     const { build } = await import('../orchestrate/build.ts')
+    const { merge } = await import('../orchestrate/merge.ts')
     const run = await withStopSignals(
-      (signal) => build({ ...options, signal }),
+      (signal) => (command === 'merge' ? merge({ ...options, shards: extra, signal }) : build({ ...options, signal })),
       (signal) => io.err(`\nbriefkit: ${signal}: stopping…`),
     )
     if (run.stopped) {
       io.err(
-        `briefkit: stopped by ${run.stopped}; ${command === 'build' ? `\`${out}\` is as it was` : 'nothing was written'}`,
+        `briefkit: stopped by ${run.stopped}; ${command === 'check' ? 'nothing was written' : `\`${out}\` is as it was`}`,
       )
       return signalExitCode(run.stopped)
     }
@@ -113,9 +128,11 @@ export async function main(
     if (errors > 0) return 1
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     io.err(
-      command === 'build'
-        ? buildSummary(result, out, seconds)
-        : `briefkit: checked ${plural(result.briefs, 'brief')} in ${seconds} s`,
+      command === 'merge'
+        ? mergeSummary(result, extra.length, out, seconds)
+        : command === 'build'
+          ? buildSummary(result, out, seconds)
+          : `briefkit: checked ${plural(result.briefs, 'brief')} in ${seconds} s`,
     )
     return 0
   } catch (error) {
@@ -191,6 +208,16 @@ function buildSummary(result: BuildResult, out: string, seconds: string): string
   const briefs = `${plural(result.briefs, 'brief')}${result.briefsCached > 0 ? ` (${result.briefsCached} unchanged from the cache)` : ''}`
   return (
     `briefkit: built ${plural(result.pages.length, 'page')} and ${plural(result.pdfs.length, 'PDF')}${pdfs} from ${briefs} into ${out}/; ` +
+    `${result.changed.length} ${result.changed.length === 1 ? 'file' : 'files'} changed, ${warnings > 0 ? `${plural(warnings, 'warning')}, ` : ''}${seconds} s`
+  )
+}
+
+/** The line a merge ends with: what was written from how many shards, warnings, time. */
+function mergeSummary(result: BuildResult, shards: number, out: string, seconds: string): string {
+  const { warnings } = countDiagnostics(result.diagnostics)
+  return (
+    `briefkit: merged ${plural(shards, 'shard')} (${plural(result.briefs, 'brief')}) into ${out}/: ` +
+    `${plural(result.pages.length, 'page')} and ${plural(result.pdfs.length, 'PDF')}; ` +
     `${result.changed.length} ${result.changed.length === 1 ? 'file' : 'files'} changed, ${warnings > 0 ? `${plural(warnings, 'warning')}, ` : ''}${seconds} s`
   )
 }

@@ -25,6 +25,7 @@ export type BuildOptions = Pick<
   | 'onWarning'
   | 'force'
   | 'pagesOnly'
+  | 'shard'
 >
 
 /** What a build did. */
@@ -57,10 +58,15 @@ export interface BuildResult {
  * are no errors write the pages and assets, index them, print the PDFs, and swap the out dir in
  * whole. Without PDFs (`pdf: false`), each brief's PDF that the build cache holds for its unchanged
  * print page is still published; the others are left out (a warning names those the out dir had),
- * and no page links to them. `signal` stops the build: the out dir stays as it was.
+ * and no page links to them. `signal` stops the build: the out dir stays as it was. With `shard`,
+ * only that share of the briefs is built, into a shard folder for `merge` (see `buildShard`).
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const run = resolveRunOptions(options)
+  if (run.shard) {
+    const { buildShard } = await import('./build-shard.ts')
+    return buildShard({ ...run, shard: run.shard })
+  }
   const { diagnostics, compiled, ready } = await checkSite(run)
   const result: BuildResult = {
     diagnostics,

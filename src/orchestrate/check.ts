@@ -1,3 +1,4 @@
+import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/resolve.ts'
 import type { BuildCache } from '../core/cache.ts'
 import type { CompiledBrief } from '../core/compiled.ts'
@@ -58,29 +59,58 @@ export async function checkSite(
   run.signal?.throwIfAborted()
   const { config, cache, briefs } = compiled
   if (!config || !cache) return { diagnostics: collectDiagnostics(compiled.problems), compiled, ready: undefined }
+  const { problems: glyphProblems, ...print } = await checkPrint(briefs, { config, cache }, run)
+  const problems = [...compiled.problems, ...glyphProblems]
+  const { diagnostics, ready } = await renderChecked({ ...print, config, cache, briefs }, problems, run)
+  return { diagnostics, compiled, ready }
+}
+
+/** What a site's PDFs need, found before the site is rendered; `problems` are the glyph check's. */
+export type PrintChecked = Pick<ReadySite, 'theme' | 'printPages' | 'withPdfs' | 'withCards' | 'printFonts'> & {
+  problems: VFile[]
+}
+
+/**
+ * The print half of a check, on compiled briefs (a shard's alone): their print pages, whether the
+ * PDF's fonts have every character (when printing), and which briefs have a PDF and a social card.
+ */
+export async function checkPrint(
+  briefs: CompiledBrief[],
+  { config, cache }: { config: ResolvedConfig; cache: BuildCache },
+  run: Pick<ResolvedRunOptions, 'pdf' | 'write'>,
+): Promise<PrintChecked> {
   const theme = loadTheme(config.themeDir)
   const printFonts = run.pdf ? await printFontsOf(theme) : undefined
   const coverage = run.pdf ? await pdfCoverage(printFonts, cache) : undefined
   // Note: without printing, print pages are still rendered (a few ms each) to find the PDFs the cache holds.
   const printPages =
     run.pdf || run.write ? await renderPrintPages(briefs, config, theme, { drawCharts: run.write }) : []
-  const glyphProblems = coverage ? checkGlyphs(printPages, coverage, cache) : []
+  const problems = coverage ? checkGlyphs(printPages, coverage, cache) : []
   const withPdfs = run.pdf ? new Set(briefs) : await cachedPdfs(printPages, { config, theme }, cache)
   const withCards = run.pdf
     ? new Set(printPages.filter((p) => p.card).map((p) => p.brief))
     : await cachedCards(printPages, { config, theme }, cache)
+  return { theme, printFonts, printPages, withPdfs, withCards, problems }
+}
+
+/**
+ * The render half of a check, on compiled briefs (this run's, or the shards' for `merge`): render
+ * the site, check that every link leads somewhere, and report it all with the earlier `problems`.
+ */
+export async function renderChecked(
+  parts: Omit<ReadySite, 'rendered'>,
+  problems: readonly VFile[],
+  run: Pick<ResolvedRunOptions, 'write' | 'pagesOnly'>,
+): Promise<{ diagnostics: Diagnostic[]; ready: ReadySite | undefined }> {
+  const { config, theme, cache, briefs, withPdfs, withCards } = parts
   const rendered = await renderSite(briefs, { config, theme }, withPdfs, { drawCharts: run.write, withCards })
   const linkProblems = checkLinks(briefs, rendered, withPdfs, config)
-  const diagnostics = collectDiagnostics([...compiled.problems, ...glyphProblems, ...linkProblems])
-  if (countDiagnostics(diagnostics).errors > 0) return { diagnostics, compiled, ready: undefined }
+  const diagnostics = collectDiagnostics([...problems, ...linkProblems])
+  if (countDiagnostics(diagnostics).errors > 0) return { diagnostics, ready: undefined }
   // Note: the web fonts hold the pages' characters, so they are made after the pages, and only to write them;
   // dev's HTML pass (`pagesOnly`) is followed by a full one, so it may take quicker TrueType subsets.
   const site = run.write ? await withWebFonts(rendered, { config, theme, cache }, run.pagesOnly) : rendered
-  return {
-    diagnostics,
-    compiled,
-    ready: { config, theme, cache, briefs, rendered: site, printPages, withPdfs, withCards, printFonts },
-  }
+  return { diagnostics, ready: { ...parts, rendered: site } }
 }
 
 /** The theme's print fonts, when it has them; their module (and the subsetter) is loaded only then. */

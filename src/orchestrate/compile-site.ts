@@ -7,12 +7,15 @@ import { BuildCache, cacheDirFor } from '../core/cache.ts'
 import type { CompiledBrief } from '../core/compiled.ts'
 import { compileCached } from '../pipeline/compile-cached.ts'
 import type { ResolvedRunOptions } from './options.ts'
+import { inShard } from './shards.ts'
 
 /** A site read and compiled, before anything is rendered. */
 export interface CompiledSite {
   /** Undefined when site.yaml has errors. */
   config: ResolvedConfig | undefined
   briefs: CompiledBrief[]
+  /** Where each brief is in the order briefs are found (the order of the whole site's, for a shard's). */
+  order: number[]
   /** Every file read, carrying its messages (the problems of this stage). */
   problems: VFile[]
   /** The build cache, once site.yaml could be read. */
@@ -22,30 +25,37 @@ export interface CompiledSite {
 }
 
 /**
- * Read, check and compile every brief of a content folder. Problems are messages on `problems`. A
- * brief whose sources did not change since the last build comes from the build cache (unless `force`).
+ * Read, check and compile every brief of a content folder (of its shard, with `shard`). Problems are
+ * messages on `problems`. A brief whose sources did not change since the last build comes from the
+ * build cache (unless `force`).
  */
 export function compileSite(
-  run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'onWarning' | 'lintDefaults'>,
+  run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'onWarning' | 'lintDefaults'> &
+    Partial<Pick<ResolvedRunOptions, 'shard'>>,
 ): CompiledSite {
   const { file: siteFile, config: site } = loadConfig(run.contentDir)
   // Note: the run's levels (a draft's are lower) under site.yaml's; from here on, config.lint names every rule.
   const config = site && { ...site, lint: { ...run.lintDefaults, ...site.lint } }
   const problems: VFile[] = [siteFile]
-  if (!config) return { config, briefs: [], problems, cache: undefined, cachedBriefs: 0 }
+  if (!config) return { config, briefs: [], order: [], problems, cache: undefined, cachedBriefs: 0 }
   const cache = new BuildCache(cacheDirFor(run.contentDir, config.cacheDir), run.onWarning, run.force)
   const { briefs: locations, problems: found } = discoverBriefs(config)
   problems.push(...found)
   const parse = cachedParser(cache)
   const briefs: CompiledBrief[] = []
+  const order: number[] = []
   let cachedBriefs = 0
-  for (const location of locations) {
+  for (const [index, location] of locations.entries()) {
+    if (!inShard(location.slug, run.shard)) continue
     const { source, files } = loadBrief(location, config, parse)
     problems.push(...files)
     if (!source) continue
     const { brief, cached } = compileCached(source, files, config, siteFile, { pdf: run.pdf }, cache)
-    if (brief) briefs.push(brief)
+    if (brief) {
+      briefs.push(brief)
+      order.push(index)
+    }
     if (cached) cachedBriefs++
   }
-  return { config, briefs, problems, cache, cachedBriefs }
+  return { config, briefs, order, problems, cache, cachedBriefs }
 }

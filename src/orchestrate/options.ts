@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { draftLintDefaults, type LintLevel, type LintRule, lintDefaults } from '../config/lint-levels.ts'
 import { defaultConcurrency } from '../render/pdf/concurrency.ts'
+import { defaultShardDir, type Shard } from './shards.ts'
 
 /** Told as each PDF starts printing and when it is done: how many are done, of how many, and which. */
 export type ProgressListener = (done: number, total: number, label: string, state: 'printing' | 'done') => void
@@ -9,7 +10,7 @@ export type ProgressListener = (done: number, total: number, label: string, stat
 export interface RunOptions {
   /** @default 'content' */
   contentDir?: string
-  /** @default 'dist' */
+  /** @default 'dist'; for a shard, `dist-shard-<i>-of-<n>` */
   outDir?: string
   /** Write the site; `false` only checks. @default true */
   write?: boolean
@@ -31,6 +32,11 @@ export interface RunOptions {
   concurrency?: number
   /** Ignore the build cache: compile every brief and print every PDF anew (and refill the cache). @default false */
   force?: boolean
+  /**
+   * Build only this machine's share of the briefs, into a shard folder for `merge` (see docs/shards.md).
+   * @default undefined: the whole site
+   */
+  shard?: Shard
   /** Told as each PDF starts printing and when it is done. */
   onProgress?: ProgressListener
   /** Told about a problem that does not stop the build (a damaged cache). */
@@ -63,6 +69,7 @@ export interface ResolvedRunOptions {
   pdf: boolean
   concurrency: number
   force: boolean
+  shard: Shard | undefined
   onProgress: ProgressListener
   onWarning: (message: string) => void
   signal: AbortSignal | undefined
@@ -79,7 +86,7 @@ export function resolveRunOptions(options: RunOptions = {}): ResolvedRunOptions 
   const draft = options.draft ?? !write
   return {
     contentDir: path.resolve(options.contentDir ?? 'content'),
-    outDir: path.resolve(options.outDir ?? 'dist'),
+    outDir: path.resolve(options.outDir ?? (options.shard ? defaultShardDir(options.shard) : 'dist')),
     write,
     draft,
     lintDefaults: draft ? { ...lintDefaults, ...draftLintDefaults } : lintDefaults,
@@ -87,6 +94,7 @@ export function resolveRunOptions(options: RunOptions = {}): ResolvedRunOptions 
     pdf: options.pdf ?? true,
     concurrency: options.concurrency ?? defaultConcurrency(),
     force: options.force ?? false,
+    shard: options.shard,
     onProgress: options.onProgress ?? (() => undefined),
     onWarning: options.onWarning ?? (() => undefined),
     signal: options.signal,

@@ -115,6 +115,27 @@ describe('briefkit command line', () => {
     }
   })
 
+  it('exits 2 on a --shard that is not i/n, on --shard outside build, and on merge without shards', async () => {
+    const bad = await runCli(['build', '--shard', '4/3'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('`--shard 4/3` is not a shard')
+    expect(bad.stderr).toMatch(/hint: .*--shard 2\/3/)
+    const elsewhere = await runCli(['check', '--shard', '1/3'])
+    expect(elsewhere.code).toBe(2)
+    expect(elsewhere.stderr).toContain('`--shard` is an option of `build`')
+    const empty = await runCli(['merge'])
+    expect(empty.code).toBe(2)
+    expect(empty.stderr).toMatch(/`merge` needs the shard folders to merge\n\s+hint: briefkit merge dist-shard-1-of-3/)
+  })
+
+  it('exits 2 when merge is given a folder that is not a shard, naming it', async () => {
+    const site = copySite('unseen')
+    const result = await runCli(['merge', site.content, '--content', site.content, '--out', site.out])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`\`${site.content}\` is not a shard folder: its manifest.json cannot be read`)
+    expect(fs.existsSync(site.out)).toBe(false)
+  })
+
   it('check validates without writing', async () => {
     const site = copySite('unseen')
     const result = await runCli(['check', '--content', site.content])

@@ -43,3 +43,36 @@ describe('compileSite', () => {
     expect(html).not.toMatch(/>Notes</)
   })
 })
+
+describe('compileSite with a shard', () => {
+  /** The `unseen` site with its brief copied under `slugs`. */
+  const siteOf = (slugs: readonly string[]) => {
+    const site = copySite('unseen')
+    for (const slug of slugs)
+      fs.cpSync(path.join(site.content, 'urban-trees'), path.join(site.content, slug), { recursive: true })
+    return site
+  }
+  const shardOf = (content: string, index: number) =>
+    compileSite(resolveRunOptions({ contentDir: content, pdf: false, shard: { index, count: 3 } }))
+
+  it('compiles each brief in exactly one shard, with its place among all of them', () => {
+    const site = siteOf(['a', 'b', 'c', 'd', 'e', 'f', 'g'])
+    const all = compile(site.content)
+    const shards = [1, 2, 3].map((index) => shardOf(site.content, index))
+    const held = shards.flatMap((s) => s.briefs.map((b, i) => ({ slug: b.slug, order: s.order[i] })))
+    expect(held.map((h) => h.slug).sort()).toEqual(all.briefs.map((b) => b.slug).sort())
+    expect(held.sort((x, y) => (x.order ?? 0) - (y.order ?? 0)).map((h) => h.slug)).toEqual(
+      all.briefs.map((b) => b.slug),
+    )
+    for (const shard of shards) expect(shard.briefs.length).toBeGreaterThan(0)
+  })
+
+  it('moves no brief to another shard when briefs are added', () => {
+    const site = siteOf(['a', 'b', 'c', 'd', 'e', 'f'])
+    const before = [1, 2, 3].map((index) => shardOf(site.content, index).briefs.map((b) => b.slug))
+    for (const slug of ['aa', 'zz', 'm', 'n'])
+      fs.cpSync(path.join(site.content, 'a'), path.join(site.content, slug), { recursive: true })
+    const after = [1, 2, 3].map((index) => shardOf(site.content, index).briefs.map((b) => b.slug))
+    for (const [i, slugs] of before.entries()) expect(after[i]).toEqual(expect.arrayContaining(slugs))
+  })
+})
