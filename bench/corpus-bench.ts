@@ -116,9 +116,14 @@ function styleFile(lang: string): string {
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
 // 1. The corpus, written anew (the same seed writes the same briefs), and an empty out dir.
+// Note: only a folder this bench made (its marker file) is emptied; any other is refused.
+const marker = path.join(work, '.corpus-bench')
+if (fs.existsSync(work) && fs.readdirSync(work).length > 0 && !fs.existsSync(marker))
+  throw new Error(`${work} is not empty and was not made by this bench: name another with --dir`)
 fs.rmSync(work, { recursive: true, force: true })
 fs.mkdirSync(work, { recursive: true })
-spawnSync(
+fs.writeFileSync(marker, '')
+const corpus = spawnSync(
   process.execPath,
   [
     '--import',
@@ -135,6 +140,7 @@ spawnSync(
     stdio: ['ignore', 'ignore', 'inherit'],
   },
 )
+if (corpus.status !== 0) throw new Error(`bench/corpus.ts exited ${corpus.status}`)
 if (!fs.existsSync(path.join(root, 'lib', 'cli', 'run.js')))
   throw new Error('lib/ is missing: run `npm run build` first')
 const editions = corpusEditions(content)
