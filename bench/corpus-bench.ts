@@ -162,7 +162,9 @@ const argsDir = path.join(content, firstBrief, 'arguments')
 const editedFile = path.join(argsDir, fs.readdirSync(argsDir).sort()[0] ?? '')
 for (let i = 0; i < runs; i++) {
   log(`briefkit: one brief edited ${i + 1}/${runs}…`)
-  fs.appendFileSync(editedFile, '\n这一句是为测量改动后的构建而加上的。\n')
+  // Note: words of the corpus's own sentence frames: an edit that brings new characters would also
+  // make new font subsets, which is another case than editing text.
+  fs.appendFileSync(editedFile, '\n这一分歧决定了政策的节奏。\n')
   edited.push(await briefkit([]))
 }
 const pdfs = pdf ? editions.length : 0
