@@ -26,6 +26,7 @@ Options:
   --concurrency N PDFs printed at once (default: one per core, at most 4)
   --lang LANG     language of a new brief (default: the site's first)
   --format FMT    how problems are printed: text (default) or json (an array on stdout)
+  --timings       print the time each stage of the build took (BRIEFKIT_TIMINGS=FILE writes it as JSON)
   --port N        port for dev (default: 4173; when taken, the next free one)
   --open          open the site in the browser (dev)
   -h, --help      show this help
@@ -56,6 +57,7 @@ export async function main(
         shard: { type: 'string' },
         port: { type: 'string' },
         open: { type: 'boolean' },
+        timings: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -99,6 +101,7 @@ export async function main(
     if (values.format !== 'text' && values.format !== 'json')
       throw new UsageError(`Unknown format \`${values.format}\``, { hint: 'Formats: text, json.' })
     const started = performance.now()
+    const timings = await startTimings(values.timings)
     const progress = progressLine(io)
     const options = resolveRunOptions({
       ...given,
@@ -122,6 +125,7 @@ export async function main(
     }
     if (run.error !== undefined) throw run.error
     const result = run.result as BuildResult
+    timings?.(io)
     if (values.format === 'json') io.out(JSON.stringify(result.diagnostics.map(toJson), null, 2))
     else report(result, io)
     const { errors } = countDiagnostics(result.diagnostics)
@@ -165,6 +169,25 @@ async function newBrief(
     `briefkit: wrote ${written.length} files in ${path.relative(process.cwd(), path.dirname(written[0] ?? '')) || '.'}/; fill them in, then run \`briefkit check\``,
   )
   return 0
+}
+
+/**
+ * With `--timings` or BRIEFKIT_TIMINGS=FILE (what `bench/corpus-bench.ts` reads), record the time of
+ * each stage; the function returned prints the table, writes the file, or both.
+ */
+async function startTimings(print: boolean): Promise<((io: { err: (s: string) => void }) => void) | undefined> {
+  const file = process.env['BRIEFKIT_TIMINGS']
+  if (!print && !file) return undefined
+  const [{ formatTimings, recordTimings }, { writeFileSync }] = await Promise.all([
+    import('../reporting/timings.ts'),
+    import('node:fs'),
+  ])
+  const recording = recordTimings()
+  return (io) => {
+    const times = recording.finish()
+    if (print) io.err(formatTimings(times))
+    if (file) writeFileSync(file, `${JSON.stringify(times, null, 2)}\n`)
+  }
 }
 
 function portNumber(text: string): number {

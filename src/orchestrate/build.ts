@@ -8,6 +8,7 @@ import { checkOutDir, stageOutput } from '../core/output.ts'
 import { pdfPath } from '../core/paths.ts'
 import { environmentError } from '../reporting/errors.ts'
 import type { Diagnostic } from '../reporting/report.ts'
+import { timed } from '../reporting/timings.ts'
 import { checkSite, type ReadySite } from './check.ts'
 import { type ResolvedRunOptions, type RunOptions, resolveRunOptions } from './options.ts'
 
@@ -95,16 +96,16 @@ async function writeSite(site: ReadySite, run: ResolvedRunOptions): Promise<Part
   let changed: string[]
   let printed = { reused: 0, printed: 0, cardsReused: 0, cardsPainted: 0 }
   try {
-    const staged = await stageOutput(run.outDir, site.rendered.files, run.signal)
+    const staged = await timed('write', () => stageOutput(run.outDir, site.rendered.files, run.signal))
     try {
       // Note: before the new site replaces the old one: the search index, then the PDFs.
-      await searchIndex(staged.dir, site, run)
-      printed = await printPdfs(staged.dir, site, run)
+      await timed('search', () => searchIndex(staged.dir, site, run))
+      printed = await timed('pdfs', () => printPdfs(staged.dir, site, run))
     } catch (error) {
       await staged.discard()
       throw environmentError(error, 'write the site to', staged.dir)
     }
-    changed = await staged.commit(run.signal)
+    changed = await timed('write', () => staged.commit(run.signal))
   } finally {
     await unlock()
   }

@@ -11,6 +11,7 @@ import type { PrintFonts } from '../render/pdf/fonts.ts'
 import { checkGlyphs, pdfCoverage } from '../render/pdf/glyphs.ts'
 import { cachedPdfs } from '../render/pdf/pdf-cache.ts'
 import { collectDiagnostics, countDiagnostics, type Diagnostic } from '../reporting/report.ts'
+import { timed } from '../reporting/timings.ts'
 import { loadTheme, type Theme } from '../theme/theme.ts'
 import { type CompiledSite, compileSite } from './compile-site.ts'
 import type { ResolvedRunOptions } from './options.ts'
@@ -84,7 +85,9 @@ export async function checkPrint(
   const coverage = run.pdf ? await pdfCoverage(printFonts, cache) : undefined
   // Note: without printing, print pages are still rendered (a few ms each) to find the PDFs the cache holds.
   const printPages =
-    run.pdf || run.write ? await renderPrintPages(briefs, config, theme, { drawCharts: run.write }) : []
+    run.pdf || run.write
+      ? await timed('pages', () => renderPrintPages(briefs, config, theme, { drawCharts: run.write }))
+      : []
   const problems = coverage ? checkGlyphs(printPages, coverage, cache) : []
   const withPdfs = run.pdf ? new Set(briefs) : await cachedPdfs(printPages, { config, theme }, cache)
   const withCards = run.pdf
@@ -103,13 +106,17 @@ export async function renderChecked(
   run: Pick<ResolvedRunOptions, 'write' | 'pagesOnly'>,
 ): Promise<{ diagnostics: Diagnostic[]; ready: ReadySite | undefined }> {
   const { config, theme, cache, briefs, withPdfs, withCards } = parts
-  const rendered = await renderSite(briefs, { config, theme }, withPdfs, { drawCharts: run.write, withCards })
+  const rendered = await timed('pages', () =>
+    renderSite(briefs, { config, theme }, withPdfs, { drawCharts: run.write, withCards }),
+  )
   const linkProblems = checkLinks(briefs, rendered, withPdfs, config)
   const diagnostics = collectDiagnostics([...problems, ...linkProblems])
   if (countDiagnostics(diagnostics).errors > 0) return { diagnostics, ready: undefined }
   // Note: the web fonts hold the pages' characters, so they are made after the pages, and only to write them;
   // dev's HTML pass (`pagesOnly`) is followed by a full one, so it may take quicker TrueType subsets.
-  const site = run.write ? await withWebFonts(rendered, { config, theme, cache }, run.pagesOnly) : rendered
+  const site = run.write
+    ? await timed('fonts', () => withWebFonts(rendered, { config, theme, cache }, run.pagesOnly))
+    : rendered
   return { diagnostics, ready: { ...parts, rendered: site } }
 }
 

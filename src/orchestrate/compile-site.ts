@@ -6,6 +6,7 @@ import { cachedParser } from '../content/parse.ts'
 import { BuildCache, cacheDirFor } from '../core/cache.ts'
 import type { CompiledBrief } from '../core/compiled.ts'
 import { compileCached } from '../pipeline/compile-cached.ts'
+import { timed } from '../reporting/timings.ts'
 import type { ResolvedRunOptions } from './options.ts'
 import { inShard } from './shards.ts'
 
@@ -39,7 +40,7 @@ export function compileSite(
   const problems: VFile[] = [siteFile]
   if (!config) return { config, briefs: [], order: [], problems, cache: undefined, cachedBriefs: 0 }
   const cache = new BuildCache(cacheDirFor(run.contentDir, config.cacheDir), run.onWarning, run.force)
-  const { briefs: locations, problems: found } = discoverBriefs(config)
+  const { briefs: locations, problems: found } = timed('load', () => discoverBriefs(config))
   problems.push(...found)
   const parse = cachedParser(cache)
   const briefs: CompiledBrief[] = []
@@ -47,10 +48,12 @@ export function compileSite(
   let cachedBriefs = 0
   for (const [index, location] of locations.entries()) {
     if (!inShard(location.slug, run.shard)) continue
-    const { source, files } = loadBrief(location, config, parse)
+    const { source, files } = timed('load', () => loadBrief(location, config, parse))
     problems.push(...files)
     if (!source) continue
-    const { brief, cached } = compileCached(source, files, config, siteFile, { pdf: run.pdf }, cache)
+    const { brief, cached } = timed('compile', () =>
+      compileCached(source, files, config, siteFile, { pdf: run.pdf }, cache),
+    )
     if (brief) {
       briefs.push(brief)
       order.push(index)

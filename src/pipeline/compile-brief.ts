@@ -10,6 +10,7 @@ import { lintBrief, lintUncited } from '../lint/brief.ts'
 import { internalLinks } from '../lint/links.ts'
 import { reportUnknown } from '../plugins/remark-citations.ts'
 import { hasErrors } from '../reporting/messages.ts'
+import { timed } from '../reporting/timings.ts'
 import { buildArgumentMap } from './argument-map.ts'
 import { citeThis } from './cite-this.ts'
 import { numberTargets } from './cross-references.ts'
@@ -91,12 +92,17 @@ export function compileBrief(
   }
   if (!style || !citationKeys || hasErrors([brief.file, ...all.map((u) => u.file)])) return undefined
 
-  const references = renderCitations(
-    all.map((u) => u.file),
-    style,
-    bibliography.items,
-    meta.lang,
-    { nocite: meta.nocite, backLabel: labelSlot('citedAt') },
+  const references = timed('citations', () =>
+    renderCitations(
+      all.map((u) => u.file),
+      style,
+      bibliography.items,
+      meta.lang,
+      {
+        nocite: meta.nocite,
+        backLabel: labelSlot('citedAt'),
+      },
+    ),
   )
   lintUncited(source, new Set(references.map((r) => r.id)), config)
 
