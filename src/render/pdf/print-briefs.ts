@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import type { PDFDocument } from '@pdfme/pdf-lib'
 import type { Element } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toString as hastText } from 'hast-util-to-string'
@@ -16,8 +17,9 @@ import { type Page, renderPrintPage, tableOfContents } from '../html/pages.ts'
 import { type CardSource, cardPainter, reuseCards } from './cards.ts'
 import { type PrintFonts, removeFontSubsets, writeFontSubsets } from './fonts.ts'
 import { buildDate, setMetadata } from './metadata.ts'
-import { readBookmarks } from './outline.ts'
+import { bookmarksOf, loadPdf } from './outline.ts'
 import { cachedPdf, printCss } from './pdf-cache.ts'
+import { timed } from './phase-times.ts'
 import { BrowserPool, type PoolOptions } from './pool.ts'
 import { type Printed, printPdf, type SectionPages } from './print.ts'
 
@@ -93,15 +95,17 @@ export async function printBriefs(
         ...(expected ? { expected: new Map(expected) } : {}),
         onStart: () => options.onProgress?.(done, briefs.length, `${brief.lang}/${brief.slug}`, 'printing'),
       })
-      cache.writeJson('layout', layout, [...pages])
-      const file = path.join(staging, pdfPath(brief))
-      cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file))
+      await timed(pool.times, 'write', async () => {
+        cache.writeJson('layout', layout, [...pages])
+        const file = path.join(staging, pdfPath(brief))
+        cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file))
+      })
       options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`, 'done')
     })
     const paint = cardPainter({ ...site, pool, staging })
     tasks.push(
       ...toPaint.map((card) =>
-        paint(card).catch((error: unknown) => {
+        timed(pool.times, 'card', () => paint(card)).catch((error: unknown) => {
           throw browserError(error, cardPath(card.brief))
         }),
       ),
@@ -146,16 +150,28 @@ export async function printBrief(
   { expected, onStart, ...known }: BriefPrintOptions = {},
 ): Promise<Omit<Printed, 'pdf'>> {
   const page = known.page ?? (await renderPrintPage(brief, config, theme))
-  const headings = headingTexts(page.html)
+  const { times } = pool
+  const headings = await timed(times, 'prepare', async () => headingTexts(page.html))
   const file = path.join(staging, page.path)
   const dir = path.dirname(file)
   const scratch = [file, path.join(dir, printFontsCss)]
   let printed: Printed
+  let parsed: { pdf: Uint8Array; doc: PDFDocument } | undefined
   try {
     const css = await printCss(theme)
-    if (fonts) await writeFontSubsets(staging, dir, await fonts.subset(page.html + css), printFontsCss)
-    await fs.writeFile(file, page.html)
-    const pagesOf = (pdf: Uint8Array) => sectionPagesOf(pdf, brief, theme, headings)
+    if (fonts) {
+      const subsets = await timed(times, 'subset', () => fonts.subset(page.html + css))
+      await timed(times, 'write', () => writeFontSubsets(staging, dir, subsets, printFontsCss))
+    }
+    await timed(times, 'write', () => fs.writeFile(file, page.html))
+    // Note: the last PDF read for its pages is kept parsed: when it is the one printed, its
+    // metadata is set on that parse instead of a second one (~20 ms a PDF).
+    const pagesOf = (pdf: Uint8Array) =>
+      timed(times, 'bookmarks', async () => {
+        const doc = await loadPdf(pdf)
+        parsed = { pdf, doc }
+        return sectionPagesOf(doc, brief, theme, headings)
+      })
     printed = await printPdf(pool, file, staging, {
       pagesOf,
       css,
@@ -168,16 +184,18 @@ export async function printBrief(
   } finally {
     await Promise.all(scratch.map((f) => fs.rm(f, { recursive: true, force: true })))
   }
-  const pdf = await setMetadata(printed.pdf, {
-    title: brief.meta.title,
-    authors: brief.meta.authors.map((a) => a.name),
-    subject: brief.summaryText,
-    keywords: brief.meta.tags,
-    language: cslLanguage(brief.lang),
-    date: buildDate(),
-    headings,
-  })
-  await fs.writeFile(path.join(staging, pdfPath(brief)), pdf)
+  const pdf = await timed(times, 'metadata', () =>
+    setMetadata(parsed?.pdf === printed.pdf ? parsed.doc : printed.pdf, {
+      title: brief.meta.title,
+      authors: brief.meta.authors.map((a) => a.name),
+      subject: brief.summaryText,
+      keywords: brief.meta.tags,
+      language: cslLanguage(brief.lang),
+      date: buildDate(),
+      headings,
+    }),
+  )
+  await timed(times, 'write', () => fs.writeFile(path.join(staging, pdfPath(brief)), pdf))
   return { pages: printed.pages, passes: printed.passes }
 }
 
@@ -196,13 +214,13 @@ function browserError(error: unknown, pdf: string): unknown {
 const printFontsCss = 'print-fonts.css'
 
 /** Match the table of contents' entries to the PDF's bookmarks by their titles, in order. */
-async function sectionPagesOf(
-  pdf: Uint8Array,
+function sectionPagesOf(
+  doc: PDFDocument,
   brief: CompiledBrief,
   theme: Theme,
   headings: ReadonlySet<string>,
-): Promise<SectionPages> {
-  const bookmarks = await readBookmarks(pdf, headings)
+): SectionPages {
+  const bookmarks = bookmarksOf(doc, headings)
   const pages = new Map<string, number>()
   let from = 0
   for (const { id, title } of tableOfContents(brief, theme)) {
