@@ -1,5 +1,15 @@
 /** The phases of printing one PDF that `PhaseTimes` tells apart. */
-export type Phase = 'prepare' | 'subset' | 'load' | 'layout' | 'print' | 'bookmarks' | 'metadata' | 'write' | 'card'
+export type Phase =
+  | 'prepare'
+  | 'subset'
+  | 'page'
+  | 'load'
+  | 'layout'
+  | 'print'
+  | 'bookmarks'
+  | 'metadata'
+  | 'write'
+  | 'card'
 
 /**
  * Milliseconds spent in each phase of the PDF pass, summed over its documents, and how often each
@@ -15,11 +25,16 @@ export class PhaseTimes {
     try {
       return await work()
     } finally {
-      const total = this.totals.get(phase) ?? { ms: 0, count: 0 }
-      total.ms += performance.now() - start
-      total.count++
-      this.totals.set(phase, total)
+      this.add(phase, performance.now() - start)
     }
+  }
+
+  /** Add one run of `ms` milliseconds to `phase`. */
+  add(phase: Phase, ms: number): void {
+    const total = this.totals.get(phase) ?? { ms: 0, count: 0 }
+    total.ms += ms
+    total.count++
+    this.totals.set(phase, total)
   }
 }
 

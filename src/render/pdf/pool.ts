@@ -67,6 +67,11 @@ export class BrowserPool {
     options.signal?.addEventListener('abort', () => void this.close(abortError(options.signal)), { once: true })
   }
 
+  /** Why the pool was closed (see `close`); undefined while it runs. */
+  get stoppedBy(): Error | undefined {
+    return this.closed
+  }
+
   /** Find Chrome and make a pool; the browser starts with the first page asked for. */
   static async create(options: PoolOptions = {}): Promise<BrowserPool> {
     const puppeteer = (await import('puppeteer')).default

@@ -85,27 +85,34 @@ export async function printBriefs(
   let done = reused
   if (toPrint.length === 0 && toPaint.length === 0) return result
   const pool = await BrowserPool.create(options)
+  // Note: one document more than print at once is under way, so the next one's fonts are cut and its
+  // files written while the others print; starting all at once did all of that first, with Chromium idle.
+  const limit = limited(pool.concurrency + 1)
+  // Note: a work still waiting when the pool closes (a PDF failed) fails at once, without cutting fonts first.
+  const ahead = <T>(work: () => Promise<T>) => limit(() => (pool.stoppedBy ? Promise.reject(pool.stoppedBy) : work()))
   let tasks: Array<Promise<void>> = []
   try {
-    tasks = toPrint.map(async ({ brief, page, key }) => {
-      const layout = cacheKey([pdfPath(brief)])
-      const expected = cache.readJson('layout', layout, isLayout)
-      const { pages } = await printBrief({ ...site, pool, staging }, brief, {
-        page,
-        ...(expected ? { expected: new Map(expected) } : {}),
-        onStart: () => options.onProgress?.(done, briefs.length, `${brief.lang}/${brief.slug}`, 'printing'),
-      })
-      await timed(pool.times, 'write', async () => {
-        cache.writeJson('layout', layout, [...pages])
-        const file = path.join(staging, pdfPath(brief))
-        cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file))
-      })
-      options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`, 'done')
-    })
+    tasks = toPrint.map(({ brief, page, key }) =>
+      ahead(async () => {
+        const layout = cacheKey([pdfPath(brief)])
+        const expected = cache.readJson('layout', layout, isLayout)
+        const { pages } = await printBrief({ ...site, pool, staging }, brief, {
+          page,
+          ...(expected ? { expected: new Map(expected) } : {}),
+          onStart: () => options.onProgress?.(done, briefs.length, `${brief.lang}/${brief.slug}`, 'printing'),
+        })
+        await timed(pool.times, 'write', async () => {
+          cache.writeJson('layout', layout, [...pages])
+          const file = path.join(staging, pdfPath(brief))
+          cache.writeFile('pdfs', `${key}.pdf`, await fs.readFile(file))
+        })
+        options.onProgress?.(++done, briefs.length, `${brief.lang}/${brief.slug}`, 'done')
+      }),
+    )
     const paint = cardPainter({ ...site, pool, staging })
     tasks.push(
       ...toPaint.map((card) =>
-        timed(pool.times, 'card', () => paint(card)).catch((error: unknown) => {
+        ahead(() => timed(pool.times, 'card', () => paint(card))).catch((error: unknown) => {
           throw browserError(error, cardPath(card.brief))
         }),
       ),
@@ -119,6 +126,23 @@ export async function printBriefs(
     await removeFontSubsets(staging)
   }
   return result
+}
+
+/** Run works at most `n` at a time, in the order given. */
+function limited(n: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0
+  const queue: Array<() => void> = []
+  return async (work) => {
+    if (running >= n) await new Promise<void>((resolve) => queue.push(resolve))
+    else running++
+    try {
+      return await work()
+    } finally {
+      const next = queue.shift()
+      if (next) next()
+      else running--
+    }
+  }
 }
 
 // Note: where each section of a brief was when it was last printed. The next print starts from

@@ -49,6 +49,7 @@ export async function printPdf(
   },
 ): Promise<Printed> {
   return pool.withPage(async (page) => {
+    const started = performance.now()
     onStart?.()
     const release = await confineRequests(page, root)
     try {
@@ -66,6 +67,7 @@ export async function printPdf(
     } finally {
       // Note: the pool keeps the page for the next document, which has its own guard.
       release()
+      pool.times?.add('page', performance.now() - started)
     }
   })
 }
