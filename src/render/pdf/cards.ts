@@ -117,8 +117,10 @@ async function paint(
   const viewport = tab.viewport()
   const release = await confineRequests(tab, root)
   try {
-    await tab.setViewport({ ...cardSize, deviceScaleFactor: 1 })
+    // Note: the card is written in before the viewport changes, so the print page it replaces is
+    // not laid out again at the card's size.
     await openFile(tab, file, root, timeout)
+    await tab.setViewport({ ...cardSize, deviceScaleFactor: 1 })
     const failed = await loadPageFonts(tab)
     if (failed.length > 0) {
       throw new BriefkitError(`A font of the card did not load: ${failed.join(', ')} (${path.relative(root, file)})`, {

@@ -256,10 +256,14 @@ function sectionPagesOf(
   return pages
 }
 
-/** The text of every heading of a page. */
-function headingTexts(html: string): Set<string> {
+/**
+ * The text of every heading of a page. Note: only the headings are parsed, cut out of the page
+ * first (a heading holds no other heading); parsing the whole page took ~20 ms a PDF.
+ */
+export function headingTexts(html: string): Set<string> {
+  const headings = html.match(/<h([1-6])(?:\s[^>]*)?>[\s\S]*?<\/h\1\s*>/gi) ?? []
   const texts = new Set<string>()
-  visit(fromHtml(html), 'element', (node: Element) => {
+  visit(fromHtml(headings.join('\n'), { fragment: true }), 'element', (node: Element) => {
     if (/^h[1-6]$/.test(node.tagName)) texts.add(hastText(node).trim())
   })
   return texts
