@@ -1,25 +1,41 @@
 // npm run bench -- [--n 20] [--naive-n N] [--concurrency C]: PDFs of the sample brief, pooled (one browser, a pool of
 // pages) beside the naive way (a browser launched per document, as md-to-pdf does), in one run; then
 // a cold build of the sample beside a rebuild with nothing changed.
+// npx tsx bench/pdf.ts --corpus DIR [--concurrency C]: instead, the PDF pass of a cold build of DIR (made by
+// bench/corpus.ts) per PDF, per page and by phase, beside Chromium printing plain Latin pages in the same run.
+import { readdirSync, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { CompiledBrief } from '../src/core/compiled.ts'
 import { build } from '../src/orchestrate/build.ts'
+import { checkSite } from '../src/orchestrate/check.ts'
 import { compileSite } from '../src/orchestrate/compile-site.ts'
 import { resolveRunOptions } from '../src/orchestrate/options.ts'
 import { defaultConcurrency } from '../src/render/pdf/concurrency.ts'
 import { PrintFonts } from '../src/render/pdf/fonts.ts'
+import { PhaseTimes } from '../src/render/pdf/phase-times.ts'
 import { BrowserPool } from '../src/render/pdf/pool.ts'
-import { printBrief } from '../src/render/pdf/print-briefs.ts'
+import { printBrief, printBriefs } from '../src/render/pdf/print-briefs.ts'
 import { loadTheme } from '../src/theme/theme.ts'
 import { withPeakRss } from './rss.ts'
 
 const { values } = parseArgs({
-  options: { n: { type: 'string', default: '20' }, 'naive-n': { type: 'string' }, concurrency: { type: 'string' } },
+  options: {
+    n: { type: 'string', default: '20' },
+    'naive-n': { type: 'string' },
+    concurrency: { type: 'string' },
+    corpus: { type: 'string' },
+    'no-cards': { type: 'boolean' },
+  },
 })
 const concurrency = values.concurrency ? Number(values.concurrency) : defaultConcurrency()
+if (values.corpus) {
+  await corpusPass(path.resolve(values.corpus))
+  process.exit(0)
+}
 const n = Number(values.n)
 const naiveN = Number(values['naive-n'] ?? Math.min(n, 10))
 const content = path.resolve(import.meta.dirname, '..', 'content')
@@ -164,3 +180,169 @@ console.log(
   `cold build ${cold.toFixed(0)} ms, no-change rebuild ${warmRebuild.toFixed(0)} ms (median of 5): ${((warmRebuild / cold) * 100).toFixed(1)}% of cold`,
 )
 await fs.rm(path.dirname(staging), { recursive: true, force: true })
+
+/**
+ * CPU seconds (user + system) of the processes below this one (Chromium and its helpers) while
+ * `work` runs, sampled every 50 ms from /proc: a process's last sample counts, so one that ends
+ * loses at most 50 ms.
+ */
+async function withChildrenCpu<T>(work: () => Promise<T>): Promise<{ result: T; cpu: number }> {
+  const last = new Map<number, number>()
+  const sample = () => {
+    const parents = new Map<number, number>()
+    const cpu = new Map<number, number>()
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        parents.set(Number(entry), Number(fields[1]))
+        cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100)
+      } catch {
+        // Note: a process can end between listing and reading it.
+      }
+    }
+    for (const [pid, seconds] of cpu) {
+      let up = parents.get(pid)
+      while (up !== undefined && up !== process.pid && up > 1) up = parents.get(up)
+      if (up === process.pid) last.set(pid, seconds)
+    }
+  }
+  sample()
+  const before = new Map(last)
+  const timer = setInterval(sample, 50)
+  try {
+    const result = await work()
+    sample()
+    let cpu = 0
+    for (const [pid, seconds] of last) cpu += seconds - (before.get(pid) ?? 0)
+    return { result, cpu }
+  } finally {
+    clearInterval(timer)
+  }
+}
+
+/** Pages of a PDF, counted by its page objects. */
+function pageCount(pdf: Uint8Array): number {
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page\b/g)?.length ?? 0
+  )
+}
+
+/**
+ * The PDF pass of a cold build of a corpus (every PDF and card printed, the cache not read), timed
+ * as a whole and by phase, with the CPU it took in Node and in Chromium; then Chromium printing
+ * plain Latin pages (a default font, no pass of briefkit's), as many documents of the corpus's
+ * mean length, the same number at once: the floor a PDF pass can come near.
+ */
+async function corpusPass(contentDir: string): Promise<void> {
+  const checked = await checkSite(resolveRunOptions({ contentDir, force: true }))
+  const ready = checked.ready
+  if (!ready) throw new Error(`${contentDir} did not check`)
+  const out = await fs.mkdtemp(path.join(os.tmpdir(), 'briefkit-bench-corpus-'))
+  try {
+    for (const file of ready.rendered.files) {
+      await fs.mkdir(path.dirname(path.join(out, file.path)), { recursive: true })
+      if ('content' in file) await fs.writeFile(path.join(out, file.path), file.content)
+      else await fs.copyFile(file.from, path.join(out, file.path))
+    }
+    const { config, theme, cache, printFonts } = ready
+    const times = new PhaseTimes()
+    const cpu0 = process.cpuUsage()
+    const start = performance.now()
+    const { result, cpu: chromeCpu } = await withChildrenCpu(() =>
+      printBriefs(
+        out,
+        ready.printPages,
+        { config, theme, fonts: printFonts, cache },
+        {
+          print: true,
+          times,
+          concurrency,
+          cards: values['no-cards']
+            ? []
+            : ready.printPages.flatMap(({ brief, page, card }) => (card ? [{ brief, page, card }] : [])),
+        },
+      ),
+    )
+    const wall = performance.now() - start
+    const cpu = process.cpuUsage(cpu0)
+    const nodeCpu = (cpu.user + cpu.system) / 1e6
+    const pdfs = ready.printPages.map(({ brief }) => path.join(out, brief.lang, brief.slug, `${brief.slug}.pdf`))
+    const pages = (await Promise.all(pdfs.map(async (f) => pageCount(await fs.readFile(f))))).reduce((a, b) => a + b, 0)
+    const n = result.printed
+    console.log(
+      `corpus ${contentDir}: ${n} PDFs (${pages} pages, ${(pages / n).toFixed(1)} a PDF) and ${result.cardsPainted} cards, ` +
+        `${concurrency} at once, ${os.availableParallelism()} cores`,
+    )
+    console.log(
+      `PDF pass ${(wall / 1000).toFixed(2)} s: ${(wall / n).toFixed(0)} ms per PDF, ${(wall / pages).toFixed(1)} ms per page; ` +
+        `CPU ${nodeCpu.toFixed(1)} s Node + ${chromeCpu.toFixed(1)} s Chromium = ${(((nodeCpu + chromeCpu) * 1000) / n).toFixed(0)} ms per PDF`,
+    )
+    const phases = [...times.totals]
+      .map(([phase, t]) => `${phase} ${(t.ms / n).toFixed(0)} (×${(t.count / n).toFixed(1)})`)
+      .join(', ')
+    console.log(`by phase, ms per PDF (summed over documents printing at once): ${phases}`)
+    const plain = await plainPages(out, Math.max(1, Math.round(pages / n)), n)
+    console.log(
+      `plain Latin pages: ${plain.count} documents of ${plain.pages} pages, ${(plain.wall / plain.count).toFixed(0)} ms per PDF, ` +
+        `${plain.perPage.toFixed(1)} ms per page; CPU ${plain.nodeCpu.toFixed(1)} s Node + ${plain.chromeCpu.toFixed(1)} s Chromium`,
+    )
+    console.log(`ratio per page (briefkit / plain): ${(wall / pages / plain.perPage).toFixed(2)}×`)
+  } finally {
+    await fs.rm(out, { recursive: true, force: true })
+  }
+}
+
+/** Latin text to about `pages` A4 pages in Chromium's default font. */
+function plainDocument(paragraphs: number): string {
+  const words =
+    'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua'.split(
+      ' ',
+    )
+  const body = Array.from({ length: paragraphs }, (_, p) => {
+    const text = Array.from({ length: 90 }, (_, w) => words[(p * 7 + w * 3) % words.length]).join(' ')
+    return `<p>${text}.</p>`
+  }).join('\n')
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain</title></head><body>${body}</body></html>`
+}
+
+/** `count` documents of `pages` plain Latin pages each, printed `concurrency` at once on one browser: load and print. */
+async function plainPages(dir: string, pages: number, count: number) {
+  const file = path.join(dir, 'plain.html')
+  const pool = await BrowserPool.create({ concurrency })
+  try {
+    const print = () =>
+      pool.withPage(async (page) => {
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
+        return page.pdf({ format: 'A4', printBackground: true, tagged: true, outline: true })
+      })
+    // Note: as many paragraphs as make `pages` pages, found by printing.
+    const pagesOf = async (paragraphs: number) => {
+      await fs.writeFile(file, plainDocument(paragraphs))
+      return pageCount(await print())
+    }
+    let paragraphs = pages * 6
+    let got = await pagesOf(paragraphs)
+    paragraphs = Math.max(1, Math.floor((paragraphs * (pages - 0.5)) / got))
+    for (got = await pagesOf(paragraphs); got < pages; ) got = await pagesOf(++paragraphs)
+    while (got > pages && paragraphs > 1) got = await pagesOf(--paragraphs)
+    const cpu0 = process.cpuUsage()
+    const start = performance.now()
+    const { cpu: chromeCpu } = await withChildrenCpu(() => Promise.all(Array.from({ length: count }, print)))
+    const wall = performance.now() - start
+    const cpu = process.cpuUsage(cpu0)
+    return {
+      count,
+      pages,
+      wall,
+      perPage: wall / (count * pages),
+      nodeCpu: (cpu.user + cpu.system) / 1e6,
+      chromeCpu,
+    }
+  } finally {
+    await pool.close()
+  }
+}

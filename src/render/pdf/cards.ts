@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { Page as Tab } from 'puppeteer'
 import type { ResolvedConfig } from '../../config/resolve.ts'
 import type { BuildCache } from '../../core/cache.ts'
@@ -12,7 +11,7 @@ import { BriefkitError } from '../../reporting/errors.ts'
 import type { Theme } from '../../theme/theme.ts'
 import { cardSize, type Page } from '../html/pages.ts'
 import { cachedCard } from './card-cache.ts'
-import { confineRequests, loadPageFonts } from './confined-page.ts'
+import { confineRequests, loadPageFonts, openFile } from './confined-page.ts'
 import { type PrintFonts, writeFontSubsets } from './fonts.ts'
 import { printCss } from './pdf-cache.ts'
 import type { BrowserPool } from './pool.ts'
@@ -118,8 +117,10 @@ async function paint(
   const viewport = tab.viewport()
   const release = await confineRequests(tab, root)
   try {
+    // Note: the card is written in before the viewport changes, so the print page it replaces is
+    // not laid out again at the card's size.
+    await openFile(tab, file, root, timeout)
     await tab.setViewport({ ...cardSize, deviceScaleFactor: 1 })
-    await tab.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout })
     const failed = await loadPageFonts(tab)
     if (failed.length > 0) {
       throw new BriefkitError(`A font of the card did not load: ${failed.join(', ')} (${path.relative(root, file)})`, {

@@ -1,6 +1,6 @@
-import { ParseSpeeds, PDFDocument } from '@pdfme/pdf-lib'
+import type { PDFDocument } from '@pdfme/pdf-lib'
 import { metaText } from '../../pipeline/plain-text.ts'
-import { repairOutline } from './outline.ts'
+import { loadPdf, repairOutline } from './outline.ts'
 
 /** What a PDF says about itself. */
 export interface PdfMetadata {
@@ -21,10 +21,10 @@ export interface PdfMetadata {
 /**
  * Set title, author, subject, keywords, language and dates, and mend the bookmarks. pdf-lib
  * rewrites the file but keeps the catalog's structure tree and outline, so tags and bookmarks survive.
+ * Takes the PDF's bytes, or the document already parsed from them (see `loadPdf`), which it changes.
  */
-export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
-  // Note: at full speed; pdf-lib's default yields every 100 objects, which made this 3× slower.
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
+export async function setMetadata(pdf: Uint8Array | PDFDocument, meta: PdfMetadata): Promise<Uint8Array> {
+  const doc = pdf instanceof Uint8Array ? await loadPdf(pdf) : pdf
   repairOutline(doc, meta.headings)
   doc.setTitle(metaText(meta.title), { showInWindowTitleBar: true })
   doc.setAuthor(meta.authors.map(metaText).join(', '))

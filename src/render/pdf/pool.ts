@@ -2,6 +2,7 @@ import type { Browser, Page } from 'puppeteer'
 import { BriefkitError } from '../../reporting/errors.ts'
 import { findChrome } from './chrome.ts'
 import { defaultConcurrency } from './concurrency.ts'
+import type { PhaseTimes } from './phase-times.ts'
 
 /** How the browser pool runs. */
 export interface PoolOptions {
@@ -11,6 +12,8 @@ export interface PoolOptions {
   timeout?: number
   /** Stops the pool when aborted: the browser is closed and every work rejects with the signal's reason. */
   signal?: AbortSignal
+  /** Where to add up the time of each phase of printing (for benchmarks). */
+  times?: PhaseTimes
 }
 
 /**
@@ -48,6 +51,7 @@ export class BrowserPool {
   private stop: (reason: Error) => void = () => undefined
   readonly concurrency: number
   readonly timeout: number
+  readonly times: PhaseTimes | undefined
 
   private constructor(
     private readonly executablePath: string,
@@ -55,11 +59,17 @@ export class BrowserPool {
   ) {
     this.concurrency = Math.max(1, options.concurrency ?? defaultConcurrency())
     this.timeout = options.timeout ?? 60_000
+    this.times = options.times
     this.stopped = new Promise<never>((_resolve, reject) => {
       this.stop = reject
     })
     this.stopped.catch(() => undefined)
     options.signal?.addEventListener('abort', () => void this.close(abortError(options.signal)), { once: true })
+  }
+
+  /** Why the pool was closed (see `close`); undefined while it runs. */
+  get stoppedBy(): Error | undefined {
+    return this.closed
   }
 
   /** Find Chrome and make a pool; the browser starts with the first page asked for. */

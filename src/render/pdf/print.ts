@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs'
-import fs from 'node:fs/promises'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { Page, PDFOptions } from 'puppeteer'
 import { BriefkitError } from '../../reporting/errors.ts'
-import { confineRequests, loadPageFonts } from './confined-page.ts'
+import { confineRequests, loadPageFonts, openFile } from './confined-page.ts'
+import { timed } from './phase-times.ts'
 import type { BrowserPool } from './pool.ts'
 
 const pdfOptions: PDFOptions = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }
@@ -49,38 +48,33 @@ export async function printPdf(
     onStart?: () => void
   },
 ): Promise<Printed> {
-  const allowed = `${pathToFileURL(path.resolve(root)).href}/`
   return pool.withPage(async (page) => {
+    const started = performance.now()
     onStart?.()
     const release = await confineRequests(page, root)
     try {
-      await load(page, htmlFile, allowed, pool.timeout, path.relative(root, htmlFile))
-      if (!(await keepContents(page, css, contentsFrom))) {
-        const pdf = await page.pdf({ ...pdfOptions, timeout: pool.timeout })
+      const { times } = pool
+      await timed(times, 'load', () => load(page, htmlFile, root, pool.timeout, path.relative(root, htmlFile)))
+      const print = (options: PDFOptions = {}) =>
+        timed(times, 'print', () => page.pdf({ ...pdfOptions, ...options, timeout: pool.timeout }))
+      const layout = await timed(times, 'layout', () => planContents(page, css, contentsFrom, !expected))
+      if (!layout.keep) {
+        const pdf = await print()
         return { pdf, pages: await pagesOf(pdf), passes: 1 }
       }
-      return await printWithContents(page, pool.timeout, pagesOf, expected ?? (await predictPages(page, css)))
+      const guess = expected ?? layout.predicted
+      return await printWithContents(page, print, pagesOf, guess)
     } finally {
       // Note: the pool keeps the page for the next document, which has its own guard.
       release()
+      pool.times?.add('page', performance.now() - started)
     }
   })
 }
 
-/**
- * Load a print page and its fonts. A pooled page that already shows a file of the build gets the
- * new document written into it, with a `<base>` of the file's URL so that links and relative
- * URLs resolve as if it were loaded from there, instead of navigating: a navigation cost ~130 ms
- * of CPU here, and a written document reuses the fonts the browser has already decoded from the
- * same URLs.
- */
-async function load(page: Page, file: string, allowed: string, timeout: number, label: string): Promise<void> {
-  const url = pathToFileURL(file).href
-  if (page.url().startsWith(allowed)) {
-    await page.setContent(withBase(await fs.readFile(file, 'utf8'), url), { waitUntil: 'load', timeout })
-  } else {
-    await page.goto(url, { waitUntil: 'load', timeout })
-  }
+/** Load a print page (see `openFile`) and its fonts; a font that fails to load stops the build. */
+async function load(page: Page, file: string, root: string, timeout: number, label: string): Promise<void> {
+  await openFile(page, file, root, timeout)
   const failed = await loadPageFonts(page)
   if (failed.length > 0) {
     throw new BriefkitError(`A font of the print page did not load: ${failed.join(', ')} (${label})`, {
@@ -89,71 +83,63 @@ async function load(page: Page, file: string, allowed: string, timeout: number, 
   }
 }
 
-/** An HTML document with a `<base href>` first in its head. */
-function withBase(html: string, url: string): string {
-  const base = `<base href="${url.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`
-  const head = /<head(?:\s[^>]*)?>/i.exec(html)
-  return head
-    ? html.slice(0, head.index + head[0].length) + base + html.slice(head.index + head[0].length)
-    : base + html
-}
-
 /** Print the loaded page with its section pages in the contents: the guessed ones if right, else those found. */
 async function printWithContents(
   page: Page,
-  timeout: number,
+  print: (options?: PDFOptions) => Promise<Uint8Array>,
   pagesOf: (pdf: Uint8Array) => Promise<SectionPages>,
   guess: SectionPages | undefined,
 ): Promise<Printed> {
   if (guess) {
     await fillContents(page, guess)
-    const pdf = await page.pdf({ ...pdfOptions, timeout })
+    const pdf = await print()
     const pages = await pagesOf(pdf)
     if (samePages(pages, guess)) return { pdf, pages, passes: 1 }
     await fillContents(page, pages)
-    return { pdf: await page.pdf({ ...pdfOptions, timeout }), pages, passes: 2 }
+    return { pdf: await print(), pages, passes: 2 }
   }
   // Note: the draft is only read for its bookmarks, so it skips tagging and backgrounds.
-  const draft = await page.pdf({ ...pdfOptions, tagged: false, printBackground: false, timeout })
+  const draft = await print({ tagged: false, printBackground: false })
   const pages = await pagesOf(draft)
   await fillContents(page, pages)
-  return { pdf: await page.pdf({ ...pdfOptions, timeout }), pages, passes: 2 }
+  return { pdf: await print(), pages, passes: 2 }
 }
 
 const predictScript = readFileSync(new URL('./predict-pages.js', import.meta.url), 'utf8')
 
-/** What a layout in page-sized columns predicts: the page of each section in the contents, and the number of pages. */
-interface Layout {
-  sections: Array<[string, number]>
-  pages: number
-}
-
-/** Lay the print page out in page-sized columns (see predict-pages.js), given the theme's print stylesheet; null when it cannot tell. */
-async function layOut(page: Page, css: string, withoutContents: boolean): Promise<Layout | null> {
+/**
+ * Whether the print page keeps its contents (`.toc`), and, when it does and `predict` is set, the
+ * section pages a layout in page-sized columns predicts (see predict-pages.js; undefined when it
+ * cannot tell). Only a brief of `from` pages or more, counted without its contents, needs a list
+ * of its sections: a shorter one has them removed. Both layouts run in one call with the page as
+ * print media, so the page's styles are worked out for print once.
+ */
+async function planContents(
+  page: Page,
+  css: string,
+  from: number,
+  predict: boolean,
+): Promise<{ keep: boolean; predicted?: SectionPages }> {
+  if (!(await page.evaluate(() => document.querySelector('.toc') !== null))) return { keep: false }
+  if (from <= 1 && !predict) return { keep: true }
   await page.emulateMediaType('print')
+  let plan: { keep: boolean; sections?: Array<[string, number]> | null }
   try {
-    return (await page.evaluate(`(${predictScript})(${JSON.stringify(css)}, ${withoutContents})`)) as Layout | null
+    plan = (await page.evaluate(`(() => {
+      const layOut = (${predictScript})
+      const css = ${JSON.stringify(css)}
+      const without = ${from > 1} ? layOut(css, true) : null
+      if (without && without.pages < ${from}) return { keep: false }
+      return { keep: true, sections: ${predict} ? layOut(css, false)?.sections ?? null : null }
+    })()`)) as typeof plan
   } finally {
     await page.emulateMediaType()
   }
-}
-
-/** The section pages a layout predicts; undefined when it cannot tell. */
-async function predictPages(page: Page, css: string): Promise<SectionPages | undefined> {
-  const layout = await layOut(page, css, false)
-  return layout ? new Map(layout.sections) : undefined
-}
-
-/**
- * Whether the print page keeps its contents (`.toc`): only a brief of `from` pages or more,
- * counted without them, needs a list of its sections. A shorter one has the contents removed.
- */
-async function keepContents(page: Page, css: string, from: number): Promise<boolean> {
-  if (!(await page.evaluate(() => document.querySelector('.toc') !== null))) return false
-  const layout = from > 1 ? await layOut(page, css, true) : null
-  if (!layout || layout.pages >= from) return true
-  await page.evaluate(() => document.querySelector('.toc')?.remove())
-  return false
+  if (!plan.keep) {
+    await page.evaluate(() => document.querySelector('.toc')?.remove())
+    return { keep: false }
+  }
+  return plan.sections ? { keep: true, predicted: new Map(plan.sections) } : { keep: true }
 }
 
 async function fillContents(page: Page, pages: SectionPages): Promise<void> {

@@ -1,7 +1,7 @@
 import { PDFDocument } from '@pdfme/pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { buildDate, setMetadata } from '../../../src/render/pdf/metadata.ts'
-import { mendTitle, readBookmarks, undoubled } from '../../../src/render/pdf/outline.ts'
+import { bookmarksOf, loadPdf, mendTitle, readBookmarks, undoubled } from '../../../src/render/pdf/outline.ts'
 
 describe('PDF metadata', () => {
   it('uses SOURCE_DATE_EPOCH when set', () => {
@@ -27,6 +27,24 @@ describe('PDF metadata', () => {
     expect(read.getKeywords()).toBe('a b')
     expect(read.getCreationDate()?.toISOString()).toBe('1970-01-01T00:00:00.000Z')
     expect(await readBookmarks(pdf)).toEqual([])
+  })
+
+  it('writes the same bytes from a PDF already parsed for its bookmarks as from its bytes', async () => {
+    const doc = await PDFDocument.create()
+    doc.addPage()
+    const bytes = await doc.save()
+    const meta = {
+      title: 'T',
+      authors: ['A'],
+      subject: 's',
+      keywords: [],
+      language: 'en',
+      date: new Date(0),
+      headings: new Set<string>(),
+    }
+    const parsed = await loadPdf(bytes)
+    expect(bookmarksOf(parsed)).toEqual([])
+    expect(Buffer.from(await setMetadata(parsed, meta)).equals(Buffer.from(await setMetadata(bytes, meta)))).toBe(true)
   })
 
   it('writes a title and authors with HTML in them as plain text (regression: literal tags in the PDF Title)', async () => {

@@ -5,9 +5,20 @@ import { pdfPath } from '../../../src/core/paths.ts'
 import { build } from '../../../src/orchestrate/build.ts'
 import { PrintFonts } from '../../../src/render/pdf/fonts.ts'
 import { BrowserPool } from '../../../src/render/pdf/pool.ts'
-import { type PrintContext, printBrief } from '../../../src/render/pdf/print-briefs.ts'
+import { headingTexts, type PrintContext, printBrief } from '../../../src/render/pdf/print-briefs.ts'
 import { pdfText } from '../../helpers/pdf.ts'
 import { compileContent, copySite } from '../../helpers/sites.ts'
+
+describe('headingTexts', () => {
+  it('reads the text of every heading, with its markup and entities, and nothing else', () => {
+    const html = `<!doctype html><html><head><title>Not a heading</title></head><body>
+      <h1 class="t" data-x="a">Costs <em>rise</em> &amp; fall</h1><p>text <b>h2</b></p>
+      <section><H2 id="s">引言</H2><h3>
+        Mining Is
+        Not Viable </h3><h6>Six</h6><header>Header</header></section></body></html>`
+    expect([...headingTexts(html)]).toEqual(['Costs rise & fall', '引言', 'Mining Is\n        Not Viable', 'Six'])
+  })
+})
 
 // Real Chromium: the contents' page numbers come from where the sections were printed.
 describe('printBrief', () => {
