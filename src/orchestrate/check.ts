@@ -63,14 +63,14 @@ export async function checkSite(
   const coverage = run.pdf ? await pdfCoverage(printFonts, cache) : undefined
   // Note: without printing, print pages are still rendered (a few ms each) to find the PDFs the cache holds.
   const printPages =
-    run.pdf || run.write ? await renderPrintPages(briefs, config, theme, { drawCharts: run.write }) : []
+    run.pdf || run.write ? await renderPrintPages(briefs, config, theme, { drawCharts: run.write, cache }) : []
   const glyphProblems = coverage ? checkGlyphs(printPages, coverage, cache) : []
   const withPdfs = run.pdf ? new Set(briefs) : await cachedPdfs(printPages, { config, theme }, cache)
   const withCards = run.pdf
     ? new Set(printPages.filter((p) => p.card).map((p) => p.brief))
     : await cachedCards(printPages, { config, theme }, cache)
-  const rendered = await renderSite(briefs, { config, theme }, withPdfs, { drawCharts: run.write, withCards })
-  const linkProblems = checkLinks(briefs, rendered, withPdfs, config)
+  const rendered = await renderSite(briefs, { config, theme }, withPdfs, { drawCharts: run.write, withCards, cache })
+  const linkProblems = checkLinks(briefs, rendered, withPdfs, config, cache)
   const diagnostics = collectDiagnostics([...compiled.problems, ...glyphProblems, ...linkProblems])
   if (countDiagnostics(diagnostics).errors > 0) return { diagnostics, compiled, ready: undefined }
   // Note: the web fonts hold the pages' characters, so they are made after the pages, and only to write them;
@@ -96,9 +96,10 @@ function checkLinks(
   { pages, files }: RenderedSite,
   withPdfs: ReadonlySet<CompiledBrief>,
   config: ResolvedConfig,
+  cache: BuildCache,
 ) {
   const html = new Map(pages.map((p) => [p.path, p.html]))
   const paths = new Set([...files.map((f: OutputFile) => f.path), ...[...withPdfs].map(pdfPath)])
   const linked = briefs.map((b) => ({ pagePath: briefPagePath(b), links: b.links }))
-  return lintLinks({ briefs: linked, paths, html: (page) => html.get(page) }, config)
+  return lintLinks({ briefs: linked, paths, html: (page) => html.get(page) }, config, cache)
 }

@@ -1,6 +1,7 @@
 import { exportItem } from '../../citations/cite-brief.ts'
 import { kindLabel } from '../../config/kinds.ts'
 import type { ResolvedConfig } from '../../config/resolve.ts'
+import type { BuildCache } from '../../core/cache.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
 import { pageCounterContent } from '../../core/css.ts'
 import { aifPath, argdownPath, briefPagePath, cardPath, pdfPath, urlPath } from '../../core/paths.ts'
@@ -27,6 +28,8 @@ export interface BriefPageOptions {
    * @default true
    */
   drawCharts?: boolean
+  /** Where drawn argument maps are kept (see `briefMap`). */
+  cache?: BuildCache | undefined
 }
 
 /**
@@ -38,7 +41,7 @@ export async function renderBriefPage(
   editions: readonly CompiledBrief[],
   config: ResolvedConfig,
   theme: Theme,
-  { hasPdf, hasCard = false, drawCharts = true }: BriefPageOptions,
+  { hasPdf, hasCard = false, drawCharts = true, cache }: BriefPageOptions,
 ): Promise<Page> {
   const path = briefPagePath(brief)
   const html = await renderLayout(
@@ -61,7 +64,7 @@ export async function renderBriefPage(
       brief: briefContext(brief, config, theme),
       scholar: scholarMeta(brief, hasPdf ? absoluteUrl(config, pdfPath(brief)) : undefined),
       citeThis: citeThisContext(brief),
-      argumentMap: await briefMap(brief, theme, { draw: drawCharts }),
+      argumentMap: await briefMap(brief, theme, { draw: drawCharts, cache }),
     },
     drawCharts ? await briefCharts(brief, theme) : chartStandIns(brief),
   )
@@ -76,7 +79,7 @@ export async function renderPrintPage(
   brief: CompiledBrief,
   config: ResolvedConfig,
   theme: Theme,
-  { drawCharts = true }: { drawCharts?: boolean } = {},
+  { drawCharts = true, cache }: Pick<BriefPageOptions, 'drawCharts' | 'cache'> = {},
 ): Promise<Page> {
   const path = briefPagePath(brief).replace(/index\.html$/, 'print.html')
   const html = await renderLayout(
@@ -89,7 +92,7 @@ export async function renderPrintPage(
       // Note: the PDF printer writes this stylesheet of font subsets next to the print page.
       printFonts: theme.fonts.length > 0 ? 'print-fonts.css' : undefined,
       brief: briefContext(brief, config, theme),
-      argumentMap: await briefMap(brief, theme, { draw: drawCharts }),
+      argumentMap: await briefMap(brief, theme, { draw: drawCharts, cache }),
     },
     drawCharts ? await briefCharts(brief, theme, { forPrint: true }) : chartStandIns(brief),
   )
