@@ -67,6 +67,8 @@ export const cacheKinds = {
   ids: 'compile',
   /** Argument maps as drawn for a page, by everything they are drawn from (render/map/draw.ts). */
   maps: 'compile',
+  /** Brief, print and card pages as their layouts rendered them, by layout, context and templates (render/html/layout.ts). */
+  pages: 'compile',
   /** The search index of the pages (site/search.ts). */
   search: 'index',
   /** Printed PDFs (render/pdf/print-briefs.ts). */

@@ -45,7 +45,7 @@ export async function renderPrintPages(
     briefs.map(async (brief) => ({
       brief,
       page: await renderPrintPage(brief, config, theme, { drawCharts, cache }),
-      card: await renderCardPage(brief, config, theme),
+      card: await renderCardPage(brief, config, theme, { cache }),
     })),
   )
 }

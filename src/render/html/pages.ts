@@ -67,6 +67,7 @@ export async function renderBriefPage(
       argumentMap: await briefMap(brief, theme, { draw: drawCharts, cache }),
     },
     drawCharts ? await briefCharts(brief, theme) : chartStandIns(brief),
+    cache,
   )
   return { path, html }
 }
@@ -95,6 +96,7 @@ export async function renderPrintPage(
       argumentMap: await briefMap(brief, theme, { draw: drawCharts, cache }),
     },
     drawCharts ? await briefCharts(brief, theme, { forPrint: true }) : chartStandIns(brief),
+    cache,
   )
   return { path, html }
 }
@@ -106,24 +108,31 @@ export const cardSize = { width: 1200, height: 630 } as const
  * Render the page a brief's social preview image is painted from, with the theme's `card` layout,
  * next to the brief's page: publisher, series, title, subtitle, authors and its arguments' kinds.
  * Its font subsets' stylesheet, `card-fonts.css`, is written beside it while painting. Undefined
- * when the theme has no `card` layout: its briefs then have no card.
+ * when the theme has no `card` layout: its briefs then have no card. `cache`: see `renderLayout`.
  */
 export async function renderCardPage(
   brief: CompiledBrief,
   config: ResolvedConfig,
   theme: Theme,
+  { cache }: Pick<BriefPageOptions, 'cache'> = {},
 ): Promise<Page | undefined> {
   if (!hasLayout(theme, 'card')) return undefined
   const path = briefPagePath(brief).replace(/index\.html$/, 'card.html')
   const context = briefContext(brief, config, theme)
-  const html = await renderLayout(theme, 'card', {
-    ...pageContext(config, theme, { lang: brief.lang, path, title: brief.meta.title }),
-    cardFonts: theme.fonts.length > 0 ? 'card-fonts.css' : undefined,
-    size: cardSize,
-    brief: context,
-    // Note: each kind once, in the order the brief argues them: the card's colour band.
-    kinds: [...new Map(context.arguments.map((a) => [a.kind, { id: a.kind, label: a.kindLabel }])).values()],
-  })
+  const html = await renderLayout(
+    theme,
+    'card',
+    {
+      ...pageContext(config, theme, { lang: brief.lang, path, title: brief.meta.title }),
+      cardFonts: theme.fonts.length > 0 ? 'card-fonts.css' : undefined,
+      size: cardSize,
+      brief: context,
+      // Note: each kind once, in the order the brief argues them: the card's colour band.
+      kinds: [...new Map(context.arguments.map((a) => [a.kind, { id: a.kind, label: a.kindLabel }])).values()],
+    },
+    [],
+    cache,
+  )
   return { path, html }
 }
 
