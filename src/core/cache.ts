@@ -69,6 +69,8 @@ export const cacheKinds = {
   maps: 'compile',
   /** Brief, print and card pages as their layouts rendered them, by layout, context and templates (render/html/layout.ts). */
   pages: 'compile',
+  /** Each brief's references as the sources page lists them, by their HTML (render/html/cited-works.ts). */
+  sources: 'compile',
   /** The search index of the pages (site/search.ts). */
   search: 'index',
   /** Printed PDFs (render/pdf/print-briefs.ts). */

@@ -78,7 +78,7 @@ export async function renderSite(
       ),
     )),
     ...(await renderKindPages(briefs, config, theme)),
-    ...(await renderSourcesPages(briefs, config, theme)),
+    ...(await renderSourcesPages(briefs, config, theme, cache)),
     await renderNotFoundPage(config, theme),
   ]
   const files: OutputFile[] = [
