@@ -61,6 +61,16 @@ export const cacheKinds = {
   mdast: 'compile',
   /** The site's woff2 font subsets (site/fonts.ts): every build that writes pages makes them. */
   webfonts: 'compile',
+  /** The characters each page shows, by its HTML, for the web fonts (site/fonts.ts). */
+  shown: 'compile',
+  /** The ids of each page a link names with a `#fragment`, by its HTML (lint/links.ts). */
+  ids: 'compile',
+  /** Argument maps as drawn for a page, by everything they are drawn from (render/map/draw.ts). */
+  maps: 'compile',
+  /** Brief, print and card pages as their layouts rendered them, by layout, context and templates (render/html/layout.ts). */
+  pages: 'compile',
+  /** Each brief's references as the sources page lists them, by their HTML (render/html/cited-works.ts). */
+  sources: 'compile',
   /** The search index of the pages (site/search.ts). */
   search: 'index',
   /** Printed PDFs (render/pdf/print-briefs.ts). */

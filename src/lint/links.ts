@@ -7,6 +7,7 @@ import type { Point } from 'unist'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/resolve.ts'
+import { type BuildCache, cacheKey } from '../core/cache.ts'
 import type { InternalLink } from '../core/compiled.ts'
 import { lint } from './lints.ts'
 
@@ -36,13 +37,17 @@ export interface LinkedSite {
 
 /**
  * Report each internal link that leads nowhere: to a path the site does not have, or to an id the
- * page does not have (`dead-link`). Returns the files that got messages.
+ * page does not have (`dead-link`). Returns the files that got messages. With `cache`, a page's
+ * ids are kept by its HTML, so an unchanged page is not parsed again.
  */
-export function lintLinks(site: LinkedSite, config: Pick<ResolvedConfig, 'lint'>): VFile[] {
+export function lintLinks(site: LinkedSite, config: Pick<ResolvedConfig, 'lint'>, cache?: BuildCache): VFile[] {
   const files = new Map<string, VFile>()
   const ids = new Map<string, string[]>()
   const idsOf = (page: string) => {
-    if (!ids.has(page)) ids.set(page, pageIds(site.html(page) ?? ''))
+    if (!ids.has(page)) {
+      const html = site.html(page) ?? ''
+      ids.set(page, cache ? cachedIds(html, cache) : pageIds(html))
+    }
     return ids.get(page) ?? []
   }
   for (const brief of site.briefs) {
@@ -94,6 +99,17 @@ function pageIds(html: string): string[] {
     if (typeof node.properties['id'] === 'string') ids.push(node.properties['id'])
   })
   return ids
+}
+
+function cachedIds(html: string, cache: BuildCache): string[] {
+  const key = cacheKey([html])
+  const isIds = (value: unknown): value is string[] =>
+    Array.isArray(value) && value.every((id) => typeof id === 'string')
+  const cached = cache.readJson('ids', key, isIds)
+  if (cached !== undefined) return cached
+  const found = pageIds(html)
+  cache.writeJson('ids', key, found)
+  return found
 }
 
 function safeDecode(text: string): string {

@@ -86,7 +86,7 @@ export async function checkPrint(
   // Note: without printing, print pages are still rendered (a few ms each) to find the PDFs the cache holds.
   const printPages =
     run.pdf || run.write
-      ? await timed('pages', () => renderPrintPages(briefs, config, theme, { drawCharts: run.write }))
+      ? await timed('pages', () => renderPrintPages(briefs, config, theme, { drawCharts: run.write, cache }))
       : []
   const problems = coverage ? checkGlyphs(printPages, coverage, cache) : []
   const withPdfs = run.pdf ? new Set(briefs) : await cachedPdfs(printPages, { config, theme }, cache)
@@ -107,9 +107,9 @@ export async function renderChecked(
 ): Promise<{ diagnostics: Diagnostic[]; ready: ReadySite | undefined }> {
   const { config, theme, cache, briefs, withPdfs, withCards } = parts
   const rendered = await timed('pages', () =>
-    renderSite(briefs, { config, theme }, withPdfs, { drawCharts: run.write, withCards }),
+    renderSite(briefs, { config, theme }, withPdfs, { drawCharts: run.write, withCards, cache }),
   )
-  const linkProblems = checkLinks(briefs, rendered, withPdfs, config)
+  const linkProblems = checkLinks(briefs, rendered, withPdfs, config, cache)
   const diagnostics = collectDiagnostics([...problems, ...linkProblems])
   if (countDiagnostics(diagnostics).errors > 0) return { diagnostics, ready: undefined }
   // Note: the web fonts hold the pages' characters, so they are made after the pages, and only to write them;
@@ -133,9 +133,10 @@ function checkLinks(
   { pages, files }: RenderedSite,
   withPdfs: ReadonlySet<CompiledBrief>,
   config: ResolvedConfig,
+  cache: BuildCache,
 ) {
   const html = new Map(pages.map((p) => [p.path, p.html]))
   const paths = new Set([...files.map((f: OutputFile) => f.path), ...[...withPdfs].map(pdfPath)])
   const linked = briefs.map((b) => ({ pagePath: briefPagePath(b), links: b.links }))
-  return lintLinks({ briefs: linked, paths, html: (page) => html.get(page) }, config)
+  return lintLinks({ briefs: linked, paths, html: (page) => html.get(page) }, config, cache)
 }

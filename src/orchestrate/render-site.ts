@@ -39,13 +39,13 @@ export async function renderPrintPages(
   briefs: readonly CompiledBrief[],
   config: ResolvedConfig,
   theme: Theme,
-  { drawCharts = true }: { drawCharts?: boolean } = {},
+  { drawCharts = true, cache }: { drawCharts?: boolean; cache?: BuildCache | undefined } = {},
 ): Promise<PrintPage[]> {
   return Promise.all(
     briefs.map(async (brief) => ({
       brief,
-      page: await renderPrintPage(brief, config, theme, { drawCharts }),
-      card: await renderCardPage(brief, config, theme),
+      page: await renderPrintPage(brief, config, theme, { drawCharts, cache }),
+      card: await renderCardPage(brief, config, theme, { cache }),
     })),
   )
 }
@@ -53,13 +53,17 @@ export async function renderPrintPages(
 /**
  * Render the whole site but its web fonts, search index and PDFs: `withPdfs` are the briefs whose
  * pages link a PDF, `withCards` those whose pages name a social card (`og:image`); without
- * `drawCharts` (a check, which writes nothing) the charts are left undrawn.
+ * `drawCharts` (a check, which writes nothing) the charts are left undrawn; `cache` keeps drawn argument maps.
  */
 export async function renderSite(
   briefs: readonly CompiledBrief[],
   { config, theme }: { config: ResolvedConfig; theme: Theme },
   withPdfs: ReadonlySet<CompiledBrief>,
-  { drawCharts = true, withCards = new Set() }: { drawCharts?: boolean; withCards?: ReadonlySet<CompiledBrief> } = {},
+  {
+    drawCharts = true,
+    withCards = new Set(),
+    cache,
+  }: { drawCharts?: boolean; withCards?: ReadonlySet<CompiledBrief>; cache?: BuildCache | undefined } = {},
 ): Promise<RenderedSite> {
   const pages = [
     ...(await renderHomePages(briefs, config, theme, (brief) => withPdfs.has(brief))),
@@ -69,11 +73,12 @@ export async function renderSite(
           hasPdf: withPdfs.has(brief),
           hasCard: withCards.has(brief),
           drawCharts,
+          cache,
         }),
       ),
     )),
     ...(await renderKindPages(briefs, config, theme)),
-    ...(await renderSourcesPages(briefs, config, theme)),
+    ...(await renderSourcesPages(briefs, config, theme, cache)),
     await renderNotFoundPage(config, theme),
   ]
   const files: OutputFile[] = [
@@ -109,7 +114,7 @@ export async function withWebFonts(
   quick: boolean,
 ): Promise<RenderedSite> {
   const words = config.languages.flatMap((lang) => Object.values(theme.strings(lang)))
-  const fonts = await webFonts(theme.fonts, siteCharacters(site.pages, words), cache, { quick })
+  const fonts = await webFonts(theme.fonts, siteCharacters(site.pages, words, cache), cache, { quick })
   return { pages: site.pages, files: [...site.files, ...fonts] }
 }
 

@@ -15,20 +15,41 @@ const shownAttributes = /\s(?:alt|title|placeholder|data-placeholder)="([^"]*)"/
 
 /**
  * The characters a site shows: the text of every page, the attributes a reader sees and `more`
- * (the theme's words), each once, sorted: the same site gives the same string.
+ * (the theme's words), each once, sorted: the same site gives the same string. With `cache`, each
+ * page's characters are kept by its HTML, so only new or changed pages are parsed.
  */
-export function siteCharacters(pages: ReadonlyArray<{ html: string }>, more: readonly string[] = []): string {
+export function siteCharacters(
+  pages: ReadonlyArray<{ html: string }>,
+  more: readonly string[] = [],
+  cache?: BuildCache,
+): string {
   const chars = new Set(printableAscii)
   const add = (text: string) => {
     for (const char of text) chars.add(char)
   }
-  for (const { html } of pages) {
-    const tree = fromHtml(html)
-    add(hastText({ type: 'root', children: tree.children }))
-    for (const match of html.matchAll(shownAttributes)) add(hastText(fromHtml(match[1] ?? '', { fragment: true })))
-  }
+  for (const { html } of pages) add(cache ? cachedCharacters(html, cache) : pageCharacters(html))
   for (const text of more) add(text)
   return [...chars].sort().join('')
+}
+
+/** The characters one page shows (its text and the attributes a reader sees), each once, in order. */
+export function pageCharacters(html: string): string {
+  const chars = new Set<string>()
+  const add = (text: string) => {
+    for (const char of text) chars.add(char)
+  }
+  add(hastText({ type: 'root', children: fromHtml(html).children }))
+  for (const match of html.matchAll(shownAttributes)) add(hastText(fromHtml(match[1] ?? '', { fragment: true })))
+  return [...chars].join('')
+}
+
+function cachedCharacters(html: string, cache: BuildCache): string {
+  const key = cacheKey([html])
+  const cached = cache.readJson('shown', key, (value): value is string => typeof value === 'string')
+  if (cached !== undefined) return cached
+  const characters = pageCharacters(html)
+  cache.writeJson('shown', key, characters)
+  return characters
 }
 
 /** Options of `webFonts`. */

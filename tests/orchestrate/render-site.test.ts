@@ -1,9 +1,12 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import * as cheerio from 'cheerio'
 import * as hb from 'harfbuzzjs'
 import { fromHtml } from 'hast-util-from-html'
 import { toString as hastText } from 'hast-util-to-string'
 import subsetFont from 'subset-font'
 import { describe, expect, it } from 'vitest'
+import { build } from '../../src/orchestrate/build.ts'
 import { renderPrintPages, renderSite, withWebFonts } from '../../src/orchestrate/render-site.ts'
 import { mapFixture } from '../helpers/argument-maps.ts'
 import { compileContent, copySite } from '../helpers/sites.ts'
@@ -130,4 +133,51 @@ describe('renderPrintPages', () => {
     expect(printPages.map((p) => p.page.path)).toEqual(['en/urban-trees/print.html'])
     expect(printPages[0]?.brief).toBe(briefs[0])
   })
+})
+
+// Rebuilds take drawn maps, pages' characters and ids from the build cache: what they write must
+// be what a build that reads nothing (`force`) writes for the same content.
+describe('a rebuild from the cache', () => {
+  /** Every file of an out dir and its bytes, by path. */
+  const filesOf = (dir: string) =>
+    new Map(
+      (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+        .filter((e) => e.isFile())
+        .map((e) => {
+          const file = path.join(e.parentPath, e.name)
+          return [path.relative(dir, file), fs.readFileSync(file).toString('base64')]
+        }),
+    )
+
+  it('writes what a forced build writes, with no change and after an edit to a claim (map, fonts, ids)', async () => {
+    const site = copySite('map-en')
+    const argument = path.join(site.content, 'congestion-charge', 'arguments', '04-fairness.md')
+    const forced = async (name: string) => {
+      const out = path.join(site.root, name)
+      await build({ contentDir: site.content, outDir: out, pdf: false, force: true })
+      return filesOf(out)
+    }
+    await build({ contentDir: site.content, outDir: site.out, pdf: false })
+    const rebuilt = await build({ contentDir: site.content, outDir: site.out, pdf: false })
+    expect(rebuilt.briefsCached).toBe(1)
+    expect(filesOf(site.out)).toEqual(await forced('forced-1'))
+    const before = filesOf(site.out)
+
+    // Note: a new claim (drawn in the map), a character no page had, and a heading id a link could name.
+    fs.writeFileSync(
+      argument,
+      fs
+        .readFileSync(argument, 'utf8')
+        .replace('falls hardest on low-paid shift workers', 'falls hardest on low-paid night workers')
+        .concat('\n### Moles 鼹鼠\n\nNight workers drive; 鼹鼠 do not.\n'),
+    )
+    const edited = await build({ contentDir: site.content, outDir: site.out, pdf: false })
+    expect(edited.briefsCached).toBe(0)
+    const after = filesOf(site.out)
+    expect(after).toEqual(await forced('forced-2'))
+    const page = 'en/congestion-charge/index.html'
+    expect(after.get(page)).not.toBe(before.get(page))
+    expect(Buffer.from(after.get(page) ?? '', 'base64').toString()).toContain('low-paid night workers')
+    expect(after.get('assets/fonts.css')).not.toBe(before.get('assets/fonts.css'))
+  }, 120_000)
 })

@@ -1,8 +1,11 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import * as cheerio from 'cheerio'
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config/resolve.ts'
 import type { ArgumentMap } from '../../src/core/argument-map.ts'
+import { BuildCache } from '../../src/core/cache.ts'
 import { citedWorks, evidenceCountText } from '../../src/render/html/cited-works.ts'
 import { renderKindPages } from '../../src/render/html/listing-pages.ts'
 import { renderSourcesPages, sourcesPagePath } from '../../src/render/html/sources-page.ts'
@@ -105,6 +108,13 @@ describe('citedWorks', () => {
       'Smith, J. R. 2020. A Book.',
       'Smith, J. R. 2021. Another Book.',
     ])
+    // Note: with a cache, the same works; an edited reference (other authors) gets its own entries, never the kept ones.
+    const cache = new BuildCache(fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-sources-')), () => undefined)
+    const withCache = () => citedWorks([{ ...brief, references }], 'en', cache)
+    expect(withCache()).toEqual(citedWorks([{ ...brief, references }], 'en'))
+    expect(withCache()).toEqual(citedWorks([{ ...brief, references }], 'en'))
+    references[3] = entry('smith', '<div class="csl-entry">Jones, K. 2020. <i>A Book</i>.</div>')
+    expect(withCache().map((w) => w.text)).toContain('Jones, K. 2021. Another Book.')
   })
 
   it('keeps two works with the same key but different titles apart, each with an id of its own', () => {

@@ -49,6 +49,19 @@ describe('siteCharacters', () => {
     expect(new Set(chars).size).toBe([...chars].length)
     expect(chars).not.toContain('类')
   })
+
+  it('gives the same characters with a cache, and a changed page its new ones (never the stale ones)', () => {
+    const cache = scratchCache()
+    const pages = [{ html: '<p title="耗电">工作量</p>' }, { html: '<p>证明</p><img alt="矿机">' }]
+    const first = siteCharacters(pages, ['摘要'], cache)
+    expect(first).toBe(siteCharacters(pages, ['摘要']))
+    expect(siteCharacters(pages, ['摘要'], cache)).toBe(first)
+    const edited = [pages[0] ?? { html: '' }, { html: '<p>证据</p><img alt="电网">' }]
+    const again = siteCharacters(edited, ['摘要'], cache)
+    expect(again).toBe(siteCharacters(edited, ['摘要']))
+    for (const char of '据网') expect(again, char).toContain(char)
+    for (const char of '明矿机') expect(again, char).not.toContain(char)
+  })
 })
 
 describe('webFonts', () => {

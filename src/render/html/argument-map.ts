@@ -1,3 +1,4 @@
+import type { BuildCache } from '../../core/cache.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
 import type { Theme } from '../../theme/theme.ts'
 import { mapStandIn } from '../map/figure.ts'
@@ -9,9 +10,13 @@ const drawn = new WeakMap<Theme, WeakMap<CompiledBrief, Promise<string>>>()
 /**
  * A brief's argument map for its pages: drawn (Graphviz and the theme's fonts, loaded only now),
  * or, where nothing is drawn (`check`), its list standing in for the drawing. Nothing for a brief
- * whose map is empty: its pages have no map section.
+ * whose map is empty: its pages have no map section. With `cache`, a drawing is kept there by what it is drawn from.
  */
-export async function briefMap(brief: CompiledBrief, theme: Theme, { draw = true } = {}): Promise<string | undefined> {
+export async function briefMap(
+  brief: CompiledBrief,
+  theme: Theme,
+  { draw = true, cache }: { draw?: boolean; cache?: BuildCache | undefined } = {},
+): Promise<string | undefined> {
   const map = brief.argumentMap
   if (map.nodes.length === 0) return undefined
   const words = mapWords(theme.strings(brief.lang))
@@ -20,7 +25,9 @@ export async function briefMap(brief: CompiledBrief, theme: Theme, { draw = true
   drawn.set(theme, byBrief)
   let html = byBrief.get(brief)
   if (!html) {
-    html = import('../map/draw.ts').then(({ drawMap }) => drawMap(map, { fonts: theme.fonts, lang: brief.lang, words }))
+    html = import('../map/draw.ts').then(({ drawMap }) =>
+      drawMap(map, { fonts: theme.fonts, lang: brief.lang, words, cache }),
+    )
     byBrief.set(brief, html)
   }
   return html

@@ -5,6 +5,7 @@ import { toString as hastText } from 'hast-util-to-string'
 import { remove } from 'unist-util-remove'
 import { visit } from 'unist-util-visit'
 import type { MapNode } from '../../core/argument-map.ts'
+import { type BuildCache, cacheKey } from '../../core/cache.ts'
 import type { CompiledBrief, Reference } from '../../core/compiled.ts'
 
 /** A work as the sources page lists it: its entry, and each brief citing it with what rests on it there. */
@@ -30,15 +31,15 @@ export interface CitedWork {
  * Every work cited in `briefs` (those of one language, in the order they are listed), once: a work
  * two briefs cite is one entry when they give it the same DOI, URL, or key and title. The works behind
  * the most claims come first, then those cited by the most briefs, then in the language's order.
+ * `cache` keeps each brief's entries by its references' HTML.
  */
-export function citedWorks(briefs: readonly CompiledBrief[], lang: string): CitedWork[] {
+export function citedWorks(briefs: readonly CompiledBrief[], lang: string, cache?: BuildCache): CitedWork[] {
   const works = new Map<string, CitedWork>()
   const ids = new Set<string>()
   for (const brief of briefs) {
-    let previous = ''
-    for (const reference of brief.references) {
-      const entry = siteEntry(reference.html, previous)
-      if (!substituted.test(hastText(entry))) previous = hastText(entry).trim()
+    const entries = cache ? cachedSiteEntries(brief, cache) : siteEntries(brief)
+    for (const [index, reference] of brief.references.entries()) {
+      const entry = entries[index] ?? { html: '', text: '' }
       const supports = supported(brief, reference.id)
       if (reference.citedAt.length === 0 && supports.length === 0) continue
       const identity = workIdentity(reference)
@@ -47,7 +48,7 @@ export function citedWorks(briefs: readonly CompiledBrief[], lang: string): Cite
         let id = `work-${reference.id}`
         for (let n = 2; ids.has(id); n++) id = `work-${reference.id}-${n}`
         ids.add(id)
-        work = { id, html: toHtml(entry), lang: reference.lang, text: hastText(entry).trim(), citedIn: [] }
+        work = { id, html: entry.html, lang: reference.lang, text: entry.text, citedIn: [] }
         works.set(identity, work)
       }
       work.citedIn.push({ brief, href: evidence(brief, reference.id)?.href ?? `#ref-${reference.id}`, supports })
@@ -113,6 +114,37 @@ function workIdentity(reference: Reference): string {
   const url = typeof item?.URL === 'string' ? item.URL.trim() : ''
   if (url) return `url:${url}`
   return `key:${reference.id}\n${String(item?.title ?? '')}`
+}
+
+/** A reference as a page of the whole site shows it (see `siteEntry`): its HTML, and as text. */
+interface SiteEntry {
+  html: string
+  text: string
+}
+
+/** Each of a brief's references as a page of the whole site shows it, in order. */
+function siteEntries(brief: CompiledBrief): SiteEntry[] {
+  let previous = ''
+  return brief.references.map((reference) => {
+    const entry = siteEntry(reference.html, previous)
+    const text = hastText(entry)
+    if (!substituted.test(text)) previous = text.trim()
+    return { html: toHtml(entry), text: text.trim() }
+  })
+}
+
+// Note: parsing each reference is most of what the sources pages cost; a brief's entries depend on its references' HTML only.
+function cachedSiteEntries(brief: CompiledBrief, cache: BuildCache): SiteEntry[] {
+  const key = cacheKey(brief.references.map((reference) => reference.html))
+  const isEntries = (value: unknown): value is SiteEntry[] =>
+    Array.isArray(value) &&
+    value.length === brief.references.length &&
+    value.every((e: Partial<SiteEntry>) => typeof e?.html === 'string' && typeof e.text === 'string')
+  const cached = cache.readJson('sources', key, isEntries)
+  if (cached) return cached
+  const entries = siteEntries(brief)
+  cache.writeJson('sources', key, entries)
+  return entries
 }
 
 /** The dashes a style writes for the authors of the entry before (Chicago's `———`, MLA's `---`). */

@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { type BuildCache, cacheKey } from '../../core/cache.ts'
 import { fillChartSlots } from '../../core/chart-slots.ts'
 import { fillLabels, type LabelName } from '../../core/labels.ts'
+import { themeFilesIn } from '../../theme/files.ts'
 import type { Theme } from '../../theme/theme.ts'
 
 // Note: the words a theme that names none of them gets.
@@ -21,20 +24,52 @@ const fallback: Record<LabelName, string> = {
 /**
  * Render one of the theme's layouts, then fill the label slots of the compiled HTML in it with the
  * theme's words in the page's language, and its chart slots with `charts` (the brief's charts drawn;
- * a page without them loses its slots): the only way a page is made from a layout.
+ * a page without them loses its slots): the only way a page is made from a layout. With `cache`,
+ * the page is kept by all it is made from (the layout, its context as JSON, the charts, the theme's
+ * templates and words), so an unchanged page is not rendered again; its context must then be plain
+ * data, as a compiled brief is.
  */
 export async function renderLayout(
   theme: Theme,
   layout: string,
   context: { lang: string } & Record<string, unknown>,
   charts: readonly string[] = [],
+  cache?: BuildCache,
 ): Promise<string> {
   const words = theme.strings(context.lang)
+  const key =
+    cache && cacheKey([layout, templatesStamp(theme), JSON.stringify(words), JSON.stringify(context), ...charts])
+  const cached = key === undefined ? undefined : cache?.readJson('pages', key, isString)
+  if (cached !== undefined) return cached
   const html = (await theme.engine.renderFile(layout, context)) as string
-  return fillChartSlots(
+  const page = fillChartSlots(
     fillLabels(html, (name) => words[name] ?? fallback[name]),
     charts,
   )
+  if (key !== undefined) cache?.writeJson('pages', key, page)
+  return page
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string'
+
+// Note: read once per theme, as LiquidJS (`cache: true`) reads each template once.
+const stamps = new WeakMap<Theme, string>()
+
+/** A hash of the theme's layouts and partials (of every theme it extends too): what a page is rendered with besides its context. */
+function templatesStamp(theme: Theme): string {
+  let stamp = stamps.get(theme)
+  if (stamp === undefined) {
+    const hash = createHash('sha256')
+    for (const dir of theme.dirs) {
+      for (const file of ['layouts', 'partials'].flatMap((sub) => themeFilesIn(path.join(dir, sub), dir))) {
+        const text = readFileSync(file)
+        hash.update(`${file}\0${text.length}\0`).update(text)
+      }
+    }
+    stamp = hash.digest('hex')
+    stamps.set(theme, stamp)
+  }
+  return stamp
 }
 
 /** Whether the theme (or one it extends) has a layout: a theme made before a layout was added may lack it. */

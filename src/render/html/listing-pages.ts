@@ -124,5 +124,13 @@ export function kindLinks(config: ResolvedConfig, lang: string, root: string) {
 /** `2026年11月25日` / `November 25, 2026`. */
 export function formatDate(isoDate: string, lang: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`)
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
+  let format = dateFormats.get(lang)
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })
+    dateFormats.set(lang, format)
+  }
+  return format.format(date)
 }
+
+// Note: making a DateTimeFormat costs far more than using one, and a site formats a date per brief on many pages.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()

@@ -1,6 +1,7 @@
 import { exportItem } from '../../citations/cite-brief.ts'
 import { kindLabel } from '../../config/kinds.ts'
 import type { ResolvedConfig } from '../../config/resolve.ts'
+import type { BuildCache } from '../../core/cache.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
 import { pageCounterContent } from '../../core/css.ts'
 import { aifPath, argdownPath, briefPagePath, cardPath, pdfPath, urlPath } from '../../core/paths.ts'
@@ -27,6 +28,8 @@ export interface BriefPageOptions {
    * @default true
    */
   drawCharts?: boolean
+  /** Where drawn argument maps are kept (see `briefMap`). */
+  cache?: BuildCache | undefined
 }
 
 /**
@@ -38,7 +41,7 @@ export async function renderBriefPage(
   editions: readonly CompiledBrief[],
   config: ResolvedConfig,
   theme: Theme,
-  { hasPdf, hasCard = false, drawCharts = true }: BriefPageOptions,
+  { hasPdf, hasCard = false, drawCharts = true, cache }: BriefPageOptions,
 ): Promise<Page> {
   const path = briefPagePath(brief)
   const html = await renderLayout(
@@ -61,9 +64,10 @@ export async function renderBriefPage(
       brief: briefContext(brief, config, theme),
       scholar: scholarMeta(brief, hasPdf ? absoluteUrl(config, pdfPath(brief)) : undefined),
       citeThis: citeThisContext(brief),
-      argumentMap: await briefMap(brief, theme, { draw: drawCharts }),
+      argumentMap: await briefMap(brief, theme, { draw: drawCharts, cache }),
     },
     drawCharts ? await briefCharts(brief, theme) : chartStandIns(brief),
+    cache,
   )
   return { path, html }
 }
@@ -76,7 +80,7 @@ export async function renderPrintPage(
   brief: CompiledBrief,
   config: ResolvedConfig,
   theme: Theme,
-  { drawCharts = true }: { drawCharts?: boolean } = {},
+  { drawCharts = true, cache }: Pick<BriefPageOptions, 'drawCharts' | 'cache'> = {},
 ): Promise<Page> {
   const path = briefPagePath(brief).replace(/index\.html$/, 'print.html')
   const html = await renderLayout(
@@ -89,9 +93,10 @@ export async function renderPrintPage(
       // Note: the PDF printer writes this stylesheet of font subsets next to the print page.
       printFonts: theme.fonts.length > 0 ? 'print-fonts.css' : undefined,
       brief: briefContext(brief, config, theme),
-      argumentMap: await briefMap(brief, theme, { draw: drawCharts }),
+      argumentMap: await briefMap(brief, theme, { draw: drawCharts, cache }),
     },
     drawCharts ? await briefCharts(brief, theme, { forPrint: true }) : chartStandIns(brief),
+    cache,
   )
   return { path, html }
 }
@@ -103,24 +108,31 @@ export const cardSize = { width: 1200, height: 630 } as const
  * Render the page a brief's social preview image is painted from, with the theme's `card` layout,
  * next to the brief's page: publisher, series, title, subtitle, authors and its arguments' kinds.
  * Its font subsets' stylesheet, `card-fonts.css`, is written beside it while painting. Undefined
- * when the theme has no `card` layout: its briefs then have no card.
+ * when the theme has no `card` layout: its briefs then have no card. `cache`: see `renderLayout`.
  */
 export async function renderCardPage(
   brief: CompiledBrief,
   config: ResolvedConfig,
   theme: Theme,
+  { cache }: Pick<BriefPageOptions, 'cache'> = {},
 ): Promise<Page | undefined> {
   if (!hasLayout(theme, 'card')) return undefined
   const path = briefPagePath(brief).replace(/index\.html$/, 'card.html')
   const context = briefContext(brief, config, theme)
-  const html = await renderLayout(theme, 'card', {
-    ...pageContext(config, theme, { lang: brief.lang, path, title: brief.meta.title }),
-    cardFonts: theme.fonts.length > 0 ? 'card-fonts.css' : undefined,
-    size: cardSize,
-    brief: context,
-    // Note: each kind once, in the order the brief argues them: the card's colour band.
-    kinds: [...new Map(context.arguments.map((a) => [a.kind, { id: a.kind, label: a.kindLabel }])).values()],
-  })
+  const html = await renderLayout(
+    theme,
+    'card',
+    {
+      ...pageContext(config, theme, { lang: brief.lang, path, title: brief.meta.title }),
+      cardFonts: theme.fonts.length > 0 ? 'card-fonts.css' : undefined,
+      size: cardSize,
+      brief: context,
+      // Note: each kind once, in the order the brief argues them: the card's colour band.
+      kinds: [...new Map(context.arguments.map((a) => [a.kind, { id: a.kind, label: a.kindLabel }])).values()],
+    },
+    [],
+    cache,
+  )
   return { path, html }
 }
 

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../../config/resolve.ts'
+import type { BuildCache } from '../../core/cache.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
 import { briefPagePath, urlPath } from '../../core/paths.ts'
 import type { Theme } from '../../theme/theme.ts'
@@ -15,19 +16,21 @@ export function sourcesPagePath(lang: string): string {
 /**
  * A page per language listing every work its briefs cite, with, for each brief citing it, the claims
  * that rest on it (its support edges in the brief's argument map), each linked to its section. Every
- * language gets one, even without briefs, since every page's footer links it.
+ * language gets one, even without briefs, since every page's footer links it. `cache` keeps each
+ * brief's entries (see `citedWorks`).
  */
 export async function renderSourcesPages(
   briefs: readonly CompiledBrief[],
   config: ResolvedConfig,
   theme: Theme,
+  cache?: BuildCache,
 ): Promise<Page[]> {
   return Promise.all(
     config.languages.map(async (lang) => {
       const path = sourcesPagePath(lang)
       const context = pageContext(config, theme, { lang, path, title: theme.strings(lang)['sources'] })
       const page = (brief: CompiledBrief) => `${context.root}${urlPath(briefPagePath(brief))}`
-      const works = citedWorks(briefsIn(briefs, lang), lang).map((work) => ({
+      const works = citedWorks(briefsIn(briefs, lang), lang, cache).map((work) => ({
         id: work.id,
         html: work.html,
         lang: work.lang,

@@ -1,5 +1,8 @@
+import fs from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { toHtml } from 'hast-util-to-html'
 import type { ArgumentMap } from '../../core/argument-map.ts'
+import { type BuildCache, cacheKey } from '../../core/cache.ts'
 import type { ThemeFont } from '../../theme/theme.ts'
 import { fontFamilyList } from '../text/font-family.ts'
 import { loadMeasure } from '../text/measure.ts'
@@ -23,6 +26,8 @@ export interface DrawMapOptions {
    * @default 'argument-map-svg'
    */
   id?: string
+  /** Keeps each drawing by everything it is drawn from, so an unchanged map is not laid out again. */
+  cache?: BuildCache | undefined
 }
 
 /**
@@ -31,6 +36,17 @@ export interface DrawMapOptions {
  * the same map as a list. No script; the same map gives the same bytes.
  */
 export async function drawMap(map: ArgumentMap, options: DrawMapOptions): Promise<string> {
+  const { cache } = options
+  if (!cache) return draw(map, options)
+  const key = drawingKey(map, options)
+  const cached = cache.readJson('maps', key, (value): value is string => typeof value === 'string')
+  if (cached !== undefined) return cached
+  const html = await draw(map, options)
+  cache.writeJson('maps', key, html)
+  return html
+}
+
+async function draw(map: ArgumentMap, options: DrawMapOptions): Promise<string> {
   const id = options.id ?? 'argument-map-svg'
   const fontFamily = fontFamilyList(options.fonts, options.lang)
   const measure = await loadMeasure(options.fonts)
@@ -38,4 +54,25 @@ export async function drawMap(map: ArgumentMap, options: DrawMapOptions): Promis
   const layout = await layoutDot(toDot(map, sized))
   const svg = mapSvg(map, sized, layout, { id, lang: options.lang, fontFamily, ...mapLabel(map, options.words) })
   return toHtml(mapFigure(map, options.words, svg))
+}
+
+/**
+ * A drawing's cache key: the map, its page's language and words, the id, each font (its file's size
+ * and time: labels are measured with it) and the Graphviz and harfbuzz that lay it out and measure it.
+ */
+function drawingKey(map: ArgumentMap, options: DrawMapOptions): string {
+  return cacheKey([
+    JSON.stringify(map),
+    options.lang,
+    options.id ?? '',
+    JSON.stringify(options.words),
+    ...options.fonts.map((font) => `${JSON.stringify(font)} ${fileStamp(font.file)}`),
+    fileStamp(fileURLToPath(import.meta.resolve('@hpcc-js/wasm-graphviz'))),
+    fileStamp(fileURLToPath(import.meta.resolve('harfbuzzjs'))),
+  ])
+}
+
+function fileStamp(file: string): string {
+  const { size, mtimeMs } = fs.statSync(file)
+  return `${file} ${size} ${mtimeMs}`
 }

@@ -1,7 +1,10 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import * as cheerio from 'cheerio'
 import { describe, expect, it } from 'vitest'
 import type { ArgumentMap } from '../../../src/core/argument-map.ts'
+import { BuildCache } from '../../../src/core/cache.ts'
 import { drawMap } from '../../../src/render/map/draw.ts'
 import { englishMapWords, mapWords } from '../../../src/render/map/words.ts'
 import { loadTheme, packagedTemplatesDir } from '../../../src/theme/theme.ts'
@@ -32,6 +35,27 @@ function drawnLabels(html: string, joiner: string): Map<string, string> {
 const squeeze = (text: string) => text.replace(/\s+/g, '')
 
 describe('drawMap', () => {
+  it('keeps drawings in the cache by what they are drawn from: an edited map or other words are drawn anew', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-maps-'))
+    const cache = new BuildCache(dir, () => undefined)
+    const cached = (map: ArgumentMap, words = englishMapWords) =>
+      drawMap(map, { fonts: theme.fonts, lang: 'en', words, cache })
+    const first = await cached(enMap)
+    expect(first).toBe(await draw(enMap, 'en'))
+    expect(fs.readdirSync(path.join(dir, 'maps'))).toHaveLength(1)
+    expect(await cached(structuredClone(enMap))).toBe(first)
+    const edited = structuredClone(enMap)
+    const node = edited.nodes.find((n) => n.kind === 'claim')
+    if (!node) throw new Error('the fixture has a claim')
+    node.label = `${node.label} Edited.`
+    const redrawn = await cached(edited)
+    expect(redrawn).not.toBe(first)
+    expect(redrawn).toBe(await draw(edited, 'en'))
+    const otherWords = await cached(enMap, { ...englishMapWords, asList: 'As a list' })
+    expect(otherWords).toContain('As a list')
+    expect(fs.readdirSync(path.join(dir, 'maps'))).toHaveLength(3)
+  })
+
   it('draws the same map as the same bytes, each time', async () => {
     const [first, second] = [await draw(zhMap, 'zh'), await draw(structuredClone(zhMap), 'zh')]
     expect(second).toBe(first)
