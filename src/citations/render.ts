@@ -1,4 +1,4 @@
-import CSL, { type CitationItem, type CslItem } from 'citeproc'
+import type { CitationItem, CslItem } from 'citeproc'
 import type { Element, ElementContent, Root, Text } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { sanitize } from 'hast-util-sanitize'
@@ -11,8 +11,9 @@ import type { CitationCluster, CiteItem } from '../core/citation.ts'
 import type { Reference } from '../core/compiled.ts'
 import { contentSchema } from '../core/sanitize.ts'
 import { unbreakableRuns } from '../core/units.ts'
+import { citeprocEngine } from './engine.ts'
 import { linkPieces } from './link.ts'
-import { cslLanguage, type LoadedStyle, readLocale } from './styles.ts'
+import type { LoadedStyle } from './styles.ts'
 
 /**
  * Render every citation of a brief with citeproc, in document order, so that numeric styles
@@ -27,12 +28,7 @@ export function renderCitations(
   lang: string,
   { nocite = [], backLabel = 'Back to citation' }: { nocite?: readonly string[]; backLabel?: string } = {},
 ): Reference[] {
-  const engine = new CSL.Engine(
-    { retrieveLocale: (tag) => readLocale(tag), retrieveItem: (id) => items.get(id) },
-    style.xml,
-    cslLanguage(lang),
-  )
-  engine.opt.development_extensions['wrap_url_and_doi'] = true
+  const engine = citeprocEngine(style, lang, items)
   const clusters = units.flatMap((unit) => unit.data.citations ?? [])
   engine.updateItems([...new Set(clusters.flatMap((c) => c.items.map((item) => item.key)))])
   if (nocite.length > 0) engine.updateUncitedItems([...nocite])

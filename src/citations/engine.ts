@@ -1,0 +1,54 @@
+import CSL, { type CslItem, type Engine } from 'citeproc'
+import { cslLanguage, type LoadedStyle, readLocale } from './styles.ts'
+
+/**
+ * Engines kept at most: one per style and language a site uses; a dev session whose own style is
+ * edited makes one per version of it, the oldest are dropped.
+ */
+const poolSize = 8
+
+interface Pooled {
+  engine: Engine
+  /** The works of the brief the engine serves now: citeproc asks for them by id. */
+  items: ReadonlyMap<string, CslItem>
+}
+
+// Note: a cache for the process, not state between stages: making an engine parses the style and its
+// locales and compiles the style into tokens (a third of a brief's citation time); an engine serves
+// one brief at a time, emptied first, and everything that uses it runs synchronously.
+const pool = new Map<string, Pooled>()
+
+/**
+ * A citeproc engine for a style and a content language, holding no works: the works it is given
+ * (with `updateItems`) are looked up in `items`. One engine per style and language is kept for the
+ * process and lent to each brief in turn; whatever the brief before registered is gone.
+ */
+export function citeprocEngine(style: LoadedStyle, lang: string, items: ReadonlyMap<string, CslItem>): Engine {
+  const key = `${cslLanguage(lang)}\n${style.xml}`
+  const pooled = pool.get(key) ?? newEngine(style, lang)
+  // Note: taken out and put back, so that the map's order is by last use and the first is the one to drop.
+  pool.delete(key)
+  pool.set(key, pooled)
+  const [oldest] = pool.keys()
+  if (pool.size > poolSize && oldest !== undefined) pool.delete(oldest)
+  // Note: citeproc keeps each work it was given under its id (with its sort keys and disambiguation), and
+  // another brief may use the same key for another work: a registry and scratch state as new, as citeproc
+  // resets them for an empty list of citations. Before the works change: it first updates the works
+  // listed uncited, and asks for them again.
+  pooled.engine.restoreProcessorState([])
+  pooled.items = items
+  return pooled.engine
+}
+
+function newEngine(style: LoadedStyle, lang: string): Pooled {
+  const pooled: Pooled = {
+    engine: new CSL.Engine(
+      { retrieveLocale: (tag) => readLocale(tag), retrieveItem: (id) => pooled.items.get(id) },
+      style.xml,
+      cslLanguage(lang),
+    ),
+    items: new Map(),
+  }
+  pooled.engine.opt.development_extensions['wrap_url_and_doi'] = true
+  return pooled
+}
