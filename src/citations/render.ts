@@ -34,13 +34,16 @@ export function renderCitations(
   if (nocite.length > 0) engine.updateUncitedItems([...nocite])
 
   // Note: makeCitationCluster leaves the engine as it was, so one cluster always renders the same;
-  // a brief citing one work a thousand times asks citeproc once.
-  const rendered = new Map<string, string>()
+  // a brief citing one work a thousand times asks citeproc once, and parses its HTML once.
+  const rendered = new Map<string, ElementContent[]>()
   const cite = (citationItems: CitationItem[]): ElementContent[] => {
     const key = JSON.stringify(citationItems)
-    const html = rendered.get(key) ?? engine.makeCitationCluster(citationItems)
-    rendered.set(key, html)
-    return fromHtml(html, { fragment: true }).children as ElementContent[]
+    const nodes =
+      rendered.get(key) ??
+      (fromHtml(engine.makeCitationCluster(citationItems), { fragment: true }).children as ElementContent[])
+    rendered.set(key, nodes)
+    // Note: a copy, as each citation's nodes go into a tree of their own.
+    return structuredClone(nodes)
   }
   const citedAt = new Map<string, string[]>()
   const marks: Array<{ mark: Element; keys: string[] }> = []
