@@ -1,9 +1,12 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { CslItem } from 'citeproc'
 import { VFile } from 'vfile'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { briefItem, formatBriefReference } from '../../src/citations/cite-brief.ts'
 import { renderCitations } from '../../src/citations/render.ts'
-import { loadStyle } from '../../src/citations/styles.ts'
+import { loadStyle, systemCslDir } from '../../src/citations/styles.ts'
 import { parseMarkdown } from '../../src/content/parse.ts'
 import { markdownToHtml, transformMarkdown } from '../../src/pipeline/markdown.ts'
 
@@ -46,6 +49,9 @@ function compile(
 describe('one citeproc engine per style and language, lent to brief after brief', () => {
   beforeEach(() => {
     vi.resetModules()
+  })
+  afterEach(() => {
+    vi.unstubAllEnvs()
   })
 
   it('renders the work a brief gives a key, not the work the brief before gave the same key', () => {
@@ -99,5 +105,22 @@ describe('one citeproc engine per style and language, lent to brief after brief'
     expect(html).toContain('Cooler Cities')
     expect(html).not.toContain('Heat in Cities')
     expect(html).not.toContain('csl-left-margin')
+  })
+
+  it('is made anew when a locale it read was edited (briefkit dev)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-csl-'))
+    fs.symlinkSync(path.join(systemCslDir, 'styles'), path.join(dir, 'styles'))
+    fs.cpSync(path.join(systemCslDir, 'locales'), path.join(dir, 'locales'), { recursive: true })
+    vi.stubEnv('BRIEFKIT_CSL_DIR', dir)
+    const two = new Map([
+      ['doe2020', { ...work('doe2020', 'Doe', 2020, 'Heat'), author: [{ family: 'Doe' }, { family: 'Roe' }] }],
+    ])
+    expect(compile(renderCitations, 'A [@doe2020].', two, chicago).html).toContain('>(Doe and Roe 2020)<')
+    const locale = path.join(dir, 'locales', 'locales-en-US.xml')
+    fs.writeFileSync(
+      locale,
+      fs.readFileSync(locale, 'utf8').replace('<term name="and">and</term>', '<term name="and">und</term>'),
+    )
+    expect(compile(renderCitations, 'A [@doe2020].', two, chicago).html).toContain('>(Doe und Roe 2020)<')
   })
 })
