@@ -6,7 +6,7 @@ import { fromHtml } from 'hast-util-from-html'
 import { sanitize } from 'hast-util-sanitize'
 import { toHtml } from 'hast-util-to-html'
 import { contentSchema } from '../core/sanitize.ts'
-import { citeprocEngine } from './engine.ts'
+import { withCiteproc } from './engine.ts'
 import { cslLanguage, type LoadedStyle } from './styles.ts'
 
 /** What a brief says about itself, to cite it. */
@@ -65,9 +65,10 @@ export function personName(name: string): Record<string, string> {
 
 /** The brief's reference in its own style, without a number, as sanitized HTML. */
 export function formatBriefReference(item: CslItem, style: LoadedStyle, lang: string): string {
-  const engine = citeprocEngine(style, lang, new Map([[item.id, item]]))
-  engine.updateItems([item.id])
-  const bibliography = engine.makeBibliography()
+  const bibliography = withCiteproc(style, lang, new Map([[item.id, item]]), (engine) => {
+    engine.updateItems([item.id])
+    return engine.makeBibliography()
+  })
   const entry = bibliography ? (bibliography[1][0] ?? '') : ''
   const tree = fromHtml(entry.trim(), { fragment: true })
   const html = toHtml(sanitize(tree, contentSchema))

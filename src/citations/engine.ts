@@ -21,28 +21,36 @@ interface Pooled {
 const pool = new Map<string, Pooled>()
 
 /**
- * A citeproc engine for a style and a content language, holding no works: the works it is given
- * (with `updateItems`) are looked up in `items`. One engine per style and language is kept for the
- * process and lent to each brief in turn; whatever the brief before registered is gone.
+ * Run `use` with a citeproc engine for a style and a content language that holds no works: those it is
+ * given (with `updateItems`) are looked up in `items`. One engine per style and language is kept for the
+ * process and lent to each brief in turn; whatever the brief before registered is gone. An engine whose
+ * use threw is not kept, whatever state it was left in.
  */
-export function citeprocEngine(style: LoadedStyle, lang: string, items: ReadonlyMap<string, CslItem>): Engine {
+export function withCiteproc<T>(
+  style: LoadedStyle,
+  lang: string,
+  items: ReadonlyMap<string, CslItem>,
+  use: (engine: Engine) => T,
+): T {
   const key = `${cslLanguage(lang)}\n${style.xml}`
   const kept = pool.get(key)
-  // Note: a locale file edited while `briefkit dev` runs makes a new engine, as an edited style does.
+  // Note: out of the pool while in use; a locale file edited while `briefkit dev` runs makes a new
+  // engine, as an edited style does.
+  pool.delete(key)
   const pooled =
     kept && [...kept.locales].every(([tag, xml]) => readLocale(tag) === xml) ? kept : newEngine(style, lang)
-  // Note: taken out and put back, so that the map's order is by last use and the first is the one to drop.
-  pool.delete(key)
-  pool.set(key, pooled)
-  const [oldest] = pool.keys()
-  if (pool.size > poolSize && oldest !== undefined) pool.delete(oldest)
   // Note: citeproc keeps each work it was given under its id (with its sort keys and disambiguation), and
   // another brief may use the same key for another work: a registry and scratch state as new, as citeproc
   // resets them for an empty list of citations. Before the works change: it first updates the works
   // listed uncited, and asks for them again.
   pooled.engine.restoreProcessorState([])
   pooled.items = items
-  return pooled.engine
+  const result = use(pooled.engine)
+  // Note: put back last, so that the map's order is by last use and the first is the one to drop.
+  pool.set(key, pooled)
+  const [oldest] = pool.keys()
+  if (pool.size > poolSize && oldest !== undefined) pool.delete(oldest)
+  return result
 }
 
 function newEngine(style: LoadedStyle, lang: string): Pooled {

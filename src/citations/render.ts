@@ -1,4 +1,4 @@
-import type { CitationItem, CslItem } from 'citeproc'
+import type { CitationItem, CslItem, Engine } from 'citeproc'
 import type { Element, ElementContent, Root, Text } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { sanitize } from 'hast-util-sanitize'
@@ -11,7 +11,7 @@ import type { CitationCluster, CiteItem } from '../core/citation.ts'
 import type { Reference } from '../core/compiled.ts'
 import { contentSchema } from '../core/sanitize.ts'
 import { unbreakableRuns } from '../core/units.ts'
-import { citeprocEngine } from './engine.ts'
+import { withCiteproc } from './engine.ts'
 import { linkPieces } from './link.ts'
 import type { LoadedStyle } from './styles.ts'
 
@@ -26,9 +26,18 @@ export function renderCitations(
   style: LoadedStyle,
   items: ReadonlyMap<string, CslItem>,
   lang: string,
-  { nocite = [], backLabel = 'Back to citation' }: { nocite?: readonly string[]; backLabel?: string } = {},
+  options: { nocite?: readonly string[]; backLabel?: string } = {},
 ): Reference[] {
-  const engine = citeprocEngine(style, lang, items)
+  return withCiteproc(style, lang, items, (engine) => render(engine, units, style, items, options))
+}
+
+function render(
+  engine: Engine,
+  units: readonly VFile[],
+  style: LoadedStyle,
+  items: ReadonlyMap<string, CslItem>,
+  { nocite = [], backLabel = 'Back to citation' }: { nocite?: readonly string[]; backLabel?: string },
+): Reference[] {
   const clusters = units.flatMap((unit) => unit.data.citations ?? [])
   engine.updateItems([...new Set(clusters.flatMap((c) => c.items.map((item) => item.key)))])
   if (nocite.length > 0) engine.updateUncitedItems([...nocite])

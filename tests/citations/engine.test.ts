@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { CslItem } from 'citeproc'
+import type { CslItem, Engine } from 'citeproc'
 import { VFile } from 'vfile'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { briefItem, formatBriefReference } from '../../src/citations/cite-brief.ts'
+import { withCiteproc } from '../../src/citations/engine.ts'
 import { renderCitations } from '../../src/citations/render.ts'
 import { loadStyle, systemCslDir } from '../../src/citations/styles.ts'
 import { parseMarkdown } from '../../src/content/parse.ts'
@@ -122,5 +123,19 @@ describe('one citeproc engine per style and language, lent to brief after brief'
       fs.readFileSync(locale, 'utf8').replace('<term name="and">and</term>', '<term name="and">und</term>'),
     )
     expect(compile(renderCitations, 'A [@doe2020].', two, chicago).html).toContain('>(Doe und Roe 2020)<')
+  })
+
+  it('lends one engine per style and language again, but not one whose use threw', () => {
+    const style = loadStyle(chicago)
+    const lent = (lang = 'en') => withCiteproc(style, lang, briefB, (engine: Engine) => engine)
+    const first = lent()
+    expect(lent()).toBe(first)
+    expect(lent('de')).not.toBe(first)
+    expect(() =>
+      withCiteproc(style, 'en', briefB, () => {
+        throw new Error('citeproc failed half-way')
+      }),
+    ).toThrow('citeproc failed half-way')
+    expect(lent()).not.toBe(first)
   })
 })
