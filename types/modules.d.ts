@@ -29,6 +29,7 @@ declare module 'citeproc' {
     updateUncitedItems(ids: string[]): void
     makeCitationCluster(items: CitationItem[]): string
     makeBibliography(): [BibliographyMeta, string[]] | false
+    restoreProcessorState(citations: []): void
   }
   const CSL: { Engine: typeof Engine }
   export default CSL

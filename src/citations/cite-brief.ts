@@ -1,12 +1,13 @@
 import { Cite, plugins } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import '@citation-js/plugin-ris'
-import CSL, { type CslItem } from 'citeproc'
+import type { CslItem } from 'citeproc'
 import { fromHtml } from 'hast-util-from-html'
 import { sanitize } from 'hast-util-sanitize'
 import { toHtml } from 'hast-util-to-html'
 import { contentSchema } from '../core/sanitize.ts'
-import { cslLanguage, type LoadedStyle, readLocale } from './styles.ts'
+import { withCiteproc } from './engine.ts'
+import { cslLanguage, type LoadedStyle } from './styles.ts'
 
 /** What a brief says about itself, to cite it. */
 export interface BriefFacts {
@@ -64,14 +65,10 @@ export function personName(name: string): Record<string, string> {
 
 /** The brief's reference in its own style, without a number, as sanitized HTML. */
 export function formatBriefReference(item: CslItem, style: LoadedStyle, lang: string): string {
-  const engine = new CSL.Engine(
-    { retrieveLocale: (tag) => readLocale(tag), retrieveItem: () => item },
-    style.xml,
-    cslLanguage(lang),
-  )
-  engine.opt.development_extensions['wrap_url_and_doi'] = true
-  engine.updateItems([item.id])
-  const bibliography = engine.makeBibliography()
+  const bibliography = withCiteproc(style, lang, new Map([[item.id, item]]), (engine) => {
+    engine.updateItems([item.id])
+    return engine.makeBibliography()
+  })
   const entry = bibliography ? (bibliography[1][0] ?? '') : ''
   const tree = fromHtml(entry.trim(), { fragment: true })
   const html = toHtml(sanitize(tree, contentSchema))

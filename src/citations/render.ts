@@ -1,4 +1,4 @@
-import CSL, { type CitationItem, type CslItem } from 'citeproc'
+import type { CitationItem, CslItem, Engine } from 'citeproc'
 import type { Element, ElementContent, Root, Text } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { sanitize } from 'hast-util-sanitize'
@@ -11,8 +11,9 @@ import type { CitationCluster, CiteItem } from '../core/citation.ts'
 import type { Reference } from '../core/compiled.ts'
 import { contentSchema } from '../core/sanitize.ts'
 import { unbreakableRuns } from '../core/units.ts'
+import { withCiteproc } from './engine.ts'
 import { linkPieces } from './link.ts'
-import { cslLanguage, type LoadedStyle, readLocale } from './styles.ts'
+import type { LoadedStyle } from './styles.ts'
 
 /**
  * Render every citation of a brief with citeproc, in document order, so that numeric styles
@@ -25,26 +26,33 @@ export function renderCitations(
   style: LoadedStyle,
   items: ReadonlyMap<string, CslItem>,
   lang: string,
-  { nocite = [], backLabel = 'Back to citation' }: { nocite?: readonly string[]; backLabel?: string } = {},
+  options: { nocite?: readonly string[]; backLabel?: string } = {},
 ): Reference[] {
-  const engine = new CSL.Engine(
-    { retrieveLocale: (tag) => readLocale(tag), retrieveItem: (id) => items.get(id) },
-    style.xml,
-    cslLanguage(lang),
-  )
-  engine.opt.development_extensions['wrap_url_and_doi'] = true
+  return withCiteproc(style, lang, items, (engine) => render(engine, units, style, items, options))
+}
+
+function render(
+  engine: Engine,
+  units: readonly VFile[],
+  style: LoadedStyle,
+  items: ReadonlyMap<string, CslItem>,
+  { nocite = [], backLabel = 'Back to citation' }: { nocite?: readonly string[]; backLabel?: string },
+): Reference[] {
   const clusters = units.flatMap((unit) => unit.data.citations ?? [])
   engine.updateItems([...new Set(clusters.flatMap((c) => c.items.map((item) => item.key)))])
   if (nocite.length > 0) engine.updateUncitedItems([...nocite])
 
   // Note: makeCitationCluster leaves the engine as it was, so one cluster always renders the same;
-  // a brief citing one work a thousand times asks citeproc once.
-  const rendered = new Map<string, string>()
+  // a brief citing one work a thousand times asks citeproc once, and parses its HTML once.
+  const rendered = new Map<string, ElementContent[]>()
   const cite = (citationItems: CitationItem[]): ElementContent[] => {
     const key = JSON.stringify(citationItems)
-    const html = rendered.get(key) ?? engine.makeCitationCluster(citationItems)
-    rendered.set(key, html)
-    return fromHtml(html, { fragment: true }).children as ElementContent[]
+    const nodes =
+      rendered.get(key) ??
+      (fromHtml(engine.makeCitationCluster(citationItems), { fragment: true }).children as ElementContent[])
+    rendered.set(key, nodes)
+    // Note: a copy, as each citation's nodes go into a tree of their own.
+    return structuredClone(nodes)
   }
   const citedAt = new Map<string, string[]>()
   const marks: Array<{ mark: Element; keys: string[] }> = []

@@ -51,9 +51,32 @@ export function findBibliography(rootDir: string, briefDir: string, named: strin
 export function loadBibliography(filePath: string | undefined, root = path.dirname(filePath ?? '.')): Bibliography {
   if (!filePath) return { file: undefined, items: new Map(), pointOf: () => ({ line: 1, column: 1 }) }
   const file = new VFile({ path: filePath })
-  const items = new Map<string, CslItem>()
   const text = readInside(file, root, `Bibliography \`${path.basename(filePath)}\``) ? String(file.value) : ''
   file.value = text
+  const read = lastRead.get(filePath)
+  if (read && read.text === text && file.messages.length === 0) {
+    return { file, items: structuredClone(read.items), pointOf: read.pointOf }
+  }
+  const bibliography = parseBibliography(file, text)
+  lastRead.delete(filePath)
+  if (file.messages.length === 0) lastRead.set(filePath, { text, ...bibliography })
+  const [oldest] = lastRead.keys()
+  if (lastRead.size > 4 && oldest !== undefined) lastRead.delete(oldest)
+  return { file, items: structuredClone(bibliography.items), pointOf: bibliography.pointOf }
+}
+
+// Note: a brief's editions read one bibliography file, one after the other: the second takes the
+// first's works (a copy) when the text is the same and gave no messages, and skips parsing and
+// checking it again. A few files are kept, by last read.
+const lastRead = new Map<
+  string,
+  { text: string; items: ReadonlyMap<string, CslItem>; pointOf: (key: string) => Point }
+>()
+
+/** The works of a bibliography file's text, and where each is defined; problems are messages on `file`. */
+function parseBibliography(file: VFile, text: string): Omit<Bibliography, 'file'> {
+  const items = new Map<string, CslItem>()
+  const filePath = file.path
   const place = location(text)
   const offsets = keyOffsets(text, path.extname(filePath))
   const pointOf = (key: string): Point => place.toPoint(offsets.get(key)?.[0] ?? 0) ?? { line: 1, column: 1 }
@@ -90,7 +113,7 @@ export function loadBibliography(filePath: string | undefined, root = path.dirna
     }
     items.set(item.id, item)
   }
-  return { file, items, pointOf }
+  return { items, pointOf }
 }
 
 /** Where each entry's key is written, in order: more than one place is a duplicate. */

@@ -35,6 +35,12 @@ const inline = new Set([
   'html',
 ])
 
+// Note: only dashes and dots are left to change once quotes are done, and retext gives its input back
+// unless it finds two or three hyphens, a dash before a hyphen, three dots, or three dots parted by white
+// space (parse-latin's); most text nodes have a full stop but none of these, and are not parsed again.
+const space = String.raw`[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+`
+const dashesOrDots = new RegExp(String.raw`--|[–—]-|\.\.\.|\.${space}\.+${space}\.`)
+
 /**
  * SmartyPants (retext-smartypants) for the text an English reader sees: straight quotes and
  * apostrophes become curly ones (`"China's"` → `“China’s”`), `--` and `---` en and em dashes,
@@ -74,8 +80,7 @@ export function remarkSmartPunctuation(options: Options = {}) {
     for (const { text, node } of pieces) {
       const end = start + text.length
       const value = aligned ? curled.slice(start, end) : text
-      // Note: only dashes and dots are left to change; most nodes have neither.
-      if (node) node.value = /[-.]/.test(value) ? String(marks.processSync(value)) : value
+      if (node) node.value = dashesOrDots.test(value) ? String(marks.processSync(value)) : value
       start = end
     }
   }

@@ -120,3 +120,36 @@ describe('loadBibliography on odd input', () => {
     expect(file?.messages).toMatchObject([{ line: 2, column: 10, ruleId: 'invalid-yaml' }])
   })
 })
+
+describe("loadBibliography of a file a brief's editions share", () => {
+  const entry = (title: string) =>
+    `@book{doe2020,\n  author = {Doe, Jane},\n  title = {${title}},\n  date = {2020},\n}\n`
+
+  it('gives each reading works of its own', () => {
+    const file = bibFile('references.bib', entry('Heat in Cities'))
+    const first = loadBibliography(file)
+    first.items.get('doe2020')!['title'] = 'Changed by the first edition'
+    const second = loadBibliography(file)
+    expect(second.items.get('doe2020')?.['title']).toBe('Heat in Cities')
+    expect(second.items).not.toBe(first.items)
+    expect(second.file).not.toBe(first.file)
+    expect(second.file?.value).toBe(first.file?.value)
+    expect(second.pointOf('doe2020')).toEqual({ line: 1, column: 1, offset: 0 })
+  })
+
+  it('reads the text again when the file changed between two readings', () => {
+    const file = bibFile('references.bib', entry('Heat in Cities'))
+    expect(loadBibliography(file).items.get('doe2020')?.['title']).toBe('Heat in Cities')
+    fs.writeFileSync(file, `\n${entry('Water in Deserts')}`)
+    const again = loadBibliography(file)
+    expect(again.items.get('doe2020')?.['title']).toBe('Water in Deserts')
+    expect(again.pointOf('doe2020')).toMatchObject({ line: 2 })
+  })
+
+  it('reports the problems of a file on each reading', () => {
+    const file = bibFile('references.bib', `${entry('Heat in Cities')}${entry('Heat again')}`)
+    const rules = () => loadBibliography(file).file?.messages.map((m) => m.ruleId)
+    expect(rules()).toEqual(['duplicate-key', 'duplicate-key'])
+    expect(rules()).toEqual(['duplicate-key', 'duplicate-key'])
+  })
+})

@@ -1,4 +1,7 @@
+import fc from 'fast-check'
 import type { Root, Text } from 'mdast'
+import { retext } from 'retext'
+import retextSmartypants from 'retext-smartypants'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
@@ -155,5 +158,31 @@ describe('remarkSmartPunctuation', () => {
   it('makes a plain-text title typographic in English only (smartText)', () => {
     expect(smartText('"Dual carbon" -- China\'s path...', 'en-GB')).toBe('“Dual carbon” – China’s path…')
     expect(smartText('"双碳" -- China\'s path...', 'zh-CN')).toBe('"双碳" -- China\'s path...')
+  })
+})
+
+describe('remarkSmartPunctuation skips text with no dashes or dots to change', () => {
+  // Note: what every node with a hyphen or a dot went through before: the skipped ones must come out as they went in.
+  const alphabet = ['.', '.', '-', '-', '–', '—', ' ', '\u00A0', '\u3000', '\n', 'a', '1', '!', '…']
+  const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }).map((chars) => chars.join(''))
+
+  for (const dashes of ['oldschool', true, 'inverted'] as const) {
+    it(`gives what retext-smartypants gives for every text (dashes: ${dashes})`, () => {
+      const marks = retext().use(retextSmartypants, { dashes, quotes: false, backticks: false })
+      const plugin = unified().use(remarkSmartPunctuation, { dashes })
+      fc.assert(
+        fc.property(text, (value) => {
+          const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value }] }] }
+          plugin.runSync(tree)
+          expect(texts(tree)).toEqual([String(marks.processSync(value))])
+        }),
+        { seed: 18, numRuns: 3000 },
+      )
+    })
+  }
+
+  it('still turns spaced dots and dashes before hyphens into ellipses and dashes', () => {
+    const typeset = (value: string) => smartText(value, 'en')
+    expect(['a . . . b', 'a.\u00A0.\u00A0.', 'a –- b', 'a---b'].map(typeset)).toEqual(['a … b', 'a…', 'a — b', 'a—b'])
   })
 })
