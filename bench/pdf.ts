@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util'
 import type { CompiledBrief } from '../src/core/compiled.ts'
 import { build } from '../src/orchestrate/build.ts'
 import { checkSite } from '../src/orchestrate/check.ts'
-import { compileSite } from '../src/orchestrate/compile-site.ts'
+import { compileSiteSync } from '../src/orchestrate/compile-site.ts'
 import { resolveRunOptions } from '../src/orchestrate/options.ts'
 import { defaultConcurrency } from '../src/render/pdf/concurrency.ts'
 import { PrintFonts } from '../src/render/pdf/fonts.ts'
@@ -42,7 +42,7 @@ const content = path.resolve(import.meta.dirname, '..', 'content')
 
 const staging = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'briefkit-bench-')), 'site')
 await build({ contentDir: content, outDir: staging, pdf: false })
-const site = compileSite(resolveRunOptions({ contentDir: content }))
+const site = compileSiteSync(resolveRunOptions({ contentDir: content }))
 const [sample] = site.briefs
 if (!sample || !site.config) throw new Error('the sample brief did not compile')
 const { config } = site

@@ -7,7 +7,7 @@ import { cardPath, pdfPath } from '../core/paths.ts'
 import { hasChartSpecs, loadChartCompiler } from '../pipeline/chart-source.ts'
 import { environmentError } from '../reporting/errors.ts'
 import { collectDiagnostics, countDiagnostics } from '../reporting/report.ts'
-import type { BuildResult } from './build.ts'
+import type { BuildResult } from './build-result.ts'
 import { checkPrint, type PrintChecked } from './check.ts'
 import { type CompiledSite, compileSite } from './compile-site.ts'
 import { inputHashes, manifestFile, manifestFormat, type ShardBrief, type ShardManifest, sha256 } from './manifest.ts'
@@ -24,7 +24,7 @@ import type { Shard } from './shards.ts'
  */
 export async function buildShard(run: ResolvedRunOptions & { shard: Shard }): Promise<BuildResult> {
   if (hasChartSpecs(run.contentDir)) await loadChartCompiler()
-  const compiled = compileSite(run)
+  const compiled = await compileSite(run)
   run.signal?.throwIfAborted()
   const { config, cache, briefs } = compiled
   const result: BuildResult = {

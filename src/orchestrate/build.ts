@@ -7,10 +7,12 @@ import { lockOutDir } from '../core/lock.ts'
 import { checkOutDir, stageOutput } from '../core/output.ts'
 import { pdfPath } from '../core/paths.ts'
 import { environmentError } from '../reporting/errors.ts'
-import type { Diagnostic } from '../reporting/report.ts'
 import { timed } from '../reporting/timings.ts'
+import type { BuildResult } from './build-result.ts'
 import { checkSite, type ReadySite } from './check.ts'
 import { type ResolvedRunOptions, type RunOptions, resolveRunOptions } from './options.ts'
+
+export type { BuildResult } from './build-result.ts'
 
 /** What to build, and where (see `RunOptions` for each field and its default). */
 export type BuildOptions = Pick<
@@ -28,31 +30,6 @@ export type BuildOptions = Pick<
   | 'pagesOnly'
   | 'shard'
 >
-
-/** What a build did. */
-export interface BuildResult {
-  /** Every problem found in content, errors and warnings, sorted by file and place. */
-  diagnostics: Diagnostic[]
-  /** Whether the site was written (false on content errors or when only checking). */
-  written: boolean
-  /** Paths of the pages, relative to the out dir. */
-  pages: string[]
-  /** Paths of the PDFs, relative to the out dir. */
-  pdfs: string[]
-  /** How many of them came from the cache, their inputs unchanged. */
-  pdfsReused: number
-  /** How many were printed. */
-  pdfsPrinted: number
-  /** How many social cards (`og:image`) came from the cache, their inputs unchanged. */
-  cardsReused: number
-  /** How many were painted. */
-  cardsPainted: number
-  briefs: number
-  /** How many briefs came from the cache, their sources unchanged. */
-  briefsCached: number
-  /** Paths in the out dir that are new, changed or gone (relative, with `/`). */
-  changed: string[]
-}
 
 /**
  * Build a site: read and check all content, report every problem together, and only when there

@@ -56,7 +56,7 @@ export async function checkSite(
 ): Promise<CheckedSite> {
   // Note: vega-lite loads only asynchronously; compiling checks chart specs with it when there are any.
   if (hasChartSpecs(run.contentDir)) await loadChartCompiler()
-  const compiled = compileSite(run)
+  const compiled = await compileSite(run)
   run.signal?.throwIfAborted()
   const { config, cache, briefs } = compiled
   if (!config || !cache) return { diagnostics: collectDiagnostics(compiled.problems), compiled, ready: undefined }

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises'
 import type { VFile } from 'vfile'
 import { loadConfig, type ResolvedConfig } from '../config/resolve.ts'
 import { discoverBriefs } from '../content/discover.ts'
@@ -25,15 +26,33 @@ export interface CompiledSite {
   cachedBriefs: number
 }
 
+/** What compiling takes from the run's options. */
+type CompileRun = Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'onWarning' | 'lintDefaults'> &
+  Partial<Pick<ResolvedRunOptions, 'shard' | 'signal'>>
+
 /**
  * Read, check and compile every brief of a content folder (of its shard, with `shard`). Problems are
  * messages on `problems`. A brief whose sources did not change since the last build comes from the
- * build cache (unless `force`).
+ * build cache (unless `force`). Between briefs it lets the process take its events, so a build of a
+ * thousand briefs stops at once on Ctrl-C or SIGTERM (`signal`) instead of after compiling them all.
  */
-export function compileSite(
-  run: Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'onWarning' | 'lintDefaults'> &
-    Partial<Pick<ResolvedRunOptions, 'shard'>>,
-): CompiledSite {
+export async function compileSite(run: CompileRun): Promise<CompiledSite> {
+  const steps = compiling(run)
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value
+    await setImmediate()
+    run.signal?.throwIfAborted()
+  }
+}
+
+/** `compileSite` in one go, holding the process until it is done (for tests and benches). */
+export function compileSiteSync(run: CompileRun): CompiledSite {
+  const steps = compiling(run)
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value
+}
+
+/** Compile the site, pausing (yielding) after each brief. */
+function* compiling(run: CompileRun): Generator<void, CompiledSite> {
   const { file: siteFile, config: site } = loadConfig(run.contentDir)
   // Note: the run's levels (a draft's are lower) under site.yaml's; from here on, config.lint names every rule.
   const config = site && { ...site, lint: { ...run.lintDefaults, ...site.lint } }
@@ -59,6 +78,7 @@ export function compileSite(
       order.push(index)
     }
     if (cached) cachedBriefs++
+    yield
   }
   return { config, briefs, order, problems, cache, cachedBriefs }
 }

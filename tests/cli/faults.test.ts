@@ -69,6 +69,31 @@ describe('a build under faults and signals', () => {
     expect(leftovers(site.out)).toEqual([])
   })
 
+  it('SIGTERM while a large site compiles: exit 143 after the brief under way, not after every brief', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-stop-'))
+    const content = path.join(root, 'content')
+    const out = path.join(root, 'out')
+    const tsx = path.join(import.meta.dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'cli.mjs')
+    const corpus = path.join(import.meta.dirname, '..', '..', 'bench', 'corpus.ts')
+    execFileSync(process.execPath, [tsx, corpus, '--briefs', '40', '--out', content])
+    fs.appendFileSync(path.join(content, 'site.yaml'), 'cache: ../cache\n')
+    // Note: the build cache gets each edition as it is compiled (80 in all), so it shows how far compiling got.
+    const compiled = () =>
+      fs
+        .readdirSync(path.join(root, 'cache'), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.parentPath.endsWith('briefs') && !entry.name.endsWith('.sha256'))
+        .length
+    const run = startBriefkit(['build', '--no-pdf', '--force', '--content', content, '--out', out])
+    await waitFor(() => fs.existsSync(path.join(root, 'cache')) && compiled() >= 2, 60_000, 'briefs to be compiled')
+    run.child.kill('SIGTERM')
+    const { code } = await run.exit
+    expect(code, run.output()).toBe(143)
+    expect(run.output()).toContain('stopped by SIGTERM')
+    expect(compiled()).toBeLessThan(80)
+    expect(fs.existsSync(out)).toBe(false)
+    expect(leftovers(out)).toEqual([])
+  })
+
   it('SIGINT while the staging folder is written (before any PDF): exit 130, nothing left', async () => {
     const site = await builtSite()
     const before = snapshot(site.out)

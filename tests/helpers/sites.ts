@@ -5,7 +5,7 @@ import path from 'node:path'
 import { expect } from 'vitest'
 import { main } from '../../src/cli/main.ts'
 import { placeholders } from '../../src/content/placeholders.ts'
-import { compileSite } from '../../src/orchestrate/compile-site.ts'
+import { compileSiteSync } from '../../src/orchestrate/compile-site.ts'
 import { resolveRunOptions } from '../../src/orchestrate/options.ts'
 import { loadTheme } from '../../src/theme/theme.ts'
 import { fixturesDir } from './fixtures.ts'
@@ -83,7 +83,7 @@ export async function expectRefused(
 
 /** Compile a content folder in process as a build does (through the build cache), with its theme loaded. */
 export function compileContent(contentDir: string, pdf: boolean) {
-  const site = compileSite(resolveRunOptions({ contentDir, pdf }))
+  const site = compileSiteSync(resolveRunOptions({ contentDir, pdf }))
   return { ...site, theme: site.config && loadTheme(site.config.themeDir) }
 }
 

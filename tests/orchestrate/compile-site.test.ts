@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { compileSite } from '../../src/orchestrate/compile-site.ts'
+import { compileSiteSync } from '../../src/orchestrate/compile-site.ts'
 import { resolveRunOptions } from '../../src/orchestrate/options.ts'
 import { collectDiagnostics } from '../../src/reporting/report.ts'
 import { copySite } from '../helpers/sites.ts'
 
-const compile = (contentDir: string) => compileSite(resolveRunOptions({ contentDir, pdf: false }))
+const compile = (contentDir: string) => compileSiteSync(resolveRunOptions({ contentDir, pdf: false }))
 
 describe('compileSite', () => {
   it('compiles every brief, with the text of its sources, and takes them from the cache the second time', () => {
@@ -53,7 +53,7 @@ describe('compileSite with a shard', () => {
     return site
   }
   const shardOf = (content: string, index: number) =>
-    compileSite(resolveRunOptions({ contentDir: content, pdf: false, shard: { index, count: 3 } }))
+    compileSiteSync(resolveRunOptions({ contentDir: content, pdf: false, shard: { index, count: 3 } }))
 
   it('compiles each brief in exactly one shard, with its place among all of them', () => {
     const site = siteOf(['a', 'b', 'c', 'd', 'e', 'f', 'g'])
