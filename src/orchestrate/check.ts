@@ -93,7 +93,10 @@ export async function checkPrint(
   const withCards = run.pdf
     ? new Set(printPages.filter((p) => p.card).map((p) => p.brief))
     : await cachedCards(printPages, { config, theme }, cache)
-  return { theme, printFonts, printPages, withPdfs, withCards, problems }
+  // Note: only the pages of PDFs and cards to print or publish are kept; a site of a thousand briefs built
+  // without PDFs would otherwise hold two thousand print pages it has no more use for.
+  const kept = printPages.filter(({ brief }) => withPdfs.has(brief) || withCards.has(brief))
+  return { theme, printFonts, printPages: kept, withPdfs, withCards, problems }
 }
 
 /**
