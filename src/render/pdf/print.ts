@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Page, PDFOptions } from 'puppeteer'
 import { BriefkitError } from '../../reporting/errors.ts'
-import { confineRequests, loadPageFonts, openFile } from './confined-page.ts'
+import { confineRequests, loadPageFonts } from './confined-page.ts'
 import { timed } from './phase-times.ts'
 import type { BrowserPool } from './pool.ts'
 
@@ -54,7 +55,7 @@ export async function printPdf(
     const release = await confineRequests(page, root)
     try {
       const { times } = pool
-      await timed(times, 'load', () => load(page, htmlFile, root, pool.timeout, path.relative(root, htmlFile)))
+      await timed(times, 'load', () => load(page, htmlFile, pool.timeout, path.relative(root, htmlFile)))
       const print = (options: PDFOptions = {}) =>
         timed(times, 'print', () => page.pdf({ ...pdfOptions, ...options, timeout: pool.timeout }))
       const layout = await timed(times, 'layout', () => planContents(page, css, contentsFrom, !expected))
@@ -72,9 +73,14 @@ export async function printPdf(
   })
 }
 
-/** Load a print page (see `openFile`) and its fonts; a font that fails to load stops the build. */
-async function load(page: Page, file: string, root: string, timeout: number, label: string): Promise<void> {
-  await openFile(page, file, root, timeout)
+/**
+ * Load a print page and its fonts; a font that fails to load stops the build. Always by navigating,
+ * not by writing the page into the tab (`openFile`, which cards use): a PDF printed from a document
+ * written into a tab that had shown another differed, now and then, in its objects from the same PDF
+ * printed after a navigation, so a site built in shards was not byte for byte the single build.
+ */
+async function load(page: Page, file: string, timeout: number, label: string): Promise<void> {
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout })
   const failed = await loadPageFonts(page)
   if (failed.length > 0) {
     throw new BriefkitError(`A font of the print page did not load: ${failed.join(', ')} (${label})`, {
