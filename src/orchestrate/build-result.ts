@@ -24,3 +24,20 @@ export interface BuildResult {
   /** Paths in the out dir that are new, changed or gone (relative, with `/`). */
   changed: string[]
 }
+
+/** What a build did that wrote nothing (yet): its problems, and how many briefs it compiled. */
+export function nothingWritten(diagnostics: Diagnostic[], briefs = 0, briefsCached = 0): BuildResult {
+  return {
+    diagnostics,
+    written: false,
+    pages: [],
+    pdfs: [],
+    pdfsReused: 0,
+    pdfsPrinted: 0,
+    cardsReused: 0,
+    cardsPainted: 0,
+    briefs,
+    briefsCached,
+    changed: [],
+  }
+}

@@ -7,7 +7,7 @@ import { cardPath, pdfPath } from '../core/paths.ts'
 import { hasChartSpecs, loadChartCompiler } from '../pipeline/chart-source.ts'
 import { environmentError } from '../reporting/errors.ts'
 import { collectDiagnostics, countDiagnostics } from '../reporting/report.ts'
-import type { BuildResult } from './build-result.ts'
+import { type BuildResult, nothingWritten } from './build-result.ts'
 import { checkPrint, type PrintChecked } from './check.ts'
 import { type CompiledSite, compileSite } from './compile-site.ts'
 import { inputHashes, manifestFile, manifestFormat, type ShardBrief, type ShardManifest, sha256 } from './manifest.ts'
@@ -27,19 +27,7 @@ export async function buildShard(run: ResolvedRunOptions & { shard: Shard }): Pr
   const compiled = await compileSite(run)
   run.signal?.throwIfAborted()
   const { config, cache, briefs } = compiled
-  const result: BuildResult = {
-    diagnostics: collectDiagnostics(compiled.problems),
-    written: false,
-    pages: [],
-    pdfs: [],
-    pdfsReused: 0,
-    pdfsPrinted: 0,
-    cardsReused: 0,
-    cardsPainted: 0,
-    briefs: briefs.length,
-    briefsCached: compiled.cachedBriefs,
-    changed: [],
-  }
+  const result = nothingWritten(collectDiagnostics(compiled.problems), briefs.length, compiled.cachedBriefs)
   if (!config || !cache) return result
   const { problems, ...print } = await checkPrint(briefs, { config, cache }, run)
   result.diagnostics = collectDiagnostics([...compiled.problems, ...problems])

@@ -8,7 +8,7 @@ import { checkOutDir, stageOutput } from '../core/output.ts'
 import { pdfPath } from '../core/paths.ts'
 import { environmentError } from '../reporting/errors.ts'
 import { timed } from '../reporting/timings.ts'
-import type { BuildResult } from './build-result.ts'
+import { type BuildResult, nothingWritten } from './build-result.ts'
 import { checkSite, type ReadySite } from './check.ts'
 import { type ResolvedRunOptions, type RunOptions, resolveRunOptions } from './options.ts'
 
@@ -46,19 +46,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return buildShard({ ...run, shard: run.shard })
   }
   const { diagnostics, compiled, ready } = await checkSite(run)
-  const result: BuildResult = {
-    diagnostics,
-    written: false,
-    pages: [],
-    pdfs: [],
-    pdfsReused: 0,
-    pdfsPrinted: 0,
-    cardsReused: 0,
-    cardsPainted: 0,
-    briefs: compiled.briefs.length,
-    briefsCached: compiled.cachedBriefs,
-    changed: [],
-  }
+  const result = nothingWritten(diagnostics, compiled.briefs.length, compiled.cachedBriefs)
   if (!ready || !run.write) return result
   return { ...result, ...(await writeSite(ready, run)) }
 }

@@ -7,7 +7,7 @@ import { pdfPath } from '../core/paths.ts'
 import { BriefkitError, environmentError, UsageError } from '../reporting/errors.ts'
 import { collectDiagnostics } from '../reporting/report.ts'
 import { loadTheme } from '../theme/theme.ts'
-import type { BuildResult } from './build-result.ts'
+import { type BuildResult, nothingWritten } from './build-result.ts'
 import { renderChecked } from './check.ts'
 import { checkShards, inputHashes, readChecked, readManifest, readShardBrief } from './manifest.ts'
 import { type RunOptions, resolveRunOptions } from './options.ts'
@@ -28,19 +28,7 @@ export interface MergeOptions extends Pick<RunOptions, 'contentDir' | 'outDir' |
 export async function merge(options: MergeOptions): Promise<BuildResult> {
   const run = resolveRunOptions({ ...options, write: true })
   const { file: siteFile, config: site } = loadConfig(run.contentDir)
-  const result: BuildResult = {
-    diagnostics: collectDiagnostics([siteFile]),
-    written: false,
-    pages: [],
-    pdfs: [],
-    pdfsReused: 0,
-    pdfsPrinted: 0,
-    cardsReused: 0,
-    cardsPainted: 0,
-    briefs: 0,
-    briefsCached: 0,
-    changed: [],
-  }
+  const result = nothingWritten(collectDiagnostics([siteFile]))
   if (!site) return result
   const config = { ...site, lint: { ...run.lintDefaults, ...site.lint } }
   const shards = options.shards.map((dir) => {
