@@ -15,7 +15,9 @@ import {
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { environmentError, UsageError } from '../reporting/errors.ts'
+import { timed } from '../reporting/timings.ts'
 import { track, untrack } from './leftovers.ts'
+import { lockOutDir } from './lock.ts'
 
 /** The file that marks a folder as briefkit's output, so a build never replaces anything else. */
 export const outputMarker = '.briefkit-output'
@@ -104,6 +106,33 @@ export async function stageOutput(
       }
       return changed
     },
+  }
+}
+
+/**
+ * Replace the out dir with `files` under its lock (build, a shard's build and merge alike): stage
+ * them, let `fill` add what is made in the staging folder (the search index, the PDFs), then swap it
+ * in whole. When anything fails the staging folder is removed and the out dir stays as it was.
+ * Returns the paths that are new, changed or gone.
+ */
+export async function replaceOutDir(
+  outDir: string,
+  files: readonly OutputFile[],
+  signal: AbortSignal | undefined,
+  fill: (staging: string) => Promise<void> = async () => {},
+): Promise<string[]> {
+  const unlock = await lockOutDir(outDir)
+  try {
+    const staged = await timed('write', () => stageOutput(outDir, files, signal))
+    try {
+      await fill(staged.dir)
+    } catch (error) {
+      await staged.discard()
+      throw environmentError(error, 'write the site to', staged.dir)
+    }
+    return await timed('write', () => staged.commit(signal))
+  } finally {
+    await unlock()
   }
 }
 

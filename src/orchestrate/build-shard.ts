@@ -1,8 +1,7 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { lockOutDir } from '../core/lock.ts'
-import { checkOutDir, type OutputFile, outputMarker, stageOutput } from '../core/output.ts'
+import { checkOutDir, type OutputFile, outputMarker, replaceOutDir } from '../core/output.ts'
 import { cardPath, pdfPath } from '../core/paths.ts'
 import { hasChartSpecs, loadChartCompiler } from '../pipeline/chart-source.ts'
 import { environmentError } from '../reporting/errors.ts'
@@ -55,13 +54,7 @@ export async function buildShard(run: ResolvedRunOptions & { shard: Shard }): Pr
       },
     )
     const { files, manifest } = await shardFiles(scratch, compiled, print, run)
-    const unlock = await lockOutDir(run.outDir)
-    try {
-      const staged = await stageOutput(run.outDir, files, run.signal)
-      result.changed = await staged.commit(run.signal)
-    } finally {
-      await unlock()
-    }
+    result.changed = await replaceOutDir(run.outDir, files, run.signal)
     return {
       ...result,
       written: true,

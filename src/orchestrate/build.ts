@@ -3,10 +3,8 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { CacheStage } from '../core/cache.ts'
 import type { CompiledBrief } from '../core/compiled.ts'
-import { lockOutDir } from '../core/lock.ts'
-import { checkOutDir, stageOutput } from '../core/output.ts'
+import { checkOutDir, replaceOutDir } from '../core/output.ts'
 import { pdfPath } from '../core/paths.ts'
-import { environmentError } from '../reporting/errors.ts'
 import { timed } from '../reporting/timings.ts'
 import { type BuildResult, nothingWritten } from './build-result.ts'
 import { checkSite, type ReadySite } from './check.ts'
@@ -57,23 +55,12 @@ async function writeSite(site: ReadySite, run: ResolvedRunOptions): Promise<Part
   run.signal?.throwIfAborted()
   const dropped = run.pdf ? [] : site.briefs.filter((brief) => !site.withPdfs.has(brief))
   warnDroppedPdfs(dropped, run.outDir, run.onWarning)
-  const unlock = await lockOutDir(run.outDir)
-  let changed: string[]
   let printed = { reused: 0, printed: 0, cardsReused: 0, cardsPainted: 0 }
-  try {
-    const staged = await timed('write', () => stageOutput(run.outDir, site.rendered.files, run.signal))
-    try {
-      // Note: before the new site replaces the old one: the search index, then the PDFs.
-      await timed('search', () => searchIndex(staged.dir, site, run))
-      printed = await timed('pdfs', () => printPdfs(staged.dir, site, run))
-    } catch (error) {
-      await staged.discard()
-      throw environmentError(error, 'write the site to', staged.dir)
-    }
-    changed = await timed('write', () => staged.commit(run.signal))
-  } finally {
-    await unlock()
-  }
+  // Note: before the new site replaces the old one: the search index, then the PDFs.
+  const changed = await replaceOutDir(run.outDir, site.rendered.files, run.signal, async (staging) => {
+    await timed('search', () => searchIndex(staging, site, run))
+    printed = await timed('pdfs', () => printPdfs(staging, site, run))
+  })
   // Note: the cache keeps what this build used; PDFs only after a build that printed them all.
   const stages: CacheStage[] = run.pagesOnly
     ? ['compile']

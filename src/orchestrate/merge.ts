@@ -1,10 +1,9 @@
 import path from 'node:path'
 import { loadConfig } from '../config/resolve.ts'
 import { BuildCache, cacheDirFor } from '../core/cache.ts'
-import { lockOutDir } from '../core/lock.ts'
-import { checkOutDir, type OutputFile, stageOutput } from '../core/output.ts'
+import { checkOutDir, type OutputFile, replaceOutDir } from '../core/output.ts'
 import { pdfPath } from '../core/paths.ts'
-import { BriefkitError, environmentError, UsageError } from '../reporting/errors.ts'
+import { UsageError } from '../reporting/errors.ts'
 import { collectDiagnostics } from '../reporting/report.ts'
 import { loadTheme } from '../theme/theme.ts'
 import { type BuildResult, nothingWritten } from './build-result.ts'
@@ -66,20 +65,15 @@ export async function merge(options: MergeOptions): Promise<BuildResult> {
   )
   checkOutDir(run.outDir, run.contentDir)
   run.signal?.throwIfAborted()
-  const unlock = await lockOutDir(run.outDir)
-  try {
-    const staged = await stageOutput(run.outDir, [...checked.ready.rendered.files, ...printed], run.signal)
-    try {
+  result.changed = await replaceOutDir(
+    run.outDir,
+    [...checked.ready.rendered.files, ...printed],
+    run.signal,
+    async (staging) => {
       const { indexSite } = await import('../site/search.ts')
-      await indexSite(staged.dir, cache, run.signal)
-    } catch (error) {
-      await staged.discard()
-      throw error instanceof BriefkitError ? error : environmentError(error, 'write the site to', staged.dir)
-    }
-    result.changed = await staged.commit(run.signal)
-  } finally {
-    await unlock()
-  }
+      await indexSite(staging, cache, run.signal)
+    },
+  )
   return {
     ...result,
     written: true,
