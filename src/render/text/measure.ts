@@ -100,11 +100,18 @@ function measureUnits(hb: Harfbuzz, text: string, faces: readonly LoadedFont[]):
   return total + shapeRun(hb, run, runFace)
 }
 
+// Note: one buffer, emptied before each run. A buffer per run lives in harfbuzz's WASM memory until
+// JavaScript's garbage collector finalizes its wrapper, and a WASM memory never shrinks: a cold build of
+// a thousand briefs' argument maps grew it by hundreds of megabytes.
+let shared: { hb: Harfbuzz; buffer: InstanceType<Harfbuzz['Buffer']> } | undefined
+
 function shapeRun(hb: Harfbuzz, text: string, face: LoadedFont | undefined): number {
   // Note: with no font at all, vega's own estimate (0.8 em a character) is all there is.
   if (!face) return 0.8 * [...text].length
   if (!text) return 0
-  const buffer = new hb.Buffer()
+  if (shared?.hb !== hb) shared = { hb, buffer: new hb.Buffer() }
+  const { buffer } = shared
+  buffer.reset()
   buffer.addText(text)
   buffer.guessSegmentProperties()
   hb.shape(face.font, buffer)
