@@ -138,8 +138,9 @@ function checkLinks(
   config: ResolvedConfig,
   cache: BuildCache,
 ) {
-  const html = new Map(pages.map((p) => [p.path, p.html]))
+  // Note: pages by path, their HTML read only for the pages a link names a fragment of (most are on disk, see `renderPage`).
+  const byPath = new Map(pages.map((p) => [p.path, p]))
   const paths = new Set([...files.map((f: OutputFile) => f.path), ...[...withPdfs].map(pdfPath)])
   const linked = briefs.map((b) => ({ pagePath: briefPagePath(b), links: b.links }))
-  return lintLinks({ briefs: linked, paths, html: (page) => html.get(page) }, config, cache)
+  return lintLinks({ briefs: linked, paths, html: (page) => byPath.get(page)?.html }, config, cache)
 }

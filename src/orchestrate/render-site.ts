@@ -4,6 +4,7 @@ import type { CompiledBrief } from '../core/compiled.ts'
 import { type OutputFile, outputMarker } from '../core/output.ts'
 import { renderHomePages, renderKindPages } from '../render/html/listing-pages.ts'
 import { renderNotFoundPage } from '../render/html/not-found.ts'
+import { pageFile } from '../render/html/page-context.ts'
 import { citationFiles, type Page, renderBriefPage, renderCardPage, renderPrintPage } from '../render/html/pages.ts'
 import { renderSourcesPages } from '../render/html/sources-page.ts'
 import { aifFiles } from '../site/aif.ts'
@@ -41,13 +42,16 @@ export async function renderPrintPages(
   theme: Theme,
   { drawCharts = true, cache }: { drawCharts?: boolean; cache?: BuildCache | undefined } = {},
 ): Promise<PrintPage[]> {
-  return Promise.all(
-    briefs.map(async (brief) => ({
+  const printPages: PrintPage[] = []
+  // Note: one brief after another, not all at once (see `renderSite`).
+  for (const brief of briefs) {
+    printPages.push({
       brief,
       page: await renderPrintPage(brief, config, theme, { drawCharts, cache }),
       card: await renderCardPage(brief, config, theme, { cache }),
-    })),
-  )
+    })
+  }
+  return printPages
 }
 
 /**
@@ -65,24 +69,23 @@ export async function renderSite(
     cache,
   }: { drawCharts?: boolean; withCards?: ReadonlySet<CompiledBrief>; cache?: BuildCache | undefined } = {},
 ): Promise<RenderedSite> {
+  const briefPages: Page[] = []
+  // Note: one brief after another. Rendered all at once, every render is in flight together, each
+  // holding what it has made so far until the last one's layout is done; rendering takes no turns, so
+  // there is nothing to gain from it.
+  for (const brief of briefs) {
+    const options = { hasPdf: withPdfs.has(brief), hasCard: withCards.has(brief), drawCharts, cache }
+    briefPages.push(await renderBriefPage(brief, briefs, config, theme, options))
+  }
   const pages = [
     ...(await renderHomePages(briefs, config, theme, (brief) => withPdfs.has(brief))),
-    ...(await Promise.all(
-      briefs.map((brief) =>
-        renderBriefPage(brief, briefs, config, theme, {
-          hasPdf: withPdfs.has(brief),
-          hasCard: withCards.has(brief),
-          drawCharts,
-          cache,
-        }),
-      ),
-    )),
+    ...briefPages,
     ...(await renderKindPages(briefs, config, theme)),
     ...(await renderSourcesPages(briefs, config, theme, cache)),
     await renderNotFoundPage(config, theme),
   ]
   const files: OutputFile[] = [
-    ...pages.map((page) => ({ path: page.path, content: page.html })),
+    ...pages.map(pageFile),
     ...briefs.flatMap(citationFiles),
     ...briefs.flatMap((brief) => [...argdownFiles(brief, config.baseUrl), ...aifFiles(brief)]),
     ...feeds(briefs, config, theme),

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -13,7 +14,7 @@ import { BriefkitError, environmentError } from '../reporting/errors.ts'
  */
 export async function indexSite(dir: string, cache: BuildCache, signal?: AbortSignal): Promise<void> {
   const out = path.join(dir, 'pagefind')
-  const key = cacheKey([pagefindVersion(), ...(await pagesOf(dir))])
+  const key = cacheKey([pagefindVersion(), await pagesDigest(dir)])
   const cached = cache.folder('search', key)
   if (existsSync(path.join(cached, complete))) {
     await fs.cp(cached, out, {
@@ -43,14 +44,22 @@ function pagefindVersion(): string {
   return version
 }
 
-/** Every HTML page of the site, as path and text, in a stable order. */
-async function pagesOf(dir: string): Promise<string[]> {
+/**
+ * A hash of every HTML page of the site, path and bytes, in a stable order. Read one page at a time:
+ * a site of a thousand briefs has hundreds of megabytes of pages.
+ */
+async function pagesDigest(dir: string): Promise<string> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true })
   const pages = entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.join(e.parentPath, e.name))
     .sort()
-  return (await Promise.all(pages.map(async (p) => [path.relative(dir, p), await fs.readFile(p, 'utf8')]))).flat()
+  const hash = createHash('sha256')
+  for (const page of pages) {
+    const bytes = await fs.readFile(page)
+    hash.update(`${path.relative(dir, page)}\0${bytes.length}\0`).update(bytes)
+  }
+  return hash.digest('hex')
 }
 
 /**

@@ -124,6 +124,22 @@ describe('withWebFonts', () => {
   })
 })
 
+describe('renderSite with a build cache', () => {
+  it('keeps brief pages on disk, in the cache, and the site copies them from there', async () => {
+    const site = copySite('unseen')
+    const { config, theme, briefs, cache } = compileContent(site.content, false)
+    if (!config || !theme || !cache) throw new Error('the unseen site did not compile')
+    const plain = await renderSite(briefs, { config, theme }, new Set())
+    const kept = await renderSite(briefs, { config, theme }, new Set(), { cache })
+    const page = 'en/urban-trees/index.html'
+    const file = kept.files.find((f) => f.path === page)
+    if (!file || !('from' in file)) throw new Error(`${page} is not copied from a file`)
+    expect(path.relative(cache.dir, file.from).startsWith(`pages${path.sep}`)).toBe(true)
+    expect(fs.readFileSync(file.from, 'utf8')).toBe(plain.pages.find((p) => p.path === page)?.html)
+    expect(kept.pages.map((p) => [p.path, p.html])).toEqual(plain.pages.map((p) => [p.path, p.html]))
+  })
+})
+
 describe('renderPrintPages', () => {
   it('renders the print page of each brief beside its page', async () => {
     const site = copySite('unseen')

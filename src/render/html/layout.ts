@@ -6,6 +6,7 @@ import { fillChartSlots } from '../../core/chart-slots.ts'
 import { fillLabels, type LabelName } from '../../core/labels.ts'
 import { themeFilesIn } from '../../theme/files.ts'
 import type { Theme } from '../../theme/theme.ts'
+import { type Page, StoredPage } from './page-context.ts'
 
 // Note: the words a theme that names none of them gets.
 const fallback: Record<LabelName, string> = {
@@ -24,33 +25,44 @@ const fallback: Record<LabelName, string> = {
 /**
  * Render one of the theme's layouts, then fill the label slots of the compiled HTML in it with the
  * theme's words in the page's language, and its chart slots with `charts` (the brief's charts drawn;
- * a page without them loses its slots): the only way a page is made from a layout. With `cache`,
- * the page is kept by all it is made from (the layout, its context as JSON, the charts, the theme's
- * templates and words), so an unchanged page is not rendered again; its context must then be plain
- * data, as a compiled brief is.
+ * a page without them loses its slots): the only way a page is made from a layout.
  */
 export async function renderLayout(
   theme: Theme,
   layout: string,
   context: { lang: string } & Record<string, unknown>,
   charts: readonly string[] = [],
-  cache?: BuildCache,
 ): Promise<string> {
   const words = theme.strings(context.lang)
-  const key =
-    cache && cacheKey([layout, templatesStamp(theme), JSON.stringify(words), JSON.stringify(context), ...charts])
-  const cached = key === undefined ? undefined : cache?.readJson('pages', key, isString)
-  if (cached !== undefined) return cached
   const html = (await theme.engine.renderFile(layout, context)) as string
-  const page = fillChartSlots(
+  return fillChartSlots(
     fillLabels(html, (name) => words[name] ?? fallback[name]),
     charts,
   )
-  if (key !== undefined) cache?.writeJson('pages', key, page)
-  return page
 }
 
-const isString = (value: unknown): value is string => typeof value === 'string'
+/**
+ * A page at `path` rendered by `renderLayout`. With `cache`, the page is kept there by all it is made
+ * from (the layout, its context as JSON, the charts, the theme's templates and words), so an unchanged
+ * page is not rendered again; its context must then be plain data, as a compiled brief is. A cached
+ * page stays on disk, not in memory (see `StoredPage`): a site of a thousand briefs holds two thousand
+ * pages and as many print pages, hundreds of megabytes that would otherwise live until it is written.
+ */
+export async function renderPage(
+  theme: Theme,
+  layout: string,
+  path: string,
+  context: { lang: string } & Record<string, unknown>,
+  charts: readonly string[] = [],
+  cache?: BuildCache,
+): Promise<Page> {
+  if (!cache) return { path, html: await renderLayout(theme, layout, context, charts) }
+  const words = theme.strings(context.lang)
+  const name = `${cacheKey([layout, templatesStamp(theme), JSON.stringify(words), JSON.stringify(context), ...charts])}.html`
+  const kept = cache.readFile('pages', name, () => true)
+  if (kept) return new StoredPage(path, kept)
+  return new StoredPage(path, cache.writeFile('pages', name, await renderLayout(theme, layout, context, charts)))
+}
 
 // Note: read once per theme, as LiquidJS (`cache: true`) reads each template once.
 const stamps = new WeakMap<Theme, string>()

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { localize } from '../../config/kinds.ts'
 import type { ResolvedConfig } from '../../config/resolve.ts'
+import type { OutputFile } from '../../core/output.ts'
 import { fontsStylesheetPath } from '../../core/paths.ts'
 import { metaText } from '../../pipeline/plain-text.ts'
 import type { Theme } from '../../theme/theme.ts'
@@ -7,8 +9,28 @@ import { absoluteUrl, alternates, homePath } from './languages.ts'
 
 /** A rendered page: its path inside the out dir and its HTML. */
 export interface Page {
-  path: string
-  html: string
+  readonly path: string
+  readonly html: string
+}
+
+/**
+ * A page whose HTML is a file (its build cache entry) rather than a string in memory: read each time
+ * it is asked for, and copied from there when the site is written (see `pageFile`).
+ */
+export class StoredPage implements Page {
+  constructor(
+    readonly path: string,
+    readonly file: string,
+  ) {}
+
+  get html(): string {
+    return readFileSync(this.file, 'utf8')
+  }
+}
+
+/** A page as a file of the site: copied from its file when it has one, else written from its HTML. */
+export function pageFile(page: Page): OutputFile {
+  return page instanceof StoredPage ? { path: page.path, from: page.file } : { path: page.path, content: page.html }
 }
 
 /** Where a page is and what it is, for what every page's layout needs. */

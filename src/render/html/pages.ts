@@ -10,7 +10,7 @@ import type { Theme } from '../../theme/theme.ts'
 import { briefMap } from './argument-map.ts'
 import { briefCharts, chartStandIns } from './charts.ts'
 import { absoluteUrl } from './languages.ts'
-import { hasLayout, renderLayout } from './layout.ts'
+import { hasLayout, renderPage } from './layout.ts'
 import { formatDate, kindPagePath } from './listing-pages.ts'
 import { type Page, pageContext } from './page-context.ts'
 import { scholarMeta } from './scholar-meta.ts'
@@ -44,9 +44,10 @@ export async function renderBriefPage(
   { hasPdf, hasCard = false, drawCharts = true, cache }: BriefPageOptions,
 ): Promise<Page> {
   const path = briefPagePath(brief)
-  const html = await renderLayout(
+  return renderPage(
     theme,
     'brief',
+    path,
     {
       ...pageContext(config, theme, {
         lang: brief.lang,
@@ -69,7 +70,6 @@ export async function renderBriefPage(
     drawCharts ? await briefCharts(brief, theme) : chartStandIns(brief),
     cache,
   )
-  return { path, html }
 }
 
 /**
@@ -83,9 +83,10 @@ export async function renderPrintPage(
   { drawCharts = true, cache }: Pick<BriefPageOptions, 'drawCharts' | 'cache'> = {},
 ): Promise<Page> {
   const path = briefPagePath(brief).replace(/index\.html$/, 'print.html')
-  const html = await renderLayout(
+  return renderPage(
     theme,
     'print',
+    path,
     {
       ...pageContext(config, theme, { lang: brief.lang, path, title: brief.meta.title }),
       pageCounter: pageCounterContent(theme.strings(brief.lang)['page'] ?? '{n} / {total}'),
@@ -98,7 +99,6 @@ export async function renderPrintPage(
     drawCharts ? await briefCharts(brief, theme, { forPrint: true }) : chartStandIns(brief),
     cache,
   )
-  return { path, html }
 }
 
 /** The size of a brief's social preview image in CSS pixels (and in pixels: it is painted at scale 1). */
@@ -108,7 +108,7 @@ export const cardSize = { width: 1200, height: 630 } as const
  * Render the page a brief's social preview image is painted from, with the theme's `card` layout,
  * next to the brief's page: publisher, series, title, subtitle, authors and its arguments' kinds.
  * Its font subsets' stylesheet, `card-fonts.css`, is written beside it while painting. Undefined
- * when the theme has no `card` layout: its briefs then have no card. `cache`: see `renderLayout`.
+ * when the theme has no `card` layout: its briefs then have no card. `cache`: see `renderPage`.
  */
 export async function renderCardPage(
   brief: CompiledBrief,
@@ -119,9 +119,10 @@ export async function renderCardPage(
   if (!hasLayout(theme, 'card')) return undefined
   const path = briefPagePath(brief).replace(/index\.html$/, 'card.html')
   const context = briefContext(brief, config, theme)
-  const html = await renderLayout(
+  return renderPage(
     theme,
     'card',
+    path,
     {
       ...pageContext(config, theme, { lang: brief.lang, path, title: brief.meta.title }),
       cardFonts: theme.fonts.length > 0 ? 'card-fonts.css' : undefined,
@@ -133,7 +134,6 @@ export async function renderCardPage(
     [],
     cache,
   )
-  return { path, html }
 }
 
 /** A brief's reference as BibLaTeX and RIS files, next to its page: `<lang>/<slug>/<slug>.bib|.ris`. */
