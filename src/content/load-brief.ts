@@ -92,8 +92,11 @@ export function loadBrief(
   return { source: brief && { location, brief, arguments: args, conclusion, bibliography }, files }
 }
 
-/** The `.md` files in a brief's `arguments` folder, by name; none when there is no such folder. */
-function listArguments(dir: string, root: string, open: (p: string) => VFile): string[] {
+/**
+ * The `.md` files in a brief's `arguments` folder, by name; none when there is no such folder, or
+ * when it cannot be read (then an error on a file `open` makes for the folder).
+ */
+export function listArguments(dir: string, root: string, open: (p: string) => VFile): string[] {
   if (!isPresent(dir)) return []
   const resolved = resolveInside(root, dir, 'directory')
   if (resolved.ok) {

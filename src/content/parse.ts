@@ -48,13 +48,18 @@ export type Parse = (file: VFile) => Root
  */
 export function cachedParser(cache: BuildCache): Parse {
   return (file: VFile) => {
-    const key = cacheKey(['mdast', String(file.value ?? '')])
+    const key = mdastKey(String(file.value ?? ''))
     const hit = cache.readJson('mdast', key, isRoot)
     if (hit) return hit
     const tree = parseMarkdown(file)
     cache.writeJson('mdast', key, tree)
     return tree
   }
+}
+
+/** The key of a markdown text's tree in the build cache (`cachedParser`). */
+export function mdastKey(text: string): string {
+  return cacheKey(['mdast', text])
 }
 
 function isRoot(value: unknown): value is Root {

@@ -2,11 +2,9 @@ import { setImmediate } from 'node:timers/promises'
 import type { VFile } from 'vfile'
 import { loadConfig, type ResolvedConfig } from '../config/resolve.ts'
 import { discoverBriefs } from '../content/discover.ts'
-import { loadBrief } from '../content/load-brief.ts'
-import { cachedParser } from '../content/parse.ts'
 import { BuildCache, cacheDirFor } from '../core/cache.ts'
 import type { CompiledBrief } from '../core/compiled.ts'
-import { compileCached } from '../pipeline/compile-cached.ts'
+import { cachedCompiler } from '../pipeline/compile-cached.ts'
 import { timed } from '../reporting/timings.ts'
 import type { ResolvedRunOptions } from './options.ts'
 import { inShard } from './shards.ts'
@@ -18,7 +16,7 @@ export interface CompiledSite {
   briefs: CompiledBrief[]
   /** Where each brief is in the order briefs are found (the order of the whole site's, for a shard's). */
   order: number[]
-  /** Every file read, carrying its messages (the problems of this stage). */
+  /** The files read, carrying their messages (the problems of this stage); of a brief from the cache, those with messages. */
   problems: VFile[]
   /** The build cache, once site.yaml could be read. */
   cache: BuildCache | undefined
@@ -33,7 +31,7 @@ type CompileRun = Pick<ResolvedRunOptions, 'contentDir' | 'pdf' | 'force' | 'onW
 /**
  * Read, check and compile every brief of a content folder (of its shard, with `shard`). Problems are
  * messages on `problems`. A brief whose sources did not change since the last build comes from the
- * build cache (unless `force`). Between briefs it lets the process take its events, so a build of a
+ * build cache (unless `force`), without being parsed (`cachedCompiler`). Between briefs it lets the process take its events, so a build of a
  * thousand briefs stops at once on Ctrl-C or SIGTERM (`signal`) instead of after compiling them all.
  */
 export async function compileSite(run: CompileRun): Promise<CompiledSite> {
@@ -61,18 +59,14 @@ function* compiling(run: CompileRun): Generator<void, CompiledSite> {
   const cache = new BuildCache(cacheDirFor(run.contentDir, config.cacheDir), run.onWarning, run.force)
   const { briefs: locations, problems: found } = timed('load', () => discoverBriefs(config))
   problems.push(...found)
-  const parse = cachedParser(cache)
+  const compile = cachedCompiler(config, siteFile, { pdf: run.pdf }, cache)
   const briefs: CompiledBrief[] = []
   const order: number[] = []
   let cachedBriefs = 0
   for (const [index, location] of locations.entries()) {
     if (!inShard(location.slug, run.shard)) continue
-    const { source, files } = timed('load', () => loadBrief(location, config, parse))
+    const { brief, files, cached } = compile(location)
     problems.push(...files)
-    if (!source) continue
-    const { brief, cached } = timed('compile', () =>
-      compileCached(source, files, config, siteFile, { pdf: run.pdf }, cache),
-    )
     if (brief) {
       briefs.push(brief)
       order.push(index)

@@ -1,22 +1,40 @@
-import { defaultStyleId, findStyle, type LoadedStyle, styleHint } from '../citations/styles.ts'
+import { defaultStyleId, findStyle, type LoadedStyle, readLocale, styleHint } from '../citations/styles.ts'
 import { type ResolvedConfig, siteStyle } from '../config/resolve.ts'
 import type { BriefSource } from '../content/load-brief.ts'
+import { cacheKey } from '../core/cache.ts'
+import type { BriefMeta } from '../core/front-matter.ts'
 import { BriefkitError } from '../reporting/errors.ts'
 import { reportError } from '../reporting/messages.ts'
+
+/** What picks a brief's citation style: its front matter's `csl:` and `lang:`. */
+export type StyleMeta = Pick<BriefMeta, 'csl' | 'lang'>
 
 /** The citation style a brief asks for (its own `csl:`, the site's, or its language's default), looked up. */
 export function briefStyle(
   source: BriefSource,
   config: ResolvedConfig,
 ): { spec: string; own: boolean } & ReturnType<typeof findStyle> {
-  const { brief } = source
-  const own = brief.meta.csl
-  const spec = own ?? siteStyle(config, brief.meta.lang) ?? defaultStyleId(brief.meta.lang)
-  return {
-    spec,
-    own: own !== undefined,
-    ...findStyle(spec, own ? source.location.dir : config.contentDir, config.cslStyleDirs),
-  }
+  return styleOf(source.brief.meta, source.location.dir, config)
+}
+
+/**
+ * A hash of the citation style and the locales a brief is compiled with (`dir` is the folder of its
+ * brief.md, which its own `.csl` path is relative to): a compiled brief is reused only while it is
+ * the same, so an edited `.csl` file or a style installed under its id compiles the brief again.
+ */
+export function styleKey(meta: StyleMeta, dir: string, config: ResolvedConfig): string {
+  const { spec, style } = styleOf(meta, dir, config)
+  return cacheKey([spec, style?.xml ?? '', readLocale(meta.lang) ?? '', readLocale('en') ?? ''])
+}
+
+function styleOf(
+  meta: StyleMeta,
+  dir: string,
+  config: ResolvedConfig,
+): { spec: string; own: boolean } & ReturnType<typeof findStyle> {
+  const own = meta.csl
+  const spec = own ?? siteStyle(config, meta.lang) ?? defaultStyleId(meta.lang)
+  return { spec, own: own !== undefined, ...findStyle(spec, own ? dir : config.contentDir, config.cslStyleDirs) }
 }
 
 /**

@@ -1,10 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { loadBrief } from '../../src/content/load-brief.ts'
 import { compileSiteSync } from '../../src/orchestrate/compile-site.ts'
 import { resolveRunOptions } from '../../src/orchestrate/options.ts'
 import { collectDiagnostics } from '../../src/reporting/report.ts'
 import { copySite } from '../helpers/sites.ts'
+
+// Note: loadBrief counted, to tell a brief taken from the cache from one read again.
+vi.mock('../../src/content/load-brief.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/content/load-brief.ts')>()
+  return { ...actual, loadBrief: vi.fn(actual.loadBrief) }
+})
 
 const compile = (contentDir: string) => compileSiteSync(resolveRunOptions({ contentDir, pdf: false }))
 
@@ -22,6 +29,24 @@ describe('compileSite', () => {
     const second = compile(site.content)
     expect(second.cachedBriefs).toBe(1)
     expect(second.briefs).toEqual(first.briefs)
+  })
+
+  it('reads no brief again when nothing changed, and reports the same problems', () => {
+    const site = copySite('citations')
+    fs.appendFileSync(path.join(site.content, 'policy-zh', 'arguments', '01.md'), '\n中文,逗号。\n')
+    fs.appendFileSync(path.join(site.content, 'policy-en', 'arguments', '01.md'), '\n![](https://example.org/a.png)\n')
+    const first = compile(site.content)
+    vi.mocked(loadBrief).mockClear()
+    const second = compile(site.content)
+    expect(vi.mocked(loadBrief).mock.calls).toEqual([])
+    expect(second.cachedBriefs).toBe(2)
+    expect(second.briefs).toEqual(first.briefs)
+    const problems = collectDiagnostics(second.problems, site.root)
+    expect(problems).toEqual(collectDiagnostics(first.problems, site.root))
+    expect(problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      'content/policy-en/arguments/01.md:8:1 image-alt',
+      'content/policy-zh/arguments/01.md:8:3 cjk-punctuation',
+    ])
   })
 
   it('returns its problems, and no cache, when site.yaml has errors', () => {
