@@ -78,9 +78,9 @@ export async function renderSite(
     briefPages.push(await renderBriefPage(brief, briefs, config, theme, options))
   }
   const pages = [
-    ...(await renderHomePages(briefs, config, theme, (brief) => withPdfs.has(brief))),
+    ...(await renderHomePages(briefs, config, theme, (brief) => withPdfs.has(brief), cache)),
     ...briefPages,
-    ...(await renderKindPages(briefs, config, theme)),
+    ...(await renderKindPages(briefs, config, theme, cache)),
     ...(await renderSourcesPages(briefs, config, theme, cache)),
     await renderNotFoundPage(config, theme),
   ]

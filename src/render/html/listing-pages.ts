@@ -1,12 +1,13 @@
 import { kindLabel } from '../../config/kinds.ts'
 import type { ResolvedConfig } from '../../config/resolve.ts'
+import type { BuildCache } from '../../core/cache.ts'
 import type { CompiledBrief } from '../../core/compiled.ts'
 import { briefPagePath, pdfPath, urlPath } from '../../core/paths.ts'
 import type { Theme } from '../../theme/theme.ts'
 import { evidenceCountText } from './cited-works.ts'
 import { rebaseFragment } from './fragments.ts'
 import { absoluteUrl, homePath } from './languages.ts'
-import { renderLayout } from './layout.ts'
+import { renderPage } from './layout.ts'
 import { type Page, pageContext } from './page-context.ts'
 
 /** Where the page of an argument kind lives: `<lang>/kinds/<kind>/index.html`. */
@@ -23,16 +24,18 @@ export function briefsIn(briefs: readonly CompiledBrief[], lang: string): Compil
 
 /**
  * A home page per language (`<lang>/index.html`) listing that language's briefs, newest first, and
- * `index.html`: the default language's home at the site's root.
+ * `index.html`: the default language's home at the site's root. `cache`: see `renderPage`.
  */
 export async function renderHomePages(
   briefs: readonly CompiledBrief[],
   config: ResolvedConfig,
   theme: Theme,
   hasPdf: (brief: CompiledBrief) => boolean,
+  cache?: BuildCache,
 ): Promise<Page[]> {
-  const pages = config.languages.map((lang) => renderHome(briefs, config, theme, hasPdf, lang, homePath(lang)))
-  pages.push(renderHome(briefs, config, theme, hasPdf, config.languages[0], 'index.html'))
+  const home = (lang: string, path: string) => renderHome(briefs, config, theme, hasPdf, lang, path, cache)
+  const pages = config.languages.map((lang) => home(lang, homePath(lang)))
+  pages.push(home(config.languages[0], 'index.html'))
   return Promise.all(pages)
 }
 
@@ -43,44 +46,52 @@ async function renderHome(
   hasPdf: (brief: CompiledBrief) => boolean,
   lang: string,
   path: string,
+  cache: BuildCache | undefined,
 ): Promise<Page> {
   const context = pageContext(config, theme, { lang, path, pathIn: homePath })
   const { root } = context
-  const html = await renderLayout(theme, 'home', {
-    ...context,
-    // Note: the root page is a copy of the default language's home; search engines are sent there.
-    canonicalUrl: path === 'index.html' ? absoluteUrl(config, homePath(lang)) : context.canonicalUrl,
-    pageTitle: undefined,
-    kinds: kindLinks(config, lang, root),
-    briefs: briefsIn(briefs, lang).map((brief) => ({
-      lang: brief.lang,
-      href: `${root}${urlPath(briefPagePath(brief))}`,
-      pdfHref: hasPdf(brief) ? `${root}${urlPath(pdfPath(brief))}` : undefined,
-      title: brief.meta.title,
-      subtitle: brief.meta.subtitle,
-      date: brief.meta.date,
-      dateText: formatDate(brief.meta.date, brief.lang),
-      authors: brief.meta.authors.map((a) => a.name).join(brief.lang.startsWith('zh') ? '、' : ', '),
-      summaryHtml: rebaseFragment(brief.homeSummaryHtml, root),
-      kinds: brief.arguments.map((a) => ({
-        id: a.kind,
-        label: kindLabel(config.argumentKinds, a.kind, lang),
-        href: `${root}${kindPagePath(lang, a.kind)}`,
+  return renderPage(
+    theme,
+    'home',
+    path,
+    {
+      ...context,
+      // Note: the root page is a copy of the default language's home; search engines are sent there.
+      canonicalUrl: path === 'index.html' ? absoluteUrl(config, homePath(lang)) : context.canonicalUrl,
+      pageTitle: undefined,
+      kinds: kindLinks(config, lang, root),
+      briefs: briefsIn(briefs, lang).map((brief) => ({
+        lang: brief.lang,
+        href: `${root}${urlPath(briefPagePath(brief))}`,
+        pdfHref: hasPdf(brief) ? `${root}${urlPath(pdfPath(brief))}` : undefined,
+        title: brief.meta.title,
+        subtitle: brief.meta.subtitle,
+        date: brief.meta.date,
+        dateText: formatDate(brief.meta.date, brief.lang),
+        authors: brief.meta.authors.map((a) => a.name).join(brief.lang.startsWith('zh') ? '、' : ', '),
+        summaryHtml: rebaseFragment(brief.homeSummaryHtml, root),
+        kinds: brief.arguments.map((a) => ({
+          id: a.kind,
+          label: kindLabel(config.argumentKinds, a.kind, lang),
+          href: `${root}${kindPagePath(lang, a.kind)}`,
+        })),
       })),
-    })),
-  })
-  return { path, html }
+    },
+    [],
+    cache,
+  )
 }
 
 /**
  * A page per argument kind and language, listing every argument of that kind across the
  * language's briefs with its claim, linked to it. Every kind of the site gets one, even if empty,
- * so that the language switcher always has somewhere to go.
+ * so that the language switcher always has somewhere to go. `cache`: see `renderPage`.
  */
 export async function renderKindPages(
   briefs: readonly CompiledBrief[],
   config: ResolvedConfig,
   theme: Theme,
+  cache?: BuildCache,
 ): Promise<Page[]> {
   const pages = config.languages.flatMap((lang) =>
     config.argumentKinds.map(async (kind) => {
@@ -100,13 +111,8 @@ export async function renderKindPages(
             sourcesText: evidenceCountText(brief, a.id, context.t),
           })),
       )
-      const html = await renderLayout(theme, 'kind', {
-        ...context,
-        kind: { id: kind.id, label },
-        entries,
-        kinds: kindLinks(config, lang, context.root),
-      })
-      return { path, html }
+      const kinds = kindLinks(config, lang, context.root)
+      return renderPage(theme, 'kind', path, { ...context, kind: { id: kind.id, label }, entries, kinds }, [], cache)
     }),
   )
   return Promise.all(pages)

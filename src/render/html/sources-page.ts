@@ -4,7 +4,7 @@ import type { CompiledBrief } from '../../core/compiled.ts'
 import { briefPagePath, urlPath } from '../../core/paths.ts'
 import type { Theme } from '../../theme/theme.ts'
 import { citedWorks } from './cited-works.ts'
-import { renderLayout } from './layout.ts'
+import { renderPage } from './layout.ts'
 import { briefsIn, kindLinks } from './listing-pages.ts'
 import { type Page, pageContext } from './page-context.ts'
 
@@ -17,7 +17,7 @@ export function sourcesPagePath(lang: string): string {
  * A page per language listing every work its briefs cite, with, for each brief citing it, the claims
  * that rest on it (its support edges in the brief's argument map), each linked to its section. Every
  * language gets one, even without briefs, since every page's footer links it. `cache` keeps each
- * brief's entries (see `citedWorks`).
+ * brief's entries (see `citedWorks`) and the pages (see `renderPage`).
  */
 export async function renderSourcesPages(
   briefs: readonly CompiledBrief[],
@@ -40,12 +40,14 @@ export async function renderSourcesPages(
           claims: supports.map((node) => ({ text: node.label, href: `${page(brief)}${node.href}` })),
         })),
       }))
-      const html = await renderLayout(theme, 'sources', {
-        ...context,
-        works,
-        kinds: kindLinks(config, lang, context.root),
-      })
-      return { path, html }
+      return renderPage(
+        theme,
+        'sources',
+        path,
+        { ...context, works, kinds: kindLinks(config, lang, context.root) },
+        [],
+        cache,
+      )
     }),
   )
 }
