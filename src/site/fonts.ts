@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
-import { fromHtml } from 'hast-util-from-html'
-import { toString as hastText } from 'hast-util-to-string'
+import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { type BuildCache, cacheKey } from '../core/cache.ts'
 import { printableAscii, subsetCharacters } from '../core/characters.ts'
 import { cssString } from '../core/css.ts'
@@ -32,15 +31,32 @@ export function siteCharacters(
   return [...chars].sort().join('')
 }
 
-/** The characters one page shows (its text and the attributes a reader sees), each once, in order. */
+/**
+ * The characters one page shows (its text and the attributes a reader sees), each once, in order:
+ * the page without its tags and comments, character references decoded. Read without building a
+ * tree, which took most of the web fonts' time in a cold build of a thousand briefs; a `<` in a
+ * script could hide some of the script's own text, which no reader sees.
+ */
 export function pageCharacters(html: string): string {
   const chars = new Set<string>()
   const add = (text: string) => {
-    for (const char of text) chars.add(char)
+    for (const char of decodeReferences(text)) chars.add(char)
   }
-  add(hastText({ type: 'root', children: fromHtml(html).children }))
-  for (const match of html.matchAll(shownAttributes)) add(hastText(fromHtml(match[1] ?? '', { fragment: true })))
+  add(html.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<[^>]*>/g, ' '))
+  for (const match of html.matchAll(shownAttributes)) add(match[1] ?? '')
   return [...chars].join('')
+}
+
+/** Text with its character references (`&amp;`, `&#x4E00;`, `&nbsp;`) as the characters they stand for. */
+function decodeReferences(text: string): string {
+  return text.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?/g, (whole, name: string) => {
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    }
+    const decoded = decodeNamedCharacterReference(name)
+    return decoded === false ? whole : decoded
+  })
 }
 
 function cachedCharacters(html: string, cache: BuildCache): string {

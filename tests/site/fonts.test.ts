@@ -2,10 +2,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as hb from 'harfbuzzjs'
+import { fromHtml } from 'hast-util-from-html'
+import { toString as hastText } from 'hast-util-to-string'
 import { describe, expect, it, vi } from 'vitest'
 import { BuildCache } from '../../src/core/cache.ts'
-import { siteCharacters, webFonts } from '../../src/site/fonts.ts'
+import { renderSite } from '../../src/orchestrate/render-site.ts'
+import { pageCharacters, siteCharacters, webFonts } from '../../src/site/fonts.ts'
 import { loadTheme, packagedTemplatesDir } from '../../src/theme/theme.ts'
+import { compileContent, copySite } from '../helpers/sites.ts'
 
 // Note: the real subset-font, counted, so a test can tell a subset made from one read from the cache.
 const subsetCalls = vi.hoisted(() => ({ count: 0 }))
@@ -61,6 +65,38 @@ describe('siteCharacters', () => {
     expect(again).toBe(siteCharacters(edited, ['摘要']))
     for (const char of '据网') expect(again, char).toContain(char)
     for (const char of '明矿机') expect(again, char).not.toContain(char)
+  })
+})
+
+describe('pageCharacters', () => {
+  // Note: what a page shows, read as a browser would (parse5, through hast): the oracle the quick
+  // reading without a tree must agree with.
+  const shownByTree = (html: string) => {
+    const chars = new Set(hastText({ type: 'root', children: fromHtml(html).children }))
+    for (const match of html.matchAll(/\s(?:alt|title|placeholder|data-placeholder)="([^"]*)"/g))
+      for (const char of hastText(fromHtml(match[1] ?? '', { fragment: true }))) chars.add(char)
+    return chars
+  }
+
+  it('reads the same characters as a parsed page, on every page of two real sites', async () => {
+    for (const name of ['bilingual', 'figures']) {
+      const { config, theme: siteTheme, briefs } = compileContent(copySite(name).content, false)
+      if (!config || !siteTheme) throw new Error(`the ${name} site did not compile`)
+      const { pages } = await renderSite(briefs, { config, theme: siteTheme }, new Set(briefs))
+      expect(pages.length).toBeGreaterThan(5)
+      for (const page of pages) {
+        const quick = new Set(pageCharacters(page.html))
+        expect([...quick].sort().join(''), page.path).toBe([...shownByTree(page.html)].sort().join(''))
+      }
+    }
+  })
+
+  it('decodes references, and leaves out tags, comments and attributes no reader sees', () => {
+    const chars = new Set(
+      pageCharacters('<p class="甲">&#x4E59;&#19993;&nbsp;&amp;&unknown;<!-- 丁 --></p><img alt="戊&lt;">'),
+    )
+    for (const char of '乙丙\u00a0&戊<') expect(chars, char).toContain(char)
+    for (const char of '甲丁') expect(chars, char).not.toContain(char)
   })
 })
 
