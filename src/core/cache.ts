@@ -81,6 +81,11 @@ export const cacheKinds = {
   layout: 'print',
   /** What the print fonts can draw. */
   coverage: 'print',
+  /**
+   * The print fonts' TrueType subsets, by font file, characters and subsetter (render/pdf/fonts.ts). Those of
+   * PDFs taken from the cache are not used, so they go: a PDF needs its fonts again only to be printed again.
+   */
+  subsets: 'print',
   /** The characters of each print page, for the glyph check. */
   characters: 'print',
 } as const
