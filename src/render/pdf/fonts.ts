@@ -25,7 +25,7 @@ export interface FontSubset {
  * documents with the same characters share them; with a build cache, they are kept there across builds.
  */
 export class PrintFonts {
-  private readonly subsets = new Map<string, Promise<FontSubset[]>>()
+  private readonly sets = new Map<string, Promise<SubsetSet>>()
   private data: Promise<Buffer[]> | undefined
   private stamps: Promise<string[]> | undefined
   private subsetter: Promise<typeof import('subset-font')> | undefined
@@ -80,40 +80,58 @@ export class PrintFonts {
     return this.stamps
   }
 
-  /** Subsets of every print font with the characters of `text` (and ASCII): from the cache when it holds them, else made. */
-  subset(text: string): Promise<FontSubset[]> {
+  /**
+   * Subsets of every print font with the characters of `text` (and ASCII): from the cache when it holds
+   * them, else made. `owner` is the cache key of the PDF or card that embeds them: the cache notes them
+   * as its, so that a build taking it from the cache keeps them too (`keep`).
+   */
+  async subset(text: string, owner?: string): Promise<FontSubset[]> {
     const chars = subsetCharacters(text)
     const key = createHash('sha256').update(chars).digest('hex').slice(0, 16)
-    let subsets = this.subsets.get(key)
-    if (!subsets) {
+    let set = this.sets.get(key)
+    if (!set) {
       const made = this.subsetsOf(chars, key)
-      this.subsets.set(key, made)
+      this.sets.set(key, made)
       // Note: with a cache, a set is held only while it is being made; once made, it is in the cache.
       // Holding every set until the process ended held hundreds of MB for a thousand Chinese briefs.
       const forget = () => {
-        if (this.subsets.get(key) === made) this.subsets.delete(key)
+        if (this.sets.get(key) === made) this.sets.delete(key)
       }
       if (this.cache) made.then(forget, forget)
-      subsets = made
+      set = made
     }
+    const { subsets, entries } = await set
+    if (owner) this.cache?.writeJson('subsets', owner, entries)
     return subsets
   }
 
-  private async subsetsOf(chars: string, key: string): Promise<FontSubset[]> {
+  /**
+   * Keep in the cache the subsets that a PDF or card taken from it embeds (`owner` is its cache key,
+   * as given to `subset`): printing it again, after a change to the theme's stylesheet, needs them.
+   */
+  keep(owner: string): void {
+    const entries = this.cache?.readJson('subsets', owner, isNames) ?? []
+    for (const entry of entries) this.cache?.keepFile('subsets', entry)
+  }
+
+  private async subsetsOf(chars: string, key: string): Promise<SubsetSet> {
     const { cache } = this
     const stamps = cache ? await this.fontStamps() : []
-    return Promise.all(
+    const entries = cache
+      ? this.fonts.map((_, i) => `${cacheKey([stamps[i] ?? '', chars, subsetFormat, subsetterVersions()])}.ttf`)
+      : []
+    const subsets = await Promise.all(
       this.fonts.map(async (font, i) => {
         const name = `${fontFileStem(font.file)}-${key}.ttf`
-        if (!cache) return { font, name, data: await this.make(i, chars) }
-        const entry = `${cacheKey([stamps[i] ?? '', chars, subsetFormat, subsetterVersions()])}.ttf`
-        const cached = cache.readFile('subsets', entry, isFont)
+        const entry = entries[i]
+        const cached = entry ? cache?.readFile('subsets', entry, isFont) : undefined
         if (cached) return { font, name, data: await fs.readFile(cached) }
         const data = await this.make(i, chars)
-        cache.writeFile('subsets', entry, data)
+        if (entry) cache?.writeFile('subsets', entry, data)
         return { font, name, data }
       }),
     )
+    return { subsets, entries }
   }
 
   /** A subset of the `index`th font with `chars`, made by subset-font. */
@@ -123,6 +141,12 @@ export class PrintFonts {
     const [files, subsetFont] = await Promise.all([this.files(), this.subsetter])
     return subsetFont(files[index] ?? Buffer.alloc(0), chars, { targetFormat: subsetFormat })
   }
+}
+
+/** The subsets of one set of characters, and their cache entries' names (none without a cache). */
+interface SubsetSet {
+  subsets: FontSubset[]
+  entries: string[]
 }
 
 const subsetFormat = 'truetype'
@@ -152,6 +176,10 @@ function subsetterVersions(): string {
 function isFont(data: Buffer): boolean {
   const head = data.subarray(0, 4).toString('latin1')
   return head === '\0\x01\0\0' || head === 'OTTO' || head === 'true'
+}
+
+function isNames(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((name) => typeof name === 'string' && /^[0-9a-f]{64}\.ttf$/.test(name))
 }
 
 /** Sorted code points as `[first, last]` runs. */

@@ -169,4 +169,25 @@ describe('print font subsets in the build cache', () => {
     await PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet)).subset('矿')
     expect(made.subsets - before).toBe(4)
   })
+
+  it('of a PDF or card taken from the cache are kept with it, for when it is printed again', async () => {
+    const dir = scratch()
+    const fonts = PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet))
+    await fonts.subset('挖', 'pdf-a')
+    await fonts.subset('矿', 'pdf-b')
+    await fonts.subset('证')
+    expect(entries(dir)).toHaveLength(12)
+    // Note: a build that prints other PDFs and takes pdf-a from the cache, and one printed before its subsets were noted.
+    const cache = new BuildCache(dir, quiet)
+    const later = PrintFonts.lazy(theme.fonts, cache)
+    later.keep('pdf-a')
+    later.keep('pdf-unknown')
+    cache.prune(['print'])
+    expect(entries(dir)).toHaveLength(4)
+    const before = made.subsets
+    await PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet)).subset('挖', 'pdf-a')
+    expect(made.subsets - before).toBe(0)
+    await PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet)).subset('矿', 'pdf-b')
+    expect(made.subsets - before).toBe(4)
+  })
 })
