@@ -1,17 +1,19 @@
 // npm run bench -- [--n 20] [--naive-n N] [--concurrency C]: PDFs of the sample brief, pooled (one browser, a pool of
 // pages) beside the naive way (a browser launched per document, as md-to-pdf does), in one run; then
 // a cold build of the sample beside a rebuild with nothing changed.
-// npx tsx bench/pdf.ts --corpus DIR [--concurrency C]: instead, the PDF pass of a cold build of DIR (made by
-// bench/corpus.ts) per PDF, per page and by phase, beside Chromium printing plain Latin pages in the same run.
+// npx tsx bench/pdf.ts --corpus DIR [--concurrency C] [--reprint]: instead, the PDF pass of a cold build of DIR (made by
+// bench/corpus.ts) per PDF, per page and by phase, beside Chromium printing plain Latin pages in the same run;
+// with --reprint, then the pass of a rebuild that prints every PDF again on the same cache (as after an edit to print.css).
 import { readdirSync, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { BuildCache } from '../src/core/cache.ts'
 import type { CompiledBrief } from '../src/core/compiled.ts'
 import { build } from '../src/orchestrate/build.ts'
-import { checkSite } from '../src/orchestrate/check.ts'
+import { checkSite, type ReadySite } from '../src/orchestrate/check.ts'
 import { compileSiteSync } from '../src/orchestrate/compile-site.ts'
 import { resolveRunOptions } from '../src/orchestrate/options.ts'
 import { defaultConcurrency } from '../src/render/pdf/concurrency.ts'
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string' },
     corpus: { type: 'string' },
     'no-cards': { type: 'boolean' },
+    reprint: { type: 'boolean' },
   },
 })
 const concurrency = values.concurrency ? Number(values.concurrency) : defaultConcurrency()
@@ -233,9 +236,11 @@ function pageCount(pdf: Uint8Array): number {
 
 /**
  * The PDF pass of a cold build of a corpus (every PDF and card printed, the cache not read), timed
- * as a whole and by phase, with the CPU it took in Node and in Chromium; then Chromium printing
- * plain Latin pages (a default font, no pass of briefkit's), as many documents of the corpus's
- * mean length, the same number at once: the floor a PDF pass can come near.
+ * as a whole and by phase, with the CPU it took in Node and in Chromium; with `--reprint`, then a
+ * rebuild's pass on the same cache with its PDFs and cards removed, as after an edit to print.css that
+ * adds no character: every PDF printed again, its font subsets and section pages read from the cache.
+ * Then Chromium printing plain Latin pages (a default font, no pass of briefkit's), as many documents
+ * of the corpus's mean length, the same number at once: the floor a PDF pass can come near.
  */
 async function corpusPass(contentDir: string): Promise<void> {
   const checked = await checkSite(resolveRunOptions({ contentDir, force: true }))
@@ -248,51 +253,76 @@ async function corpusPass(contentDir: string): Promise<void> {
       if ('content' in file) await fs.writeFile(path.join(out, file.path), file.content)
       else await fs.copyFile(file.from, path.join(out, file.path))
     }
-    const { config, theme, cache, printFonts } = ready
-    const times = new PhaseTimes()
-    const cpu0 = process.cpuUsage()
-    const start = performance.now()
-    const { result, cpu: chromeCpu } = await withChildrenCpu(() =>
-      printBriefs(
-        out,
-        ready.printPages,
-        { config, theme, fonts: printFonts, cache },
-        {
-          print: true,
-          times,
-          concurrency,
-          cards: values['no-cards']
-            ? []
-            : ready.printPages.flatMap(({ brief, page, card }) => (card ? [{ brief, page, card }] : [])),
-        },
-      ),
-    )
-    const wall = performance.now() - start
-    const cpu = process.cpuUsage(cpu0)
-    const nodeCpu = (cpu.user + cpu.system) / 1e6
-    const pdfs = ready.printPages.map(({ brief }) => path.join(out, brief.lang, brief.slug, `${brief.slug}.pdf`))
-    const pages = (await Promise.all(pdfs.map(async (f) => pageCount(await fs.readFile(f))))).reduce((a, b) => a + b, 0)
-    const n = result.printed
+    const cold = await printPass(out, ready, ready.cache, ready.printFonts)
     console.log(
-      `corpus ${contentDir}: ${n} PDFs (${pages} pages, ${(pages / n).toFixed(1)} a PDF) and ${result.cardsPainted} cards, ` +
+      `corpus ${contentDir}: ${cold.n} PDFs (${cold.pages} pages, ${(cold.pages / cold.n).toFixed(1)} a PDF) and ${cold.cards} cards, ` +
         `${concurrency} at once, ${os.availableParallelism()} cores`,
     )
-    console.log(
-      `PDF pass ${(wall / 1000).toFixed(2)} s: ${(wall / n).toFixed(0)} ms per PDF, ${(wall / pages).toFixed(1)} ms per page; ` +
-        `CPU ${nodeCpu.toFixed(1)} s Node + ${chromeCpu.toFixed(1)} s Chromium = ${(((nodeCpu + chromeCpu) * 1000) / n).toFixed(0)} ms per PDF`,
-    )
-    const phases = [...times.totals]
-      .map(([phase, t]) => `${phase} ${(t.ms / n).toFixed(0)} (×${(t.count / n).toFixed(1)})`)
-      .join(', ')
-    console.log(`by phase, ms per PDF (summed over documents printing at once): ${phases}`)
-    const plain = await plainPages(out, Math.max(1, Math.round(pages / n)), n)
+    reportPass('PDF pass', cold)
+    if (values.reprint) {
+      const { dir } = ready.cache
+      await Promise.all(['pdfs', 'cards'].map((kind) => fs.rm(path.join(dir, kind), { recursive: true, force: true })))
+      const cache = new BuildCache(dir, (message) => console.warn(message))
+      const fonts = ready.printFonts && PrintFonts.lazy(ready.theme.fonts, cache)
+      reportPass('reprint pass', await printPass(out, ready, cache, fonts))
+    }
+    const plain = await plainPages(out, Math.max(1, Math.round(cold.pages / cold.n)), cold.n)
     console.log(
       `plain Latin pages: ${plain.count} documents of ${plain.pages} pages, ${(plain.wall / plain.count).toFixed(0)} ms per PDF, ` +
         `${plain.perPage.toFixed(1)} ms per page; CPU ${plain.nodeCpu.toFixed(1)} s Node + ${plain.chromeCpu.toFixed(1)} s Chromium`,
     )
-    console.log(`ratio per page (briefkit / plain): ${(wall / pages / plain.perPage).toFixed(2)}×`)
+    console.log(`ratio per page (briefkit / plain): ${(cold.wall / cold.pages / plain.perPage).toFixed(2)}×`)
   } finally {
     await fs.rm(out, { recursive: true, force: true })
+  }
+}
+
+/** One pass's figures: wall time per PDF and page, CPU, and time by phase. */
+function reportPass(name: string, pass: Awaited<ReturnType<typeof printPass>>): void {
+  const { n, pages, wall, nodeCpu, chromeCpu, times } = pass
+  console.log(
+    `${name} ${(wall / 1000).toFixed(2)} s: ${(wall / n).toFixed(0)} ms per PDF, ${(wall / pages).toFixed(1)} ms per page; ` +
+      `CPU ${nodeCpu.toFixed(1)} s Node + ${chromeCpu.toFixed(1)} s Chromium = ${(((nodeCpu + chromeCpu) * 1000) / n).toFixed(0)} ms per PDF`,
+  )
+  const phases = [...times.totals]
+    .map(([phase, t]) => `${phase} ${(t.ms / n).toFixed(0)} (×${(t.count / n).toFixed(1)})`)
+    .join(', ')
+  console.log(`  by phase, ms per PDF (summed over documents printing at once): ${phases}`)
+}
+
+/** Print every PDF and card of a checked corpus into `out` with `cache` and `fonts`, timed. */
+async function printPass(out: string, ready: ReadySite, cache: BuildCache, fonts: PrintFonts | undefined) {
+  const { config, theme } = ready
+  const times = new PhaseTimes()
+  const cpu0 = process.cpuUsage()
+  const start = performance.now()
+  const { result, cpu: chromeCpu } = await withChildrenCpu(() =>
+    printBriefs(
+      out,
+      ready.printPages,
+      { config, theme, fonts, cache },
+      {
+        print: true,
+        times,
+        concurrency,
+        cards: values['no-cards']
+          ? []
+          : ready.printPages.flatMap(({ brief, page, card }) => (card ? [{ brief, page, card }] : [])),
+      },
+    ),
+  )
+  const wall = performance.now() - start
+  const cpu = process.cpuUsage(cpu0)
+  const pdfs = ready.printPages.map(({ brief }) => path.join(out, brief.lang, brief.slug, `${brief.slug}.pdf`))
+  const pages = (await Promise.all(pdfs.map(async (f) => pageCount(await fs.readFile(f))))).reduce((a, b) => a + b, 0)
+  return {
+    n: result.printed,
+    cards: result.cardsPainted,
+    pages,
+    wall,
+    nodeCpu: (cpu.user + cpu.system) / 1e6,
+    chromeCpu,
+    times,
   }
 }
 

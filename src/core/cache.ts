@@ -81,6 +81,11 @@ export const cacheKinds = {
   layout: 'print',
   /** What the print fonts can draw. */
   coverage: 'print',
+  /**
+   * The print fonts' TrueType subsets, by font file, characters and subsetter, and which ones each PDF and
+   * card embeds, so that those of one taken from the cache are kept for when it is printed again (render/pdf/fonts.ts).
+   */
+  subsets: 'print',
   /** The characters of each print page, for the glyph check. */
   characters: 'print',
 } as const
@@ -175,6 +180,12 @@ export class BuildCache {
   /** Keep a JSON entry this build did not read (`prune` spares it). */
   keep(kind: CacheKind, key: string): void {
     this.entry(kind, `${key}.json`)
+  }
+
+  /** Keep a file entry this build did not read, and its checksum (`prune` spares them). */
+  keepFile(kind: CacheKind, name: string): void {
+    this.entry(kind, name)
+    this.entry(kind, `${name}${checksum}`)
   }
 
   /**

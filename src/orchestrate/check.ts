@@ -81,7 +81,7 @@ export async function checkPrint(
   run: Pick<ResolvedRunOptions, 'pdf' | 'write'>,
 ): Promise<PrintChecked> {
   const theme = loadTheme(config.themeDir)
-  const printFonts = run.pdf ? await printFontsOf(theme) : undefined
+  const printFonts = run.pdf ? await printFontsOf(theme, cache) : undefined
   const coverage = run.pdf ? await pdfCoverage(printFonts, cache) : undefined
   // Note: without printing, print pages are still rendered (a few ms each) to find the PDFs the cache holds.
   const printPages =
@@ -123,11 +123,14 @@ export async function renderChecked(
   return { diagnostics, ready: { ...parts, rendered: site } }
 }
 
-/** The theme's print fonts, when it has them; their module (and the subsetter) is loaded only then. */
-async function printFontsOf(theme: Theme): Promise<PrintFonts | undefined> {
+/**
+ * The theme's print fonts, when it has them, their subsets kept in the build cache; their module (and
+ * the subsetter) is loaded only then.
+ */
+async function printFontsOf(theme: Theme, cache: BuildCache): Promise<PrintFonts | undefined> {
   if (theme.fonts.length === 0) return undefined
   const { PrintFonts } = await import('../render/pdf/fonts.ts')
-  return PrintFonts.lazy(theme.fonts)
+  return PrintFonts.lazy(theme.fonts, cache)
 }
 
 /** Links in briefs that lead to no page, or to no id on the page (`dead-link`). */

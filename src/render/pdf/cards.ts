@@ -46,7 +46,7 @@ export interface CardContext {
 export async function reuseCards(
   staging: string,
   cards: readonly CardSource[],
-  site: Pick<CardContext, 'config' | 'theme' | 'cache'>,
+  site: Pick<CardContext, 'config' | 'theme' | 'cache' | 'fonts'>,
 ): Promise<{ reused: number; toPaint: CardJob[] }> {
   const toPaint: CardJob[] = []
   let reused = 0
@@ -54,6 +54,7 @@ export async function reuseCards(
     const { key, cached } = await cachedCard(source.card, site, site.cache)
     if (cached) {
       await reuseFile(cached, path.join(staging, cardPath(source.brief)))
+      site.fonts?.keep(key)
       reused++
     } else {
       toPaint.push({ ...source, key })
@@ -90,7 +91,7 @@ export function cardPainter({ pool, staging, theme, fonts, cache }: CardContext)
     try {
       if (fonts) {
         const text = page.html + (await printCss(theme)) + card.html + (await cardCss(theme))
-        await writeFontSubsets(staging, dir, await fonts.subset(text), cardFontsCss)
+        await writeFontSubsets(staging, dir, await fonts.subset(text, key), cardFontsCss)
       }
       await fs.writeFile(file, card.html)
       png = await pool.withPage((tab) => paint(tab, file, staging, pool.timeout, shoot))

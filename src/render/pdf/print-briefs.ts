@@ -74,6 +74,7 @@ export async function printBriefs(
     if (cached) {
       await reuseFile(cached, path.join(staging, pdfPath(brief)))
       cache.keep('layout', cacheKey([pdfPath(brief)]))
+      site.fonts?.keep(key)
       reused++
     } else if (options.print) {
       toPrint.push({ brief, page, key })
@@ -98,6 +99,7 @@ export async function printBriefs(
         const expected = cache.readJson('layout', layout, isLayout)
         const { pages } = await printBrief({ ...site, pool, staging }, brief, {
           page,
+          key,
           ...(expected ? { expected: new Map(expected) } : {}),
           onStart: () => options.onProgress?.(done, briefs.length, `${brief.lang}/${brief.slug}`, 'printing'),
         })
@@ -157,6 +159,8 @@ function isLayout(value: unknown): value is Array<[string, number]> {
 export interface BriefPrintOptions {
   /** Its print page, when already rendered. */
   page?: Page
+  /** Its PDF's cache key: the cache notes the font subsets it embeds, to keep them while it is reused (see `PrintFonts.keep`). */
+  key?: string
   /** Its section pages from its last print, used instead of predicting them (checked all the same). */
   expected?: SectionPages
   /** Told when a page of the pool starts on it. */
@@ -171,7 +175,7 @@ export interface BriefPrintOptions {
 export async function printBrief(
   { pool, staging, config, theme, fonts }: PrintContext,
   brief: CompiledBrief,
-  { expected, onStart, ...known }: BriefPrintOptions = {},
+  { expected, onStart, key, ...known }: BriefPrintOptions = {},
 ): Promise<Omit<Printed, 'pdf'>> {
   const page = known.page ?? (await renderPrintPage(brief, config, theme))
   const { times } = pool
@@ -184,7 +188,7 @@ export async function printBrief(
   try {
     const css = await printCss(theme)
     if (fonts) {
-      const subsets = await timed(times, 'subset', () => fonts.subset(page.html + css))
+      const subsets = await timed(times, 'subset', () => fonts.subset(page.html + css, key))
       await timed(times, 'write', () => writeFontSubsets(staging, dir, subsets, printFontsCss))
     }
     await timed(times, 'write', () => fs.writeFile(file, page.html))

@@ -1,11 +1,24 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as hb from 'harfbuzzjs'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { BuildCache } from '../../../src/core/cache.ts'
-import { fontFaces, PrintFonts } from '../../../src/render/pdf/fonts.ts'
+import { type FontSubset, fontFaces, PrintFonts } from '../../../src/render/pdf/fonts.ts'
 import { loadTheme } from '../../../src/theme/theme.ts'
+
+// Note: the real subsetter, counted, to show which subsets the cache spared making.
+const made = vi.hoisted(() => ({ subsets: 0 }))
+vi.mock('subset-font', async (importOriginal) => {
+  const { default: subsetFont } = await importOriginal<{ default: typeof import('subset-font') }>()
+  return {
+    default: (...args: Parameters<typeof subsetFont>) => {
+      made.subsets++
+      return subsetFont(...args)
+    },
+  }
+})
 
 const theme = loadTheme(path.resolve(import.meta.dirname, '../../../templates/default'))
 const codePoints = (data: Uint8Array) => new Set(new hb.Face(new hb.Blob(data)).collectUnicodes())
@@ -63,5 +76,118 @@ describe('print fonts', () => {
       /@font-face \{ font-family: "Noto Sans SC"; font-weight: 700; font-style: normal; src: url\("print-fonts\/NotoSansSC_700Bold-[0-9a-f]{16}\.ttf"\) format\("truetype"\); \}/,
     )
     expect(css.match(/@font-face/g)).toHaveLength(4)
+  })
+})
+
+describe('print font subsets in the build cache', () => {
+  const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'briefkit-subsets-'))
+  const entries = (dir: string) =>
+    fs
+      .readdirSync(path.join(dir, 'subsets'))
+      .filter((n) => n.endsWith('.ttf'))
+      .map((n) => path.join(dir, 'subsets', n))
+  const digests = (subsets: readonly FontSubset[]) =>
+    subsets.map((s) => `${s.name} ${createHash('sha256').update(s.data).digest('hex')}`)
+  const quiet = () => undefined
+
+  it("are taken from the cache by a later build's fonts, byte for byte, without making any", async () => {
+    const dir = scratch()
+    const before = made.subsets
+    const first = await PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet)).subset('工作量证明')
+    expect(made.subsets - before).toBe(4)
+    const times = entries(dir).map((file) => fs.statSync(file).mtimeMs)
+    expect(times).toHaveLength(4)
+    const again = await PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet)).subset('明证量作工')
+    expect(made.subsets - before).toBe(4)
+    expect(digests(again)).toEqual(digests(first))
+    expect(entries(dir).map((file) => fs.statSync(file).mtimeMs)).toEqual(times)
+  })
+
+  it('are stored once for each set of characters', async () => {
+    const dir = scratch()
+    const fonts = PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet))
+    await fonts.subset('挖矿')
+    await fonts.subset('矿挖挖')
+    expect(entries(dir)).toHaveLength(4)
+    await fonts.subset('挖矿！')
+    expect(entries(dir)).toHaveLength(8)
+  })
+
+  it('are shared while being made by documents with the same characters, then read from the cache', async () => {
+    const before = made.subsets
+    const fonts = PrintFonts.lazy(theme.fonts, new BuildCache(scratch(), quiet))
+    const [a, b] = await Promise.all([fonts.subset('证明证明'), fonts.subset('明证')])
+    expect(made.subsets - before).toBe(4)
+    expect(b).toBe(a)
+    // Note: once made, a set is not held (a build's sets would fill the memory) but read from the cache.
+    const later = await fonts.subset('证明')
+    expect(later).not.toBe(a)
+    expect(digests(later)).toEqual(digests(a))
+    expect(made.subsets - before).toBe(4)
+  })
+
+  it('are made anew, with a warning, when an entry was changed or is not a font', async () => {
+    const dir = scratch()
+    const first = await PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet)).subset('量证')
+    const [changed, notFont] = entries(dir)
+    if (!changed || !notFont) throw new Error('no cache entries')
+    const bytes = fs.readFileSync(changed)
+    bytes[100] = (bytes[100] ?? 0) ^ 0xff
+    fs.writeFileSync(changed, bytes)
+    // Note: bytes that match their checksum, but are no font.
+    new BuildCache(dir, quiet).writeFile('subsets', path.basename(notFont), 'not a font')
+    const warnings: string[] = []
+    const before = made.subsets
+    const again = await PrintFonts.lazy(theme.fonts, new BuildCache(dir, (m) => warnings.push(m))).subset('量证')
+    expect(made.subsets - before).toBe(2)
+    expect(warnings.sort()).toEqual(
+      [
+        `the cache entry ${changed} is damaged (its bytes are not those it was stored with); it was removed and its output is made anew`,
+        `the cache entry ${notFont} is damaged; it was removed and its output is made anew`,
+      ].sort(),
+    )
+    expect(digests(again)).toEqual(digests(first))
+    const third = await PrintFonts.lazy(theme.fonts, new BuildCache(dir, (m) => warnings.push(m))).subset('量证')
+    expect(made.subsets - before).toBe(2)
+    expect(warnings).toHaveLength(2)
+    expect(digests(third)).toEqual(digests(first))
+  })
+
+  it('used by a build that printed are kept by its prune, the others removed', async () => {
+    const dir = scratch()
+    const fonts = PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet))
+    await fonts.subset('挖')
+    await fonts.subset('矿')
+    expect(entries(dir)).toHaveLength(8)
+    const cache = new BuildCache(dir, quiet)
+    await PrintFonts.lazy(theme.fonts, cache).subset('挖')
+    cache.prune(['print'])
+    expect(entries(dir)).toHaveLength(4)
+    const before = made.subsets
+    await PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet)).subset('挖')
+    expect(made.subsets - before).toBe(0)
+    await PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet)).subset('矿')
+    expect(made.subsets - before).toBe(4)
+  })
+
+  it('of a PDF or card taken from the cache are kept with it, for when it is printed again', async () => {
+    const dir = scratch()
+    const fonts = PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet))
+    await fonts.subset('挖', 'pdf-a')
+    await fonts.subset('矿', 'pdf-b')
+    await fonts.subset('证')
+    expect(entries(dir)).toHaveLength(12)
+    // Note: a build that prints other PDFs and takes pdf-a from the cache, and one printed before its subsets were noted.
+    const cache = new BuildCache(dir, quiet)
+    const later = PrintFonts.lazy(theme.fonts, cache)
+    later.keep('pdf-a')
+    later.keep('pdf-unknown')
+    cache.prune(['print'])
+    expect(entries(dir)).toHaveLength(4)
+    const before = made.subsets
+    await PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet)).subset('挖', 'pdf-a')
+    expect(made.subsets - before).toBe(0)
+    await PrintFonts.lazy(theme.fonts, new BuildCache(dir, quiet)).subset('矿', 'pdf-b')
+    expect(made.subsets - before).toBe(4)
   })
 })
