@@ -10,6 +10,9 @@ import { fontFileStem, readFontFile } from '../../core/font-file.ts'
 import type { ThemeFont } from '../../theme/theme.ts'
 import { type Coverage, inRanges } from './coverage.ts'
 
+// Note: sets of subsets held in memory with a cache: a few briefs' worth, for those printing at once.
+const keptSets = 8
+
 /** A subset of one print font, ready to be written next to a print page. */
 export interface FontSubset {
   font: ThemeFont
@@ -90,15 +93,13 @@ export class PrintFonts {
     const key = createHash('sha256').update(chars).digest('hex').slice(0, 16)
     let set = this.sets.get(key)
     if (!set) {
-      const made = this.subsetsOf(chars, key)
-      this.sets.set(key, made)
-      // Note: with a cache, a set is held only while it is being made; once made, it is in the cache.
+      set = this.subsetsOf(chars, key)
+      // Note: with a cache, only the latest sets are held (a PDF asks for its set again when its contents
+      // move, and a `--force` build reads nothing back from the cache); the rest are in the cache.
       // Holding every set until the process ended held hundreds of MB for a thousand Chinese briefs.
-      const forget = () => {
-        if (this.sets.get(key) === made) this.sets.delete(key)
-      }
-      if (this.cache) made.then(forget, forget)
-      set = made
+      const [oldest] = this.sets.keys()
+      if (this.cache && this.sets.size >= keptSets && oldest !== undefined) this.sets.delete(oldest)
+      this.sets.set(key, set)
     }
     const { subsets, entries } = await set
     if (owner) this.cache?.writeJson('subsets', owner, entries)

@@ -113,17 +113,20 @@ describe('print font subsets in the build cache', () => {
     expect(entries(dir)).toHaveLength(8)
   })
 
-  it('are shared while being made by documents with the same characters, then read from the cache', async () => {
+  it('are shared by documents with the same characters; only the latest sets are held, the rest read from the cache', async () => {
     const before = made.subsets
     const fonts = PrintFonts.lazy(theme.fonts, new BuildCache(scratch(), quiet))
     const [a, b] = await Promise.all([fonts.subset('证明证明'), fonts.subset('明证')])
     expect(made.subsets - before).toBe(4)
     expect(b).toBe(a)
-    // Note: once made, a set is not held (a build's sets would fill the memory) but read from the cache.
+    expect(await fonts.subset('证明')).toBe(a)
+    // Note: eight other sets later, it is no longer held (a build's sets would fill the memory) but read from the cache.
+    for (const char of '一二三四五六七八') await fonts.subset(char)
+    expect(made.subsets - before).toBe(4 + 8 * 4)
     const later = await fonts.subset('证明')
     expect(later).not.toBe(a)
     expect(digests(later)).toEqual(digests(a))
-    expect(made.subsets - before).toBe(4)
+    expect(made.subsets - before).toBe(4 + 8 * 4)
   })
 
   it('are made anew, with a warning, when an entry was changed or is not a font', async () => {
